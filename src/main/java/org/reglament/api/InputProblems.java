@@ -1,0 +1,218 @@
+package org.reglament.api;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.reglament.decision.DecisionMetrics;
+import org.reglament.knowledgebase.NoEditionInForceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every input the service cannot decide on into RFC 9457 problem details that name the
+ * field and the reason. A field is named by its JSON path ({@code service.applicationsPerYear},
+ * {@code proposal.cells[3]}); {@code errors} lists every field at fault.
+ */
+@RestControllerAdvice
+public class InputProblems extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(InputProblems.class);
+    private static final String DECISIONS_PATH = "/api/v1/decisions/";
+
+    private final DecisionMetrics metrics;
+
+    public InputProblems(DecisionMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** One field at fault and why. */
+    public record FieldProblem(String field, String reason) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(jsonPath(error), error.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field)).toList();
+        return invalid(problems, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(ex, RequestBodyLimit.BodyTooLargeException.class)) {
+            rejected(request);
+            return RequestBodyLimit.tooLarge(((ServletWebRequest) request).getRequest().getRequestURI());
+        }
+        return invalid(List.of(unreadable(jacksonCause(ex))), request);
+    }
+
+    @ExceptionHandler(NoEditionInForceException.class)
+    public ResponseEntity<Object> noEditionInForce(NoEditionInForceException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "asOf " + ex.asOf() + ": " + ex.reason());
+        problem.setType(URI.create("/problems/no-edition-in-force"));
+        problem.setTitle("No encoded edition of the act was in force on that date");
+        problem.setProperty("field", "asOf");
+        problem.setProperty("act", ex.act().id());
+        problem.setProperty("editions", ex.act().editions().stream()
+                .map(e -> Map.of("edition", e.edition(), "inForceFrom", e.inForceFrom().toString(),
+                        "inForceUntil", e.inForceUntil() == null ? "" : e.inForceUntil().toString(),
+                        "encoded", e.encoded()))
+                .toList());
+        problem.setProperty("errors", List.of(new FieldProblem("asOf", ex.reason())));
+        return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    /** A defect of the service, not of the request: logged in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {
+        if (ex instanceof org.springframework.web.ErrorResponse) {
+            throw ex;
+        }
+        log.error("Unexpected failure answering {}", request.getDescription(false), ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service failed to answer; the failure is logged.");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    private ResponseEntity<Object> invalid(List<FieldProblem> problems, WebRequest request) {
+        rejected(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                problems.stream().map(p -> p.field() + ": " + p.reason()).collect(Collectors.joining("; ")));
+        problem.setType(URI.create("/problems/invalid-request"));
+        problem.setTitle("The request cannot be decided as sent");
+        problem.setProperty("field", problems.get(0).field());
+        problem.setProperty("errors", problems);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private void rejected(WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            HttpServletRequest http = servlet.getRequest();
+            String path = http.getRequestURI();
+            if (path.startsWith(DECISIONS_PATH)) {
+                metrics.count(path.substring(DECISIONS_PATH.length()).replace('/', '-'), DecisionMetrics.REJECTED);
+            }
+        }
+    }
+
+    private static FieldProblem unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldProblem(path(unknown), "unknown field; expected one of " + unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            return new FieldProblem(path(format), "\"" + format.getValue() + "\" is not one of "
+                    + Arrays.toString(format.getTargetType().getEnumConstants()));
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return new FieldProblem(path(format), "\"" + format.getValue() + "\" is not a valid "
+                    + describe(format.getTargetType())
+                    + (format.getCause() == null ? "" : ": " + format.getCause().getMessage()));
+        }
+        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException
+                || cause instanceof JsonMappingException) {
+            JsonMappingException mapping = (JsonMappingException) cause;
+            if (mapping.getPath().isEmpty()) {
+                return new FieldProblem("(body)", "expected a JSON object");
+            }
+            if (mapping.getCause() != null && !(mapping instanceof MismatchedInputException)) {
+                // e.g. a DateTimeParseException for 2018-13-01: its message says what is wrong with the value.
+                return new FieldProblem(path(mapping), mapping.getCause().getMessage());
+            }
+            if (mapping instanceof MismatchedInputException mismatch) {
+                return new FieldProblem(path(mismatch), "expected " + describe(mismatch.getTargetType()));
+            }
+            return new FieldProblem(path(mapping), mapping.getOriginalMessage());
+        }
+        if (cause instanceof JsonProcessingException json) {
+            var at = json.getLocation();
+            return new FieldProblem("(body)", "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + json.getOriginalMessage());
+        }
+        return new FieldProblem("(body)", "the body is missing or is not a JSON object");
+    }
+
+    /** The outermost Jackson exception: it knows the JSON path; its own causes (date parsing) only the value. */
+    private static Throwable jacksonCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException) {
+                return t;
+            }
+        }
+        return e;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        return "JSON object";
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+
+    private static String jsonPath(FieldError error) {
+        return error.getField().replaceAll("\\[(\\d+)]", "[$1]");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,134 @@
+package org.reglament.api;
+
+import java.io.IOException;
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a request body larger than {@code reglament.api.max-body-bytes} with 413 problem details:
+ * at once when Content-Length says so, and while reading when the body is sent without a length.
+ */
+@Component
+public class RequestBodyLimit extends OncePerRequestFilter {
+    private final long maxBytes;
+    private final ObjectMapper json;
+
+    public RequestBodyLimit(@Value("${reglament.api.max-body-bytes}") long maxBytes, ObjectMapper json) {
+        this.maxBytes = maxBytes;
+        this.json = json;
+    }
+
+    /** Thrown by the body stream once more than the limit has been read. */
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException(long limit) {
+            super("request body larger than " + limit + " bytes");
+        }
+    }
+
+    static ResponseEntity<Object> tooLarge(String path) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(path, -1));
+    }
+
+    private static ProblemDetail problem(String path, long limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "(body): the request body is larger than the service accepts"
+                        + (limit > 0 ? " (" + limit + " bytes)" : ""));
+        problem.setType(URI.create("/problems/body-too-large"));
+        problem.setTitle("Request body too large");
+        problem.setInstance(URI.create(path));
+        problem.setProperty("field", "(body)");
+        problem.setProperty("errors", java.util.List.of(new InputProblems.FieldProblem("(body)",
+                "larger than the service accepts")));
+        return problem;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setHeader("Connection", "close");
+            json.writeValue(response.getOutputStream(), problem(request.getRequestURI(), maxBytes));
+            return;
+        }
+        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream limited;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                ServletInputStream body = super.getInputStream();
+                limited = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = body.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = body.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws BodyTooLargeException {
+                        read += n;
+                        if (read > limit) {
+                            throw new BodyTooLargeException(limit);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return body.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return body.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        body.setReadListener(listener);
+                    }
+                };
+            }
+            return limited;
+        }
+    }
+}

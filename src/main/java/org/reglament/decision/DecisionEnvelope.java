@@ -1,0 +1,14 @@
+package org.reglament.decision;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Every decision answer: what was decided, for which date and under which edition, by which
+ * version of the knowledge base, and which rules (with their citations and interpretations) made
+ * the answer. Apart from {@code decisionId}, the same request always gives the same envelope.
+ */
+public record DecisionEnvelope<T>(String decisionId, String decision, LocalDate asOf, RegulationApplied regulation,
+                                  String knowledgeBaseVersion, T result, List<RuleApplied> rulesFired,
+                                  List<Interpretation> interpretations) {
+}

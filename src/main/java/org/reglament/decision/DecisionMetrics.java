@@ -1,0 +1,46 @@
+package org.reglament.decision;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+/**
+ * reglament_decisions_total{decision,outcome} and reglament_decision_seconds{decision}: how many
+ * decisions of each kind were answered, refused or rejected, and how long answering took.
+ */
+@Component
+public class DecisionMetrics {
+    public static final String REJECTED = "rejected";
+    public static final String REFUSED = "refused";
+
+    private final MeterRegistry registry;
+
+    public DecisionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Times a decision and counts it under the outcome it reports. */
+    public <T> T timed(String decision, Supplier<T> answer, Function<T, String> outcome) {
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            T result = answer.get();
+            count(decision, outcome.apply(result));
+            return result;
+        } catch (RuntimeException e) {
+            count(decision, REFUSED);
+            throw e;
+        } finally {
+            sample.stop(Timer.builder("reglament.decision").description("Time to answer one decision")
+                    .tag("decision", decision).publishPercentileHistogram().register(registry));
+        }
+    }
+
+    public void count(String decision, String outcome) {
+        Counter.builder("reglament.decisions").description("Decisions by kind and outcome")
+                .tag("decision", decision).tag("outcome", outcome).register(registry).increment();
+    }
+}

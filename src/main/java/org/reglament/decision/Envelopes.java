@@ -1,0 +1,43 @@
+package org.reglament.decision;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.reglament.knowledgebase.Act;
+import org.reglament.knowledgebase.Edition;
+import org.reglament.knowledgebase.Evaluation;
+import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.RuleCitation;
+import org.springframework.stereotype.Component;
+
+/** Wraps what the rules derived into the envelope every decision answer carries. */
+@Component
+public class Envelopes {
+    private final KnowledgeBase knowledgeBase;
+
+    public Envelopes(KnowledgeBase knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    public <T> DecisionEnvelope<T> wrap(String decision, Evaluation evaluation, T result) {
+        Act act = evaluation.act();
+        Edition edition = evaluation.edition();
+        // Firing order depends on agenda internals; the answer is ordered by rule name so that it is stable.
+        List<RuleCitation> fired = evaluation.firedRules().stream().distinct()
+                .sorted(Comparator.comparing(RuleCitation::rule)).toList();
+        List<RuleApplied> rules = fired.stream()
+                .map(rule -> new RuleApplied(rule.rule(), Citation.of(act, rule), rule.interpretation())).toList();
+        List<Interpretation> interpretations = fired.stream().filter(rule -> rule.interpretation() != null)
+                .map(rule -> new Interpretation(rule.rule(), rule.clause(), rule.interpretation())).toList();
+        return new DecisionEnvelope<>(UUID.randomUUID().toString(), decision, evaluation.asOf(),
+                new RegulationApplied(act.id(), act.title(), edition.edition(), edition.adopted(),
+                        edition.inForceFrom(), edition.inForceUntil()),
+                knowledgeBase.version(), result, rules, interpretations);
+    }
+
+    /** The citation of a rule of the evaluated act, for a part of the result that rule produced. */
+    public Citation cite(Evaluation evaluation, String rule) {
+        return Citation.of(evaluation.act(), knowledgeBase.citation(evaluation.act().id(), rule));
+    }
+}

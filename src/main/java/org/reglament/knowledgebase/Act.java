@@ -1,0 +1,69 @@
+package org.reglament.knowledgebase;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** An encoded legal act, read from the {@code act.yaml} beside its rules. */
+public record Act(String id, String jurisdiction, String shortTitle, String title, @JsonProperty("implements") String implementsAct, String approvedBy,
+                  List<Edition> editions, List<LegalParameter> parameters, Map<String, Map<Integer, String>> names) {
+
+    public Act {
+        editions = editions.stream().sorted(Comparator.comparing(Edition::inForceFrom)).toList();
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        names = names == null ? Map.of() : Map.copyOf(names);
+    }
+
+    /** The edition in force on {@code asOf}; a refusal that says why when none encoded is. */
+    public Edition editionInForce(LocalDate asOf) {
+        for (Edition edition : editions) {
+            if (edition.inForceOn(asOf)) {
+                if (!edition.encoded()) {
+                    throw new NoEditionInForceException(this, asOf,
+                            "на эту дату действовала редакция " + edition.label() + ", текст которой не закодирован: "
+                                    + edition.note());
+                }
+                return edition;
+            }
+        }
+        Edition first = editions.get(0);
+        if (asOf.isBefore(first.inForceFrom())) {
+            throw new NoEditionInForceException(this, asOf,
+                    "акт ещё не действовал: первая редакция действует с " + first.inForceFrom());
+        }
+        throw new NoEditionInForceException(this, asOf, "ни одна известная редакция акта не действовала на эту дату");
+    }
+
+    public Edition edition(String edition) {
+        return editions.stream().filter(e -> e.edition().equals(edition)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("act " + id + " has no edition " + edition));
+    }
+
+    public List<LegalParameter> parametersValidOn(LocalDate asOf) {
+        return parameters.stream().filter(p -> p.validOn(asOf)).toList();
+    }
+
+    /** An official name from the act's {@code names} table, e.g. name("actions", 3). */
+    public String name(String table, int number) {
+        Map<Integer, String> entries = names.get(table);
+        if (entries == null || !entries.containsKey(number)) {
+            throw new IllegalArgumentException("act " + id + " names no " + table + " " + number);
+        }
+        return entries.get(number);
+    }
+
+    /** Editions of one act must neither overlap nor leave a gap between the first and the last. */
+    void checkEditionsAreContiguous() {
+        for (int i = 1; i < editions.size(); i++) {
+            Edition before = editions.get(i - 1);
+            Edition after = editions.get(i);
+            if (before.inForceUntil() == null || !before.inForceUntil().plusDays(1).equals(after.inForceFrom())) {
+                throw new KnowledgeBaseException("act " + id + ": edition " + before.edition()
+                        + " and edition " + after.edition() + " overlap or leave a gap");
+            }
+        }
+    }
+}

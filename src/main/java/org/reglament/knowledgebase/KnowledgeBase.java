@@ -1,0 +1,114 @@
+package org.reglament.knowledgebase;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+
+/**
+ * A compiled, versioned knowledge base. Each evaluation runs in its own session with the act's
+ * parameters and the caller's facts, and lets fire only the rules of the edition in force on the
+ * date asked for: the date is data, never the wall clock.
+ */
+public final class KnowledgeBase {
+    private final RuleSources sources;
+    private final KieBase kieBase;
+    private final Map<String, Act> acts;
+    /** By package and rule name, as the engine knows a rule. */
+    private final Map<String, RuleCitation> citations;
+    /** By act and rule name, as a decision names a rule: a rule's name (its clause) is unique within its act. */
+    private final Map<String, Map<String, RuleCitation>> citationsByAct;
+
+    KnowledgeBase(RuleSources sources, KieBase kieBase, Map<String, Act> acts, Collection<RuleCitation> rules) {
+        this.sources = sources;
+        this.kieBase = kieBase;
+        this.acts = Map.copyOf(acts);
+        Map<String, RuleCitation> byEngineName = new HashMap<>();
+        Map<String, Map<String, RuleCitation>> byAct = new HashMap<>();
+        for (RuleCitation rule : rules) {
+            byEngineName.put(engineName(rule.packageName(), rule.rule()), rule);
+            RuleCitation clash = byAct.computeIfAbsent(rule.actId(), id -> new HashMap<>()).put(rule.rule(), rule);
+            if (clash != null) {
+                throw new KnowledgeBaseException("act " + rule.actId() + " has two rules named \"" + rule.rule()
+                        + "\" (packages " + clash.packageName() + " and " + rule.packageName() + ")");
+            }
+        }
+        this.citations = Map.copyOf(byEngineName);
+        this.citationsByAct = Map.copyOf(byAct);
+    }
+
+    private static String engineName(String packageName, String rule) {
+        return packageName + "/" + rule;
+    }
+
+    public String version() {
+        return sources.version();
+    }
+
+    public RuleSources sources() {
+        return sources;
+    }
+
+    public Act act(String id) {
+        Act act = acts.get(id);
+        if (act == null) {
+            throw new IllegalArgumentException("the knowledge base " + version() + " encodes no act " + id);
+        }
+        return act;
+    }
+
+    public Collection<Act> acts() {
+        return acts.values();
+    }
+
+    public Collection<RuleCitation> rules() {
+        return citations.values();
+    }
+
+    public RuleCitation citation(String actId, String rule) {
+        RuleCitation citation = citationsByAct.getOrDefault(actId, Map.of()).get(rule);
+        if (citation == null) {
+            throw new IllegalArgumentException("no rule named \"" + rule + "\" of act " + actId + " in " + version());
+        }
+        return citation;
+    }
+
+    /**
+     * Runs the rules of {@code actId} in the edition in force on {@code asOf} over {@code facts}.
+     *
+     * @throws NoEditionInForceException when no encoded edition was in force on that date
+     */
+    public Evaluation evaluate(String actId, LocalDate asOf, Collection<?> facts) {
+        Act act = act(actId);
+        Edition edition = act.editionInForce(asOf);
+        KieSession session = kieBase.newKieSession();
+        try {
+            List<RuleCitation> fired = new ArrayList<>();
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    var rule = event.getMatch().getRule();
+                    fired.add(citations.get(engineName(rule.getPackageName(), rule.getName())));
+                }
+            });
+            act.parametersValidOn(asOf).forEach(session::insert);
+            facts.forEach(session::insert);
+            AgendaFilter inForce = match -> {
+                RuleCitation rule = citations.get(engineName(match.getRule().getPackageName(), match.getRule().getName()));
+                return rule.actId().equals(actId) && rule.edition().equals(edition.edition()) && rule.appliesOn(asOf);
+            };
+            session.fireAllRules(inForce);
+            return new Evaluation(act, edition, asOf, List.copyOf(session.getObjects()), List.copyOf(fired));
+        } finally {
+            session.dispose();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.reglament.knowledgebase;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Compiles {@link RuleSources} into a {@link KnowledgeBase} with the executable model, without
+ * kmodule.xml (files are written to a KieFileSystem). Refuses a knowledge base whose rules cannot be
+ * cited: a rule without citation metadata, a citation of an unknown act or edition, a DRL whose
+ * package does not match its folder, or editions of one act that overlap.
+ */
+public final class KnowledgeBaseCompiler {
+    static final String ACT_FILE = "act.yaml";
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .findAndRegisterModules()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public KnowledgeBase compile(RuleSources sources) {
+        Map<String, Act> acts = readActs(sources);
+        KieBase kieBase = build(sources);
+        List<RuleCitation> citations = new ArrayList<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleCitation citation = RuleCitation.fromMetadata(kiePackage.getName(), rule.getName(), rule.getMetaData());
+                Act act = acts.get(citation.actId());
+                if (act == null) {
+                    throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" cites act " + citation.actId()
+                            + ", which no " + ACT_FILE + " describes");
+                }
+                if (!act.edition(citation.edition()).encoded()) {
+                    throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" cites edition "
+                            + citation.edition() + " of " + act.id() + ", which is marked as not encoded");
+                }
+                citations.add(citation);
+            }
+        }
+        return new KnowledgeBase(sources, kieBase, acts, citations);
+    }
+
+    private Map<String, Act> readActs(RuleSources sources) {
+        Map<String, Act> acts = new HashMap<>();
+        sources.files().forEach((path, content) -> {
+            if (path.endsWith("/" + ACT_FILE) || path.equals(ACT_FILE)) {
+                try {
+                    Act act = yaml.readValue(content, Act.class);
+                    act.checkEditionsAreContiguous();
+                    if (acts.put(act.id(), act) != null) {
+                        throw new KnowledgeBaseException("two act files describe " + act.id());
+                    }
+                } catch (IOException e) {
+                    throw new KnowledgeBaseException("cannot read " + path + ": " + e.getMessage(), e);
+                }
+            }
+        });
+        return acts;
+    }
+
+    private KieBase build(RuleSources sources) {
+        KieServices kie = KieServices.get();
+        KieFileSystem files = kie.newKieFileSystem();
+        ReleaseId releaseId = kie.newReleaseId("org.reglament.knowledgebase",
+                "kb-" + sources.version().substring("sha256:".length()), "1.0.0");
+        files.generateAndWritePomXML(releaseId);
+        sources.files().forEach((path, content) -> {
+            if (path.endsWith(".drl")) {
+                checkPackageMatchesFolder(path, new String(content, StandardCharsets.UTF_8));
+                files.write("src/main/resources/" + path, content);
+            }
+        });
+        KieBuilder builder = kie.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            throw new KnowledgeBaseException("the rules do not compile:\n" + errors);
+        }
+        return kie.newKieContainer(releaseId).getKieBase();
+    }
+
+    private static void checkPackageMatchesFolder(String path, String drl) {
+        Matcher declared = PACKAGE.matcher(drl.replaceAll("(?s)/\\*.*?\\*/", ""));
+        String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        if (!declared.find() || !declared.group(1).replace('.', '/').equals(folder)) {
+            throw new KnowledgeBaseException(path + ": the DRL package must match its folder ("
+                    + folder.replace('/', '.') + ")");
+        }
+    }
+}

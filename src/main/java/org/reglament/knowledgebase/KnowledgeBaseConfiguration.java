@@ -1,0 +1,34 @@
+package org.reglament.knowledgebase;
+
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The knowledge base the service answers with. By default the copy of {@code rules/} packaged in
+ * the jar; {@code reglament.rules.directory} points at a folder instead (for a candidate knowledge base).
+ */
+@Configuration
+public class KnowledgeBaseConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeBaseConfiguration.class);
+
+    @ConfigurationProperties("reglament.rules")
+    public record RulesProperties(Path directory) {
+    }
+
+    @Bean
+    public KnowledgeBase knowledgeBase(RulesProperties properties) {
+        long started = System.nanoTime();
+        RuleSources sources = properties.directory() == null
+                ? RuleSources.fromClasspath("rules")
+                : RuleSources.fromDirectory(properties.directory());
+        KnowledgeBase knowledgeBase = new KnowledgeBaseCompiler().compile(sources);
+        log.info("Knowledge base {} compiled from {} files, {} rules, in {} ms", knowledgeBase.version(),
+                sources.files().size(), knowledgeBase.rules().size(), (System.nanoTime() - started) / 1_000_000);
+        return knowledgeBase;
+    }
+}

@@ -1,0 +1,49 @@
+package org.reglament.knowledgebase;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What a rule says about itself in its metadata: the act, edition and clause it encodes, a short
+ * quote of that clause, and, where the text leaves a choice open, the interpretation taken.
+ * Optional {@code validFrom}/{@code validTo} narrow a rule to part of its edition's interval
+ * (a clause restated by a later amendment).
+ */
+public record RuleCitation(String rule, String packageName, String actId, String edition, String clause, String quote,
+                           String interpretation, LocalDate validFrom, LocalDate validTo) {
+
+    static final String ACT = "act";
+    static final String EDITION = "edition";
+    static final String CLAUSE = "clause";
+    static final String QUOTE = "quote";
+    static final String INTERPRETATION = "interpretation";
+    static final String VALID_FROM = "validFrom";
+    static final String VALID_TO = "validTo";
+
+    static RuleCitation fromMetadata(String packageName, String rule, Map<String, Object> metadata) {
+        for (String key : new String[] {ACT, EDITION, CLAUSE, QUOTE}) {
+            Object value = metadata.get(key);
+            if (value == null || value.toString().isBlank()) {
+                throw new KnowledgeBaseException("rule \"" + rule + "\" in " + packageName + " has no @" + key
+                        + ": every rule carries its citation (act, edition, clause, quote)");
+            }
+        }
+        return new RuleCitation(rule, packageName, text(metadata, ACT), text(metadata, EDITION), text(metadata, CLAUSE),
+                text(metadata, QUOTE), text(metadata, INTERPRETATION), date(metadata, VALID_FROM),
+                date(metadata, VALID_TO));
+    }
+
+    public boolean appliesOn(LocalDate asOf) {
+        return (validFrom == null || !asOf.isBefore(validFrom)) && (validTo == null || !asOf.isAfter(validTo));
+    }
+
+    private static String text(Map<String, Object> metadata, String key) {
+        Object value = metadata.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    private static LocalDate date(Map<String, Object> metadata, String key) {
+        String value = text(metadata, key);
+        return value == null ? null : LocalDate.parse(value);
+    }
+}

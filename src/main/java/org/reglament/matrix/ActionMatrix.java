@@ -1,0 +1,30 @@
+package org.reglament.matrix;
+
+import java.util.List;
+import java.util.Set;
+
+import org.reglament.decision.Citation;
+
+/** The answer to "which cells apply to this service": the nine cells and what follows from them. */
+public record ActionMatrix(ServiceDescription service, List<Cell> cells, ExplanatoryNote explanatoryNote,
+                           Approval approvalRoute, List<Step> followUpSteps) {
+
+    /** One action of the matrix and the rule of section 3.1.4 that rated it. */
+    public record Cell(int action, String name, CellValue value, Set<CellValue> allowed, Integer followsAction,
+                       String why, String rule, String clause, Citation citation) {
+    }
+
+    /** 3.1.4.3 para. 2: whether an explanatory note must accompany the draft matrix. */
+    public record ExplanatoryNote(boolean required, String why, String rule, Citation citation) {
+    }
+
+    /** Who proposes, agrees and approves the matrix for the service's category (3.1.1–3.1.3). */
+    public record Approval(ServiceCategory category, String proposedBy, String agreedWith, String approvedBy,
+                           String note, String rule, Citation citation) {
+    }
+
+    /** A step of section 3 that follows the matrix, and whether it applies to this service. */
+    public record Step(int step, String name, Applicability applicability, String why, String rule,
+                       Citation citation) {
+    }
+}

@@ -1,0 +1,139 @@
+package org.reglament.matrix;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.reglament.decision.DecisionEnvelope;
+import org.reglament.decision.DecisionMetrics;
+import org.reglament.decision.Envelopes;
+import org.reglament.knowledgebase.Act;
+import org.reglament.knowledgebase.Evaluation;
+import org.reglament.knowledgebase.KnowledgeBase;
+import org.springframework.stereotype.Service;
+
+/**
+ * The action-matrix decisions of the Kamchatka guidelines (section 3.1): derive the nine cells of a
+ * service from its facts, or check a matrix an agency proposed. All legal content comes from the
+ * rules; this class only runs them and arranges what they derived.
+ */
+@Service
+public class ActionMatrixDecisions {
+    public static final String ACT = "ru.kamchatka_guidelines";
+    public static final String DERIVE = "action-matrix";
+    public static final String CHECK = "action-matrix-check";
+    static final int ACTIONS = 9;
+    static final int FOLLOW_UP_STEPS = 6;
+
+    private final KnowledgeBase knowledgeBase;
+    private final Envelopes envelopes;
+    private final DecisionMetrics metrics;
+
+    public ActionMatrixDecisions(KnowledgeBase knowledgeBase, Envelopes envelopes, DecisionMetrics metrics) {
+        this.knowledgeBase = knowledgeBase;
+        this.envelopes = envelopes;
+        this.metrics = metrics;
+    }
+
+    public DecisionEnvelope<ActionMatrix> derive(ActionMatrixRequest request) {
+        return metrics.timed(DERIVE, () -> {
+            Evaluation evaluation = knowledgeBase.evaluate(ACT, request.asOf(), List.of(request.service().toFacts()));
+            ActionMatrix matrix = new ActionMatrix(request.service(), cells(evaluation), explanatoryNote(evaluation),
+                    approval(evaluation, request.service().category()), steps(evaluation));
+            return envelopes.wrap(DERIVE, evaluation, matrix);
+        }, envelope -> "derived");
+    }
+
+    public DecisionEnvelope<MatrixCheck> check(MatrixCheckRequest request) {
+        return metrics.timed(CHECK, () -> {
+            List<Object> facts = new ArrayList<>();
+            facts.add(request.service().toFacts());
+            for (int action = 1; action <= ACTIONS; action++) {
+                facts.add(new ProposedCell(action, request.proposal().value(action)));
+            }
+            facts.add(new ProposedMatrix(request.proposal().explanatoryNoteAttached()));
+            Evaluation evaluation = knowledgeBase.evaluate(ACT, request.asOf(), facts);
+            List<MatrixCheck.Breach> breaches = evaluation.all(Violation.class).stream()
+                    .sorted(Comparator.comparing(Violation::getAction, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(Violation::getRule))
+                    .map(violation -> breach(evaluation, violation)).toList();
+            MatrixCheck check = new MatrixCheck(request.service(), breaches.isEmpty(), breaches, cells(evaluation),
+                    explanatoryNote(evaluation));
+            return envelopes.wrap(CHECK, evaluation, check);
+        }, envelope -> envelope.result().compliant() ? "compliant" : "non-compliant");
+    }
+
+    private List<ActionMatrix.Cell> cells(Evaluation evaluation) {
+        Map<Integer, CellRuling> byAction = exactlyOneEach(evaluation.all(CellRuling.class), CellRuling::getAction,
+                ACTIONS, "cell");
+        Act act = evaluation.act();
+        List<ActionMatrix.Cell> cells = new ArrayList<>(ACTIONS);
+        for (int action = 1; action <= ACTIONS; action++) {
+            CellRuling ruling = byAction.get(action);
+            var citation = envelopes.cite(evaluation, ruling.getRule());
+            cells.add(new ActionMatrix.Cell(action, act.name("actions", action), ruling.getValue(), ruling.getAllowed(),
+                    ruling.getFollowsAction(), ruling.getWhy(), ruling.getRule(), citation.clause(), citation));
+        }
+        return cells;
+    }
+
+    private ActionMatrix.ExplanatoryNote explanatoryNote(Evaluation evaluation) {
+        List<ExplanatoryNoteRequirement> requirements = evaluation.all(ExplanatoryNoteRequirement.class);
+        if (requirements.isEmpty()) {
+            return new ActionMatrix.ExplanatoryNote(false, null, null, null);
+        }
+        ExplanatoryNoteRequirement requirement = requirements.get(0);
+        return new ActionMatrix.ExplanatoryNote(true, requirement.getWhy(), requirement.getRule(),
+                envelopes.cite(evaluation, requirement.getRule()));
+    }
+
+    private ActionMatrix.Approval approval(Evaluation evaluation, ServiceCategory category) {
+        List<ApprovalRoute> routes = evaluation.all(ApprovalRoute.class);
+        if (routes.size() != 1) {
+            throw new IllegalStateException("the knowledge base gave " + routes.size() + " approval routes for "
+                    + category + " on " + evaluation.asOf() + "; exactly one was expected");
+        }
+        ApprovalRoute route = routes.get(0);
+        return new ActionMatrix.Approval(category, route.getProposedBy(), route.getAgreedWith(), route.getApprovedBy(),
+                route.getNote(), route.getRule(), envelopes.cite(evaluation, route.getRule()));
+    }
+
+    private List<ActionMatrix.Step> steps(Evaluation evaluation) {
+        Map<Integer, FollowUpStep> byStep = exactlyOneEach(evaluation.all(FollowUpStep.class), FollowUpStep::getStep,
+                FOLLOW_UP_STEPS, "follow-up step");
+        List<ActionMatrix.Step> steps = new ArrayList<>(FOLLOW_UP_STEPS);
+        for (int number = 1; number <= FOLLOW_UP_STEPS; number++) {
+            FollowUpStep step = byStep.get(number);
+            steps.add(new ActionMatrix.Step(number, evaluation.act().name("followUpSteps", number),
+                    step.getApplicability(), step.getWhy(), step.getRule(), envelopes.cite(evaluation, step.getRule())));
+        }
+        return steps;
+    }
+
+    private MatrixCheck.Breach breach(Evaluation evaluation, Violation violation) {
+        var citation = envelopes.cite(evaluation, violation.getCriterionRule());
+        String name = violation.getAction() == null ? null : evaluation.act().name("actions", violation.getAction());
+        return new MatrixCheck.Breach(violation.getAction(), name, violation.getProposed(), violation.getExpected(),
+                violation.getWhy(), violation.getCriterionRule(), citation.clause(), citation, violation.getRule());
+    }
+
+    /**
+     * The rules must rate every action (or step) exactly once on every date an edition is in force; a gap
+     * or a conflict is a defect of the knowledge base, never something to paper over in an answer.
+     */
+    private static <T> Map<Integer, T> exactlyOneEach(List<T> derived, Function<T, Integer> number, int count,
+                                                     String what) {
+        Map<Integer, List<T>> grouped = derived.stream().collect(Collectors.groupingBy(number));
+        for (int i = 1; i <= count; i++) {
+            int found = grouped.getOrDefault(i, List.of()).size();
+            if (found != 1) {
+                throw new IllegalStateException("the knowledge base rated " + what + " " + i + " " + found
+                        + " times; exactly once was expected");
+            }
+        }
+        return grouped.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0)));
+    }
+}

@@ -1,0 +1,37 @@
+package org.reglament.matrix;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A public service as a registry describes it (the columns of the matrix form, section 3.1) with the
+ * facts the criteria read. Every fact is required: a missing one is an error, never a default.
+ */
+public record ServiceDescription(
+        @Schema(description = "Идентификатор услуги в реестре государственных и муниципальных услуг", example = "41000000000001")
+        @NotBlank @Pattern(regexp = "\\d{1,20}", message = "must be the registry identifier: up to 20 digits") String registryId,
+        @Schema(description = "Наименование услуги") @NotBlank @Size(max = 2000) String name,
+        @Schema(description = "Наименование подуслуги") @Size(max = 2000) String subservice,
+        @Schema(description = "ИОГВ / ОМСУ, предоставляющий услугу") @Size(max = 1000) String agency,
+        @NotNull ServiceCategory category,
+        @Schema(description = "Среднее количество заявлений в год", example = "200")
+        @NotNull @PositiveOrZero @Max(100_000_000) Integer applicationsPerYear,
+        @Schema(description = "Услугу можно предоставить по документам, направленным в электронной форме и подписанным ЭП, без очного представления оригиналов (3.1.4.3)")
+        @NotNull Boolean electronicWithoutOriginals,
+        @Schema(description = "Орган ведёт личный приём заявителей непосредственно, не только в МФЦ (3.1.4.2)")
+        @NotNull Boolean inPersonReceptionAtAgency,
+        @Schema(description = "Услуга предполагает уплату государственной пошлины и/или иных платежей (3.1.4.5)")
+        @NotNull Boolean feeOrPayment,
+        @Schema(description = "Услуга предоставляется через МФЦ (3.3)")
+        @NotNull Boolean providedViaMfc) {
+
+    public PublicService toFacts() {
+        return new PublicService(category, applicationsPerYear, electronicWithoutOriginals, inPersonReceptionAtAgency,
+                feeOrPayment, providedViaMfc);
+    }
+}
