@@ -70,7 +70,12 @@ public class InputProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(NoEditionInForceException.class)
-    public ResponseEntity<Object> noEditionInForce(NoEditionInForceException ex, WebRequest request) {
+    public ResponseEntity<Object> refuse(NoEditionInForceException ex, WebRequest request) {
+        return ResponseEntity.unprocessableEntity().body(noEditionInForce(ex));
+    }
+
+    /** 422: the request is well formed, but no encoded edition of the act answers for its date. */
+    public static ProblemDetail noEditionInForce(NoEditionInForceException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
                 "asOf " + ex.asOf() + ": " + ex.reason());
         problem.setType(URI.create("/problems/no-edition-in-force"));
@@ -83,7 +88,7 @@ public class InputProblems extends ResponseEntityExceptionHandler {
                         "encoded", e.encoded()))
                 .toList());
         problem.setProperty("errors", List.of(new FieldProblem("asOf", ex.reason())));
-        return ResponseEntity.unprocessableEntity().body(problem);
+        return problem;
     }
 
     /** A defect of the service, not of the request: logged in full, answered without internals. */

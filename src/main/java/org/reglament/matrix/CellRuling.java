@@ -47,7 +47,7 @@ public final class CellRuling {
     public Set<CellValue> getAllowed() { return allowed; }
     /** The action whose value this cell must repeat, or null. */
     public Integer getFollowsAction() { return followsAction; }
-    /** A short reason in domain terms, for every value other than «1». */
+    /** A short reason in domain terms: always for a value other than «1», and where a «1» is not self-evident. */
     public String getWhy() { return why; }
     public String getRule() { return rule; }
 }

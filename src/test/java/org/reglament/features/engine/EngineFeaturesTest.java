@@ -1,0 +1,18 @@
+package org.reglament.features.engine;
+
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+
+import org.junit.platform.suite.api.ConfigurationParameter;
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectDirectories;
+import org.junit.platform.suite.api.Suite;
+import org.junit.platform.suite.api.SuiteDisplayName;
+
+/** Every feature under features/, against the knowledge base and decision services directly. */
+@Suite
+@SuiteDisplayName("Features against the engine")
+@IncludeEngines("cucumber")
+@SelectDirectories("features")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.reglament.features.steps,org.reglament.features.engine")
+public class EngineFeaturesTest {
+}

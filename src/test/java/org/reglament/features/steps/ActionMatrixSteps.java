@@ -1,0 +1,309 @@
+package org.reglament.features.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cucumber.datatable.DataTable;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+import io.cucumber.java.ru.Дано;
+import io.cucumber.java.ru.Когда;
+import io.cucumber.java.ru.Тогда;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The Russian steps of the action-matrix features (Kamchatka guidelines, section 3.1 and 3.2–3.6). */
+public class ActionMatrixSteps {
+    private static final Map<String, String> CATEGORIES = Map.of(
+            "региональная", "REGIONAL",
+            "муниципальная", "MUNICIPAL",
+            "типовая муниципальная", "TYPICAL_MUNICIPAL",
+            "приоритетная", "PRIORITY");
+    private static final Map<String, String> APPLICABILITY = Map.of(
+            "применяется", "applies",
+            "не применяется", "does-not-apply",
+            "применяется при условии", "conditional");
+    private static final Pattern QUOTED = Pattern.compile("«([^»]+)»");
+
+    @Autowired
+    private DecisionPort decisions;
+
+    private final ObjectNode request = JsonNodeFactory.instance.objectNode();
+    private DecisionPort.Answer answer;
+
+    @Before
+    public void nameTheService(Scenario scenario) {
+        service().put("registryId", "41000000000001");
+        service().put("name", scenario.getName());
+    }
+
+    @Дано("дата решения {word}")
+    public void decisionDate(String date) {
+        request.put("asOf", date);
+    }
+
+    @Дано("услуга:")
+    public void serviceFacts(DataTable table) {
+        for (Map.Entry<String, String> row : table.asMap().entrySet()) {
+            String value = row.getValue().trim();
+            switch (row.getKey().trim()) {
+                case "категория" -> category(value);
+                case "обращений в год" -> applicationsPerYear(Integer.parseInt(value));
+                case "можно без очного представления оригиналов" -> service().put("electronicWithoutOriginals", yes(value));
+                case "личный приём в органе" -> service().put("inPersonReceptionAtAgency", yes(value));
+                case "пошлина или иные платежи" -> service().put("feeOrPayment", yes(value));
+                case "через МФЦ" -> service().put("providedViaMfc", yes(value));
+                default -> fail("unknown fact of a service: " + row.getKey());
+            }
+        }
+    }
+
+    @Дано("категория услуги «{}»")
+    public void category(String category) {
+        assertThat(CATEGORIES).containsKey(category);
+        service().put("category", CATEGORIES.get(category));
+    }
+
+    @Дано("обращений в год: {int}")
+    public void applicationsPerYear(int applications) {
+        service().put("applicationsPerYear", applications);
+    }
+
+    @Дано("услугу нельзя предоставить без очного представления оригиналов")
+    public void originalsNeeded() {
+        service().put("electronicWithoutOriginals", false);
+    }
+
+    @Дано("орган не ведёт личный приём заявителей")
+    public void noReceptionAtAgency() {
+        service().put("inPersonReceptionAtAgency", false);
+    }
+
+    @Дано("услуга не предполагает пошлины и иных платежей")
+    public void noPayment() {
+        service().put("feeOrPayment", false);
+    }
+
+    @Дано("услуга не предоставляется через МФЦ")
+    public void notViaMfc() {
+        service().put("providedViaMfc", false);
+    }
+
+    @Дано("орган предлагает матрицу «{}»")
+    public void proposedMatrix(String values) {
+        ArrayNode cells = proposal().putArray("cells");
+        for (String value : values.trim().split("\\s+")) {
+            cells.add(value);
+        }
+    }
+
+    @Дано("пояснительная записка не приложена")
+    public void noNote() {
+        proposal().put("explanatoryNoteAttached", false);
+    }
+
+    @Дано("к проекту приложена пояснительная записка")
+    public void noteAttached() {
+        proposal().put("explanatoryNoteAttached", true);
+    }
+
+    @Когда("определяется матрица составов действий")
+    public void derive() {
+        answer = decisions.deriveActionMatrix(request);
+    }
+
+    @Когда("проверяется предложенная матрица")
+    public void check() {
+        answer = decisions.checkActionMatrix(request);
+    }
+
+    @Тогда("^действие (\\d) — «([^»]+)» по правилу «([^»]+)»$")
+    public void cell(int action, String value, String rule) {
+        JsonNode cell = cellOf(action);
+        assertThat(cell.path("value").asText()).as("value of action %d", action).isEqualTo(matrixValue(value));
+        assertThat(cell.path("rule").asText()).as("rule of action %d", action).isEqualTo(rule);
+        assertThat(cell.path("citation").path("quote").asText()).as("quote of action %d", action).isNotBlank();
+        assertThat(rule).startsWith(cell.path("clause").asText());
+    }
+
+    @Тогда("^для действия (\\d) допустимы? (.+)$")
+    public void allowed(int action, String values) {
+        assertThat(texts(cellOf(action).path("allowed"))).as("allowed values of action %d", action)
+                .containsExactlyInAnyOrderElementsOf(quoted(values));
+    }
+
+    @Тогда("^причина для действия (\\d) содержит «(.+)»$")
+    public void why(int action, String text) {
+        assertThat(cellOf(action).path("why").asText()).contains(text);
+    }
+
+    @Тогда("^пояснительная записка требуется по правилу «([^»]+)»$")
+    public void noteRequired(String rule) {
+        JsonNode note = result().path("explanatoryNote");
+        assertThat(note.path("required").asBoolean()).isTrue();
+        assertThat(note.path("rule").asText()).isEqualTo(rule);
+        assertThat(note.path("why").asText()).contains("федеральное законодательство");
+    }
+
+    @Тогда("пояснительная записка не требуется")
+    public void noteNotRequired() {
+        assertThat(result().path("explanatoryNote").path("required").asBoolean()).isFalse();
+    }
+
+    @Тогда("^в ответе названо толкование правила «([^»]+)»$")
+    public void interpretationNamed(String rule) {
+        JsonNode named = find(ok().path("interpretations"), i -> i.path("rule").asText().equals(rule),
+                "interpretation of " + rule);
+        assertThat(named.path("text").asText()).isNotBlank();
+    }
+
+    @Тогда("^матрицу одобряет «([^»]+)» по правилу «([^»]+)»$")
+    public void approvedBy(String body, String rule) {
+        JsonNode route = result().path("approvalRoute");
+        assertThat(route.path("approvedBy").asText()).contains(body);
+        assertThat(route.path("rule").asText()).isEqualTo(rule);
+        assertThat(route.path("citation").path("clause").asText()).isEqualTo(rule);
+    }
+
+    @Тогда("^предложения вырабатывает «([^»]+)»$")
+    public void proposedBy(String body) {
+        assertThat(result().path("approvalRoute").path("proposedBy").asText()).contains(body);
+    }
+
+    @Тогда("^предложения согласуются с «([^»]+)»$")
+    public void agreedWith(String body) {
+        assertThat(result().path("approvalRoute").path("agreedWith").asText()).contains(body);
+    }
+
+    @Тогда("^шаг (\\d) «([^»]+)» — «([^»]+)» по правилу «([^»]+)»$")
+    public void followUpStep(int number, String name, String applicability, String rule) {
+        JsonNode step = find(result().path("followUpSteps"), s -> s.path("step").asInt() == number, "step " + number);
+        assertThat(step.path("name").asText()).startsWith(name);
+        assertThat(APPLICABILITY).containsKey(applicability);
+        assertThat(step.path("applicability").asText()).isEqualTo(APPLICABILITY.get(applicability));
+        assertThat(step.path("rule").asText()).isEqualTo(rule);
+    }
+
+    @Тогда("^применена редакция «([^»]+)»$")
+    public void editionApplied(String edition) {
+        assertThat(ok().path("regulation").path("edition").asText()).isEqualTo(edition);
+        assertThat(ok().path("asOf").asText()).isEqualTo(request.path("asOf").asText());
+    }
+
+    @Тогда("^решение не принимается: «([^»]+)»$")
+    public void refused(String reason) {
+        assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(422);
+        assertThat(answer.body().path("field").asText()).isEqualTo("asOf");
+        assertThat(answer.body().path("detail").asText()).contains(reason);
+    }
+
+    @Тогда("нарушений нет")
+    public void compliant() {
+        assertThat(result().path("violations")).as("violations").isEmpty();
+        assertThat(result().path("compliant").asBoolean()).isTrue();
+    }
+
+    @Тогда("^нарушено действие (\\d): предложено «(.)», ожидается (.+) по правилу «([^»]+)»$")
+    public void breach(int action, String proposed, String expected, String rule) {
+        JsonNode breach = find(result().path("violations"),
+                v -> v.path("action").asInt() == action && v.path("rule").asText().equals(rule),
+                "violation of action " + action + " by " + rule);
+        assertThat(breach.path("proposed").asText()).isEqualTo(proposed);
+        assertThat(texts(breach.path("expected"))).containsExactlyInAnyOrderElementsOf(quoted(expected));
+        assertThat(breach.path("citation").path("quote").asText()).isNotBlank();
+        assertThat(result().path("compliant").asBoolean()).isFalse();
+    }
+
+    @Тогда("^нарушение действия (\\d) найдено проверкой «([^»]+)»$")
+    public void breachFoundBy(int action, String check) {
+        find(result().path("violations"),
+                v -> v.path("action").asInt() == action && v.path("check").asText().equals(check),
+                "violation of action " + action + " found by " + check);
+    }
+
+    @Тогда("^нарушение: не приложена пояснительная записка по правилу «([^»]+)»$")
+    public void noteMissing(String rule) {
+        JsonNode breach = find(result().path("violations"), v -> !v.has("action"), "violation of the whole matrix");
+        assertThat(breach.path("rule").asText()).isEqualTo(rule);
+        assertThat(breach.path("why").asText()).contains("не приложена пояснительная записка");
+    }
+
+    @Тогда("^нарушение записки найдено проверкой «([^»]+)»$")
+    public void noteMissingFoundBy(String check) {
+        find(result().path("violations"), v -> !v.has("action") && v.path("check").asText().equals(check),
+                "missing note found by " + check);
+    }
+
+    @Тогда("нарушений всего: {int}")
+    public void breachCount(int count) {
+        assertThat(result().path("violations")).as("violations").hasSize(count);
+    }
+
+    private ObjectNode service() {
+        return request.has("service") ? (ObjectNode) request.get("service") : request.putObject("service");
+    }
+
+    private ObjectNode proposal() {
+        return request.has("proposal") ? (ObjectNode) request.get("proposal") : request.putObject("proposal");
+    }
+
+    private JsonNode ok() {
+        assertThat(answer).as("no decision was asked for").isNotNull();
+        assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(200);
+        assertThat(answer.body().path("knowledgeBaseVersion").asText()).startsWith("sha256:");
+        return answer.body();
+    }
+
+    private JsonNode result() {
+        return ok().path("result");
+    }
+
+    private JsonNode cellOf(int action) {
+        JsonNode cells = result().path("cells");
+        assertThat(cells).hasSize(9);
+        return find(cells, c -> c.path("action").asInt() == action, "cell " + action);
+    }
+
+    private static JsonNode find(JsonNode array, java.util.function.Predicate<JsonNode> wanted, String what) {
+        return StreamSupport.stream(array.spliterator(), false).filter(wanted).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + what + " in " + array));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    private static List<String> quoted(String text) {
+        List<String> values = new ArrayList<>();
+        Matcher m = QUOTED.matcher(text);
+        while (m.find()) {
+            values.add(matrixValue(m.group(1)));
+        }
+        assertThat(values).as("values in «» in: " + text).isNotEmpty();
+        return values;
+    }
+
+    private static String matrixValue(String value) {
+        return value.equals("на усмотрение") ? "discretionary" : value;
+    }
+
+    private static boolean yes(String value) {
+        return switch (value) {
+            case "да" -> true;
+            case "нет" -> false;
+            default -> throw new AssertionError("expected да or нет, got " + value);
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package org.reglament.knowledgebase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Citations are data the service returns to lawyers: each must be present and must quote its act's text. */
+class CitationsTest {
+    private final KnowledgeBase knowledgeBase = KnowledgeBaseFixture.knowledgeBase();
+    private final Map<String, String> texts = new HashMap<>();
+
+    @Test
+    void everyRuleQuotesTheTextOfTheEditionItCites() {
+        assertThat(knowledgeBase.rules()).isNotEmpty();
+        for (RuleCitation rule : knowledgeBase.rules()) {
+            Edition edition = knowledgeBase.act(rule.actId()).edition(rule.edition());
+            assertThat(normalized(textOf(edition))).as("quote of rule \"%s\" in %s", rule.rule(), edition.source())
+                    .contains(normalized(rule.quote()));
+        }
+    }
+
+    @Test
+    void everyRuleIsNamedAfterTheClauseItCites() {
+        for (RuleCitation rule : knowledgeBase.rules()) {
+            assertThat(rule.rule()).as("rule name").matches(java.util.regex.Pattern.quote(rule.clause()) + "( .+)?");
+            assertThat(normalized(textOf(knowledgeBase.act(rule.actId()).edition(rule.edition()))))
+                    .as("clause %s exists in the text", rule.clause()).contains(rule.clause());
+        }
+    }
+
+    @Test
+    void everyParameterQuotesItsClause() {
+        for (Act act : knowledgeBase.acts()) {
+            for (LegalParameter parameter : act.parameters()) {
+                Edition edition = act.editionInForce(parameter.validFrom());
+                assertThat(normalized(textOf(edition))).as("quote of parameter %s", parameter.name())
+                        .contains(normalized(parameter.quote()));
+            }
+        }
+    }
+
+    private String textOf(Edition edition) {
+        assertThat(edition.source()).as("source text of encoded edition %s", edition.edition()).isNotBlank();
+        return texts.computeIfAbsent(edition.source(), file -> {
+            try {
+                return Files.readString(KnowledgeBaseFixture.regulation(file));
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    /** Quotes are compared as a reader sees them: line breaks and runs of spaces do not count. */
+    private static String normalized(String text) {
+        return text.replaceAll("(?U)\\s+", " ").trim();
+    }
+}

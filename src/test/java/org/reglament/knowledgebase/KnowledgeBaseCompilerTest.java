@@ -1,0 +1,100 @@
+package org.reglament.knowledgebase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+/** A knowledge base whose rules cannot be cited, or whose editions contradict each other, is refused. */
+class KnowledgeBaseCompilerTest {
+    private static final String ACT = """
+            id: test.act
+            jurisdiction: RU
+            shortTitle: Тестовый акт
+            title: Тестовый акт
+            editions:
+              - edition: "1"
+                adopted: 2020-01-01
+                inForceFrom: 2020-01-01
+                inForceUntil: 2020-12-31
+                encoded: true
+                source: test.txt
+              - edition: "2"
+                adopted: 2021-01-01
+                inForceFrom: %s
+                encoded: true
+                source: test.txt
+            """;
+    private static final String RULE = """
+            package test.act;
+            rule "1"
+                %s
+            when
+                String()
+            then
+            end
+            """;
+    private static final String CITED = "@act(\"test.act\") @edition(\"1\") @clause(\"1\") @quote(\"Текст.\")";
+
+    @Test
+    void compilesACitedRuleAndReturnsItsCitation() {
+        KnowledgeBase kb = compile(ACT.formatted("2021-01-01"), RULE.formatted(CITED), "test/act/rules.drl");
+        RuleCitation citation = kb.citation("test.act", "1");
+        assertThat(citation.clause()).isEqualTo("1");
+        assertThat(citation.quote()).isEqualTo("Текст.");
+        assertThat(kb.evaluate("test.act", java.time.LocalDate.of(2020, 6, 1), java.util.List.of("fact"))
+                .firedRules()).extracting(RuleCitation::rule).containsExactly("1");
+    }
+
+    @Test
+    void theEditionInForceDecidesWhichRulesFire() {
+        KnowledgeBase kb = compile(ACT.formatted("2021-01-01"), RULE.formatted(CITED), "test/act/rules.drl");
+        assertThat(kb.evaluate("test.act", java.time.LocalDate.of(2021, 1, 1), java.util.List.of("fact"))
+                .firedRules()).as("edition 2 has no rules").isEmpty();
+        assertThatThrownBy(() -> kb.evaluate("test.act", java.time.LocalDate.of(2019, 12, 31), java.util.List.of()))
+                .isInstanceOf(NoEditionInForceException.class).hasMessageContaining("ещё не действовал");
+    }
+
+    @Test
+    void refusesARuleWithoutAQuote() {
+        assertThatThrownBy(() -> compile(ACT.formatted("2021-01-01"),
+                RULE.formatted("@act(\"test.act\") @edition(\"1\") @clause(\"1\")"), "test/act/rules.drl"))
+                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("has no @quote");
+    }
+
+    @Test
+    void refusesACitationOfAnUnknownAct() {
+        assertThatThrownBy(() -> compile(ACT.formatted("2021-01-01"),
+                RULE.formatted(CITED.replace("test.act", "other.act")), "test/act/rules.drl"))
+                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("other.act");
+    }
+
+    @Test
+    void refusesAPackageThatDoesNotMatchItsFolder() {
+        assertThatThrownBy(() -> compile(ACT.formatted("2021-01-01"), RULE.formatted(CITED), "test/other/rules.drl"))
+                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("must match its folder");
+    }
+
+    @Test
+    void refusesOverlappingEditions() {
+        assertThatThrownBy(() -> compile(ACT.formatted("2020-12-31"), RULE.formatted(CITED), "test/act/rules.drl"))
+                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("overlap or leave a gap");
+    }
+
+    @Test
+    void refusesAGapBetweenEditions() {
+        assertThatThrownBy(() -> compile(ACT.formatted("2021-01-02"), RULE.formatted(CITED), "test/act/rules.drl"))
+                .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("overlap or leave a gap");
+    }
+
+    private static KnowledgeBase compile(String act, String drl, String drlPath) {
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put("test/act/act.yaml", act.getBytes(StandardCharsets.UTF_8));
+        files.put(drlPath, drl.getBytes(StandardCharsets.UTF_8));
+        return new KnowledgeBaseCompiler().compile(new RuleSources(files));
+    }
+}
