@@ -2,7 +2,6 @@ package org.reglament.knowledgebase;
 
 import java.math.BigDecimal;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 
 /**
@@ -16,8 +15,8 @@ public record LegalParameter(String name, BigDecimal value, String unit, String 
         return !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));
     }
 
-    // Bean-style accessors: the rule language reads properties through getters.
-    @JsonIgnore public String getName() { return name; }
-    @JsonIgnore public BigDecimal getValue() { return value; }
-    @JsonIgnore public int getIntValue() { return value.intValueExact(); }
+    /** The value of a count threshold; fails for a fractional value rather than truncating it. */
+    public int intValue() {
+        return value.intValueExact();
+    }
 }

@@ -57,8 +57,8 @@ public class ActionMatrixDecisions {
             facts.add(new ProposedMatrix(request.proposal().explanatoryNoteAttached()));
             Evaluation evaluation = knowledgeBase.evaluate(ACT, request.asOf(), facts);
             List<MatrixCheck.Breach> breaches = evaluation.all(Violation.class).stream()
-                    .sorted(Comparator.comparing(Violation::getAction, Comparator.nullsLast(Comparator.naturalOrder()))
-                            .thenComparing(Violation::getRule))
+                    .sorted(Comparator.comparing(Violation::action, Comparator.nullsLast(Comparator.naturalOrder()))
+                            .thenComparing(Violation::rule))
                     .map(violation -> breach(evaluation, violation)).toList();
             MatrixCheck check = new MatrixCheck(request.service(), breaches.isEmpty(), breaches, cells(evaluation),
                     explanatoryNote(evaluation));
@@ -67,15 +67,15 @@ public class ActionMatrixDecisions {
     }
 
     private List<ActionMatrix.Cell> cells(Evaluation evaluation) {
-        Map<Integer, CellRuling> byAction = exactlyOneEach(evaluation.all(CellRuling.class), CellRuling::getAction,
+        Map<Integer, CellRuling> byAction = exactlyOneEach(evaluation.all(CellRuling.class), CellRuling::action,
                 ACTIONS, "cell");
         Act act = evaluation.act();
         List<ActionMatrix.Cell> cells = new ArrayList<>(ACTIONS);
         for (int action = 1; action <= ACTIONS; action++) {
             CellRuling ruling = byAction.get(action);
-            var citation = envelopes.cite(evaluation, ruling.getRule());
-            cells.add(new ActionMatrix.Cell(action, act.name("actions", action), ruling.getValue(), ruling.getAllowed(),
-                    ruling.getFollowsAction(), ruling.getWhy(), ruling.getRule(), citation.clause(), citation));
+            var citation = envelopes.cite(evaluation, ruling.rule());
+            cells.add(new ActionMatrix.Cell(action, act.name("actions", action), ruling.value(), ruling.allowed(),
+                    ruling.followsAction(), ruling.why(), ruling.rule(), citation.clause(), citation));
         }
         return cells;
     }
@@ -86,8 +86,8 @@ public class ActionMatrixDecisions {
             return new ActionMatrix.ExplanatoryNote(false, null, null, null);
         }
         ExplanatoryNoteRequirement requirement = requirements.get(0);
-        return new ActionMatrix.ExplanatoryNote(true, requirement.getWhy(), requirement.getRule(),
-                envelopes.cite(evaluation, requirement.getRule()));
+        return new ActionMatrix.ExplanatoryNote(true, requirement.why(), requirement.rule(),
+                envelopes.cite(evaluation, requirement.rule()));
     }
 
     private ActionMatrix.Approval approval(Evaluation evaluation, ServiceCategory category) {
@@ -97,27 +97,27 @@ public class ActionMatrixDecisions {
                     + category + " on " + evaluation.asOf() + "; exactly one was expected");
         }
         ApprovalRoute route = routes.get(0);
-        return new ActionMatrix.Approval(category, route.getProposedBy(), route.getAgreedWith(), route.getApprovedBy(),
-                route.getNote(), route.getRule(), envelopes.cite(evaluation, route.getRule()));
+        return new ActionMatrix.Approval(category, route.proposedBy(), route.agreedWith(), route.approvedBy(),
+                route.note(), route.rule(), envelopes.cite(evaluation, route.rule()));
     }
 
     private List<ActionMatrix.Step> steps(Evaluation evaluation) {
-        Map<Integer, FollowUpStep> byStep = exactlyOneEach(evaluation.all(FollowUpStep.class), FollowUpStep::getStep,
+        Map<Integer, FollowUpStep> byStep = exactlyOneEach(evaluation.all(FollowUpStep.class), FollowUpStep::step,
                 FOLLOW_UP_STEPS, "follow-up step");
         List<ActionMatrix.Step> steps = new ArrayList<>(FOLLOW_UP_STEPS);
         for (int number = 1; number <= FOLLOW_UP_STEPS; number++) {
             FollowUpStep step = byStep.get(number);
             steps.add(new ActionMatrix.Step(number, evaluation.act().name("followUpSteps", number),
-                    step.getApplicability(), step.getWhy(), step.getRule(), envelopes.cite(evaluation, step.getRule())));
+                    step.applicability(), step.why(), step.rule(), envelopes.cite(evaluation, step.rule())));
         }
         return steps;
     }
 
     private MatrixCheck.Breach breach(Evaluation evaluation, Violation violation) {
-        var citation = envelopes.cite(evaluation, violation.getCriterionRule());
-        String name = violation.getAction() == null ? null : evaluation.act().name("actions", violation.getAction());
-        return new MatrixCheck.Breach(violation.getAction(), name, violation.getProposed(), violation.getExpected(),
-                violation.getWhy(), violation.getCriterionRule(), citation.clause(), citation, violation.getRule());
+        var citation = envelopes.cite(evaluation, violation.criterionRule());
+        String name = violation.action() == null ? null : evaluation.act().name("actions", violation.action());
+        return new MatrixCheck.Breach(violation.action(), name, violation.proposed(), violation.expected(),
+                violation.why(), violation.criterionRule(), citation.clause(), citation, violation.rule());
     }
 
     /**
