@@ -12,6 +12,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
+import org.reglament.calendar.ProductionCalendar;
 
 /**
  * A compiled, versioned knowledge base. Each evaluation runs in its own session with the act's
@@ -27,7 +28,11 @@ public final class KnowledgeBase {
     /** By act and rule name, as a decision names a rule: a rule's name (its clause) is unique within its act. */
     private final Map<String, Map<String, RuleCitation>> citationsByAct;
 
-    KnowledgeBase(RuleSources sources, KieBase kieBase, Map<String, Act> acts, Collection<RuleCitation> rules) {
+    private final Map<String, ProductionCalendar> calendars;
+
+    KnowledgeBase(RuleSources sources, KieBase kieBase, Map<String, Act> acts, Collection<RuleCitation> rules,
+                  Map<String, ProductionCalendar> calendars) {
+        this.calendars = Map.copyOf(calendars);
         this.sources = sources;
         this.kieBase = kieBase;
         this.acts = Map.copyOf(acts);
@@ -67,6 +72,15 @@ public final class KnowledgeBase {
 
     public Collection<Act> acts() {
         return acts.values();
+    }
+
+    /** The production calendar of a country ("RU", "KZ"). */
+    public ProductionCalendar calendar(String country) {
+        ProductionCalendar calendar = calendars.get(country);
+        if (calendar == null) {
+            throw new IllegalArgumentException("the knowledge base " + version() + " has no calendar of " + country);
+        }
+        return calendar;
     }
 
     public Collection<RuleCitation> rules() {

@@ -21,6 +21,8 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.reglament.calendar.CalendarData;
+import org.reglament.calendar.ProductionCalendar;
 
 /**
  * Compiles {@link RuleSources} into a {@link KnowledgeBase} with the executable model, without
@@ -30,6 +32,7 @@ import org.kie.api.definition.rule.Rule;
  */
 public final class KnowledgeBaseCompiler {
     static final String ACT_FILE = "act.yaml";
+    static final String CALENDAR_FILE = "calendar.yaml";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
@@ -38,6 +41,7 @@ public final class KnowledgeBaseCompiler {
 
     public KnowledgeBase compile(RuleSources sources) {
         Map<String, Act> acts = readActs(sources);
+        Map<String, ProductionCalendar> calendars = readCalendars(sources);
         KieBase kieBase = build(sources);
         List<RuleCitation> citations = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -55,7 +59,7 @@ public final class KnowledgeBaseCompiler {
                 citations.add(citation);
             }
         }
-        return new KnowledgeBase(sources, kieBase, acts, citations);
+        return new KnowledgeBase(sources, kieBase, acts, citations, calendars);
     }
 
     private Map<String, Act> readActs(RuleSources sources) {
@@ -74,6 +78,23 @@ public final class KnowledgeBaseCompiler {
             }
         });
         return acts;
+    }
+
+    private Map<String, ProductionCalendar> readCalendars(RuleSources sources) {
+        Map<String, ProductionCalendar> calendars = new HashMap<>();
+        sources.files().forEach((path, content) -> {
+            if (path.endsWith("/" + CALENDAR_FILE)) {
+                try {
+                    ProductionCalendar calendar = new ProductionCalendar(yaml.readValue(content, CalendarData.class));
+                    if (calendars.put(calendar.country(), calendar) != null) {
+                        throw new KnowledgeBaseException("two calendar files describe " + calendar.country());
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new KnowledgeBaseException("cannot read " + path + ": " + e.getMessage(), e);
+                }
+            }
+        });
+        return calendars;
     }
 
     private KieBase build(RuleSources sources) {
