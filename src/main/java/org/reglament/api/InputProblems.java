@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.reglament.decision.DecisionMetrics;
+import org.reglament.decision.InvalidRequestException;
+import org.reglament.decision.UnanswerableException;
 import org.reglament.knowledgebase.NoEditionInForceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +93,40 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    public ResponseEntity<Object> invalidRequest(InvalidRequestException ex, WebRequest request) {
+        rejected(request);
+        return ResponseEntity.badRequest().body(invalidRequest(ex));
+    }
+
+    /** 400 for a request the decision itself refused, naming the rule that refused it, if a rule did. */
+    public static ProblemDetail invalidRequest(InvalidRequestException ex) {
+        ProblemDetail problem = invalidRequest(List.of(new FieldProblem(ex.field(), ex.reason())));
+        if (ex.rule() != null) {
+            problem.setProperty("rule", ex.rule());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(UnanswerableException.class)
+    public ResponseEntity<Object> unanswerable(UnanswerableException ex, WebRequest request) {
+        return ResponseEntity.unprocessableEntity().body(unanswerable(ex));
+    }
+
+    /** 422: the request is valid, but the knowledge base has nothing to answer it with. */
+    public static ProblemDetail unanswerable(UnanswerableException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                ex.field() + ": " + ex.getMessage());
+        problem.setType(URI.create("/problems/not-covered"));
+        problem.setTitle("The knowledge base does not cover this request");
+        problem.setProperty("field", ex.field());
+        problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        if (ex.rule() != null) {
+            problem.setProperty("rule", ex.rule());
+        }
+        return problem;
+    }
+
     /** A defect of the service, not of the request: logged in full, answered without internals. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {
@@ -105,13 +141,18 @@ public class InputProblems extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> invalid(List<FieldProblem> problems, WebRequest request) {
         rejected(request);
+        return ResponseEntity.badRequest().body(invalidRequest(problems));
+    }
+
+    /** 400: the fields at fault and why. */
+    public static ProblemDetail invalidRequest(List<FieldProblem> problems) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 problems.stream().map(p -> p.field() + ": " + p.reason()).collect(Collectors.joining("; ")));
         problem.setType(URI.create("/problems/invalid-request"));
         problem.setTitle("The request cannot be decided as sent");
         problem.setProperty("field", problems.get(0).field());
         problem.setProperty("errors", problems);
-        return ResponseEntity.badRequest().body(problem);
+        return problem;
     }
 
     private void rejected(WebRequest request) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * each covered year the act that set it, the weekdays not worked, the weekend days worked and the
  * shortened days; and, as a kind of their own, the non-working days declared by decree.
  */
-public record CalendarData(String country, String title, String basis, String actsChecked,
+public record CalendarData(String country, String title, String periodRules, String basis, String actsChecked,
                            Map<String, String> holidayNames, List<DecreePeriod> decreeNonWorkingDays,
                            List<Year> years) {
 

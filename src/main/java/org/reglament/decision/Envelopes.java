@@ -27,17 +27,23 @@ public class Envelopes {
         List<RuleCitation> fired = evaluation.firedRules().stream().distinct()
                 .sorted(Comparator.comparing(RuleCitation::rule)).toList();
         List<RuleApplied> rules = fired.stream()
-                .map(rule -> new RuleApplied(rule.rule(), Citation.of(act, rule), rule.interpretation())).toList();
+                .map(rule -> new RuleApplied(rule.rule(), Citation.of(knowledgeBase.act(rule.actId()), rule),
+                        rule.interpretation())).toList();
         List<Interpretation> interpretations = fired.stream().filter(rule -> rule.interpretation() != null)
-                .map(rule -> new Interpretation(rule.rule(), rule.clause(), rule.interpretation())).toList();
+                .map(rule -> new Interpretation(rule.rule(), rule.actId(), rule.clause(), rule.interpretation())).toList();
         return new DecisionEnvelope<>(UUID.randomUUID().toString(), decision, evaluation.asOf(),
                 new RegulationApplied(act.id(), act.title(), edition.edition(), edition.adopted(),
                         edition.inForceFrom(), edition.inForceUntil()),
                 knowledgeBase.version(), result, rules, interpretations);
     }
 
-    /** The citation of a rule of the evaluated act, for a part of the result that rule produced. */
+    /** The citation of a rule of the evaluated acts (the decision's act first), for a part of the result it produced. */
     public Citation cite(Evaluation evaluation, String rule) {
-        return Citation.of(evaluation.act(), knowledgeBase.citation(evaluation.act().id(), rule));
+        for (Act act : evaluation.acts()) {
+            if (knowledgeBase.hasRule(act.id(), rule)) {
+                return Citation.of(act, knowledgeBase.citation(act.id(), rule));
+            }
+        }
+        throw new IllegalArgumentException("no rule \"" + rule + "\" among the acts of this evaluation");
     }
 }

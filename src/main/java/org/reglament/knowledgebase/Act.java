@@ -8,13 +8,30 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** An encoded legal act, read from the {@code act.yaml} beside its rules. */
-public record Act(String id, String jurisdiction, String shortTitle, String title, @JsonProperty("implements") String implementsAct, String approvedBy,
-                  List<Edition> editions, List<LegalParameter> parameters, Map<String, Map<Integer, String>> names) {
+public record Act(String id, String jurisdiction, String shortTitle, String title,
+                  @JsonProperty("implements") String implementsAct, String approvedBy, String periodRules,
+                  List<Edition> editions, List<LegalParameter> parameters, Map<String, Map<String, String>> names,
+                  Map<String, ProcedureEvent> events) {
+
+    /**
+     * An event of the act's procedure that deadlines count from, and the events it cannot precede.
+     *
+     * @param completes the deadline steps this event completes
+     * @param planned   a date set in advance (a launch date in a protocol), which may lie after the decision date
+     */
+    public record ProcedureEvent(String name, List<String> notBefore, List<String> completes, boolean planned) {
+        public ProcedureEvent {
+            notBefore = notBefore == null ? List.of() : List.copyOf(notBefore);
+            completes = completes == null ? List.of() : List.copyOf(completes);
+        }
+    }
+
 
     public Act {
         editions = editions.stream().sorted(Comparator.comparing(Edition::inForceFrom)).toList();
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
         names = names == null ? Map.of() : Map.copyOf(names);
+        events = events == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(events));
     }
 
     /** The edition in force on {@code asOf}; a refusal that says why when none encoded is. */
@@ -46,13 +63,18 @@ public record Act(String id, String jurisdiction, String shortTitle, String titl
         return parameters.stream().filter(p -> p.validOn(asOf)).toList();
     }
 
-    /** An official name from the act's {@code names} table, e.g. name("actions", 3). */
-    public String name(String table, int number) {
-        Map<Integer, String> entries = names.get(table);
-        if (entries == null || !entries.containsKey(number)) {
-            throw new IllegalArgumentException("act " + id + " names no " + table + " " + number);
+    /** An official name from the act's {@code names} table, e.g. name("actions", "3"). */
+    public String name(String table, Object key) {
+        Map<String, String> entries = names.get(table);
+        if (entries == null || !entries.containsKey(String.valueOf(key))) {
+            throw new IllegalArgumentException("act " + id + " names no " + table + " " + key);
         }
-        return entries.get(number);
+        return entries.get(String.valueOf(key));
+    }
+
+    /** The keys of a names table, in the order the act lists them. */
+    public List<String> keys(String table) {
+        return List.copyOf(names.getOrDefault(table, Map.of()).keySet());
     }
 
     /** Editions of one act must neither overlap nor leave a gap between the first and the last. */

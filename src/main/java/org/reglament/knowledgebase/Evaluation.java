@@ -3,8 +3,13 @@ package org.reglament.knowledgebase;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What one run of the rules produced: the facts they derived and the rules that fired, in firing order. */
-public record Evaluation(Act act, Edition edition, LocalDate asOf, List<Object> facts, List<RuleCitation> firedRules) {
+/**
+ * What one run of the rules produced: the facts they derived and the rules that fired, in firing order.
+ * {@code act} is the act the decision is about; {@code acts} every act whose rules took part (the act
+ * and, for example, the period rules of its jurisdiction).
+ */
+public record Evaluation(Act act, Edition edition, LocalDate asOf, List<Object> facts, List<RuleCitation> firedRules,
+                         List<Act> acts) {
 
     public <T> List<T> all(Class<T> type) {
         return facts.stream().filter(type::isInstance).map(type::cast).toList();

@@ -87,6 +87,10 @@ public final class KnowledgeBase {
         return citations.values();
     }
 
+    public boolean hasRule(String actId, String rule) {
+        return citationsByAct.getOrDefault(actId, Map.of()).containsKey(rule);
+    }
+
     public RuleCitation citation(String actId, String rule) {
         RuleCitation citation = citationsByAct.getOrDefault(actId, Map.of()).get(rule);
         if (citation == null) {
@@ -101,8 +105,21 @@ public final class KnowledgeBase {
      * @throws NoEditionInForceException when no encoded edition was in force on that date
      */
     public Evaluation evaluate(String actId, LocalDate asOf, Collection<?> facts) {
-        Act act = act(actId);
-        Edition edition = act.editionInForce(asOf);
+        return evaluate(List.of(actId), asOf, facts);
+    }
+
+    /**
+     * Runs the rules of several acts together (the first is the act the decision is about), each in the
+     * edition in force on {@code asOf}.
+     */
+    public Evaluation evaluate(List<String> actIds, LocalDate asOf, Collection<?> facts) {
+        List<Act> acts = actIds.stream().map(this::act).toList();
+        Map<String, String> editions = new HashMap<>();
+        for (Act taking : acts) {
+            editions.put(taking.id(), taking.editionInForce(asOf).edition());
+        }
+        Act act = acts.get(0);
+        Edition edition = act.edition(editions.get(act.id()));
         KieSession session = kieBase.newKieSession();
         try {
             List<RuleCitation> fired = new ArrayList<>();
@@ -113,14 +130,14 @@ public final class KnowledgeBase {
                     fired.add(citations.get(engineName(rule.getPackageName(), rule.getName())));
                 }
             });
-            act.parametersValidOn(asOf).forEach(session::insert);
+            acts.forEach(taking -> taking.parametersValidOn(asOf).forEach(session::insert));
             facts.forEach(session::insert);
             AgendaFilter inForce = match -> {
                 RuleCitation rule = citations.get(engineName(match.getRule().getPackageName(), match.getRule().getName()));
-                return rule.actId().equals(actId) && rule.edition().equals(edition.edition()) && rule.appliesOn(asOf);
+                return rule.edition().equals(editions.get(rule.actId())) && rule.appliesOn(asOf);
             };
             session.fireAllRules(inForce);
-            return new Evaluation(act, edition, asOf, List.copyOf(session.getObjects()), List.copyOf(fired));
+            return new Evaluation(act, edition, asOf, List.copyOf(session.getObjects()), List.copyOf(fired), acts);
         } finally {
             session.dispose();
         }

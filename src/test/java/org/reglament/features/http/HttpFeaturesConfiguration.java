@@ -8,18 +8,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cucumber.spring.CucumberContextConfiguration;
 import org.reglament.features.steps.DecisionPort;
+import org.reglament.features.steps.Scenario;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 
+/** The features against POST /api/v1/decisions/{decision} of a started server. */
 @CucumberContextConfiguration
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(Scenario.class)
 public class HttpFeaturesConfiguration {
 
     @TestConfiguration
@@ -29,32 +32,21 @@ public class HttpFeaturesConfiguration {
         DecisionPort httpDecisionPort(@LocalServerPort int port, ObjectMapper json) {
             String baseUrl = System.getProperty("reglament.features.base-url", "http://localhost:" + port);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            return new DecisionPort() {
-                @Override
-                public Answer deriveActionMatrix(JsonNode request) {
-                    return post("/api/v1/decisions/action-matrix", request);
-                }
-
-                @Override
-                public Answer checkActionMatrix(JsonNode request) {
-                    return post("/api/v1/decisions/action-matrix/check", request);
-                }
-
-                private Answer post(String path, JsonNode request) {
-                    try {
-                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                                        .timeout(Duration.ofSeconds(30))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request)))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        return new Answer(response.statusCode(), json.readTree(response.body()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
+            return (decision, request) -> {
+                try {
+                    HttpResponse<String> response = client.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/decisions/" + decision))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return new DecisionPort.Answer(response.statusCode(), json.readTree(response.body()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
                 }
             };
         }

@@ -12,11 +12,9 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.Before;
-import io.cucumber.java.Scenario;
 import io.cucumber.java.ru.Дано;
 import io.cucumber.java.ru.Когда;
 import io.cucumber.java.ru.Тогда;
@@ -36,20 +34,18 @@ public class ActionMatrixSteps {
     private static final Pattern QUOTED = Pattern.compile("«([^»]+)»");
 
     @Autowired
-    private DecisionPort decisions;
+    private Scenario scenario;
 
-    private final ObjectNode request = JsonNodeFactory.instance.objectNode();
-    private DecisionPort.Answer answer;
+    private String scenarioName;
 
     @Before
-    public void nameTheService(Scenario scenario) {
-        service().put("registryId", "41000000000001");
-        service().put("name", scenario.getName());
+    public void rememberTheScenario(io.cucumber.java.Scenario running) {
+        scenarioName = running.getName();
     }
 
     @Дано("дата решения {word}")
     public void decisionDate(String date) {
-        request.put("asOf", date);
+        scenario.request().put("asOf", date);
     }
 
     @Дано("услуга:")
@@ -119,12 +115,12 @@ public class ActionMatrixSteps {
 
     @Когда("определяется матрица составов действий")
     public void derive() {
-        answer = decisions.deriveActionMatrix(request);
+        scenario.decide("action-matrix");
     }
 
     @Когда("проверяется предложенная матрица")
     public void check() {
-        answer = decisions.checkActionMatrix(request);
+        scenario.decide("action-matrix/check");
     }
 
     @Тогда("^действие (\\d) — «([^»]+)» по правилу «([^»]+)»$")
@@ -197,14 +193,33 @@ public class ActionMatrixSteps {
     @Тогда("^применена редакция «([^»]+)»$")
     public void editionApplied(String edition) {
         assertThat(ok().path("regulation").path("edition").asText()).isEqualTo(edition);
-        assertThat(ok().path("asOf").asText()).isEqualTo(request.path("asOf").asText());
+        assertThat(ok().path("asOf").asText()).isEqualTo(scenario.request().path("asOf").asText());
     }
 
     @Тогда("^решение не принимается: «([^»]+)»$")
     public void refused(String reason) {
-        assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(422);
-        assertThat(answer.body().path("field").asText()).isEqualTo("asOf");
-        assertThat(answer.body().path("detail").asText()).contains(reason);
+        assertThat(scenario.answer().status()).as("status of %s", scenario.answer().body()).isEqualTo(422);
+        assertThat(scenario.answer().body().path("field").asText()).isEqualTo("asOf");
+        assertThat(scenario.answer().body().path("detail").asText()).contains(reason);
+    }
+
+    @Тогда("^решение не принимается для поля «([^»]+)»: «([^»]+)» по правилу «([^»]+)»$")
+    public void refusedByRule(String field, String reason, String rule) {
+        refusedFor(field, reason);
+        assertThat(scenario.answer().body().path("rule").asText()).isEqualTo(rule);
+    }
+
+    @Тогда("^решение не принимается для поля «([^»]+)»: «([^»]+)»$")
+    public void refusedFor(String field, String reason) {
+        assertThat(scenario.answer().status()).as("status of %s", scenario.answer().body()).isIn(400, 422);
+        assertThat(scenario.answer().body().path("field").asText()).isEqualTo(field);
+        assertThat(scenario.answer().body().path("detail").asText()).contains(reason);
+    }
+
+    @Тогда("^в ответе названо толкование «([^»]+)» правила «([^»]+)»$")
+    public void interpretationOfAct(String act, String rule) {
+        find(ok().path("interpretations"), i -> i.path("rule").asText().equals(rule)
+                && i.path("actId").asText().equals(act), "interpretation of " + rule + " of " + act);
     }
 
     @Тогда("нарушений нет")
@@ -249,23 +264,26 @@ public class ActionMatrixSteps {
         assertThat(result().path("violations")).as("violations").hasSize(count);
     }
 
+    /** The service of the scenario, named after it, with the registry identifier of the matrix form's example. */
     private ObjectNode service() {
-        return request.has("service") ? (ObjectNode) request.get("service") : request.putObject("service");
+        ObjectNode service = scenario.object("service");
+        if (!service.has("registryId")) {
+            service.put("registryId", "41000000000001");
+            service.put("name", scenarioName);
+        }
+        return service;
     }
 
     private ObjectNode proposal() {
-        return request.has("proposal") ? (ObjectNode) request.get("proposal") : request.putObject("proposal");
+        return scenario.object("proposal");
     }
 
     private JsonNode ok() {
-        assertThat(answer).as("no decision was asked for").isNotNull();
-        assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(200);
-        assertThat(answer.body().path("knowledgeBaseVersion").asText()).startsWith("sha256:");
-        return answer.body();
+        return scenario.ok();
     }
 
     private JsonNode result() {
-        return ok().path("result");
+        return scenario.result();
     }
 
     private JsonNode cellOf(int action) {
@@ -274,7 +292,7 @@ public class ActionMatrixSteps {
         return find(cells, c -> c.path("action").asInt() == action, "cell " + action);
     }
 
-    private static JsonNode find(JsonNode array, java.util.function.Predicate<JsonNode> wanted, String what) {
+    static JsonNode find(JsonNode array, java.util.function.Predicate<JsonNode> wanted, String what) {
         return StreamSupport.stream(array.spliterator(), false).filter(wanted).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + what + " in " + array));
     }

@@ -3,16 +3,18 @@ package org.reglament.features.steps;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Where the feature files send their requests: straight to the engine, or to the HTTP endpoint of a
- * started server. Both answer in the same JSON, so one set of steps checks both.
+ * Where the feature files send their requests: straight to the decision services, or to the HTTP
+ * endpoint of a started server. Both answer in the same JSON, so one set of steps checks both.
  */
 public interface DecisionPort {
 
-    /** The HTTP status (200, or the 4xx a refusal would have) and the JSON body. */
+    /** The HTTP status (200, or the 4xx a refusal has) and the JSON body. */
     record Answer(int status, JsonNode body) {
     }
 
-    Answer deriveActionMatrix(JsonNode request);
-
-    Answer checkActionMatrix(JsonNode request);
+    /**
+     * Asks for a decision by its name, which is also its path under /api/v1/decisions/
+     * ("action-matrix", "action-matrix/check", "period", "deadline", "timeline", "e-services-share", …).
+     */
+    Answer decide(String decision, JsonNode request);
 }

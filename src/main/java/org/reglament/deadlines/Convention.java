@@ -1,0 +1,16 @@
+package org.reglament.deadlines;
+
+/** A counting convention a period rule establishes; the arithmetic counts nothing without the one it needs. */
+public enum Convention {
+    FIXED_DATE_AS_IS,
+    WORKING_DAYS_BY_CALENDAR,
+    COUNT_FROM_NEXT_DAY,
+    YEARS_SAME_MONTH_AND_DAY,
+    MONTHS_SAME_NUMBER_OR_LAST_DAY,
+    WEEKS_SAME_WEEKDAY,
+    SHIFT_TO_NEXT_WORKING_DAY,
+    COUNT_BACK_FROM_DAY_BEFORE_EVENT,
+    SHIFT_TO_PREVIOUS_WORKING_DAY,
+    DECREE_DAYS_AS_WORKING,
+    DECREE_DAYS_SKIPPED
+}

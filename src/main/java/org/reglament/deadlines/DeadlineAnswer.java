@@ -1,0 +1,31 @@
+package org.reglament.deadlines;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.reglament.decision.Citation;
+
+/**
+ * A due date with everything behind it: the term and the rule that set it, the event counted from,
+ * the period rules that said how to count, and every day counted or skipped.
+ */
+public record DeadlineAnswer(String step, String name, Event event, TermStated term, LocalDate due, String rule,
+                             String clause, Citation citation, List<PeriodRuleApplied> periodRules,
+                             List<TraceDay> trace) {
+
+    /** The event the term counts from. */
+    public record Event(String key, String name, LocalDate date) {
+    }
+
+    /** The term as the act states it. */
+    public record TermStated(TermKind kind, Integer count, PeriodUnit unit, LocalDate fixedDate) {
+        static TermStated of(Term term) {
+            boolean period = term.kind() == TermKind.AFTER_EVENT || term.kind() == TermKind.BEFORE_EVENT;
+            return new TermStated(term.kind(), period ? term.count() : null, term.periodUnit(), term.fixedDate());
+        }
+    }
+
+    /** A period rule (Civil Code art. 190–194) this count applied. */
+    public record PeriodRuleApplied(String rule, Citation citation) {
+    }
+}

@@ -1,0 +1,157 @@
+package org.reglament.deadlines;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.reglament.calendar.CalendarNotCoveredException;
+import org.reglament.calendar.ProductionCalendar;
+import org.reglament.decision.DecisionEnvelope;
+import org.reglament.decision.DecisionMetrics;
+import org.reglament.decision.Envelopes;
+import org.reglament.decision.InvalidRequestException;
+import org.reglament.decision.UnanswerableException;
+import org.reglament.knowledgebase.Act;
+import org.reglament.knowledgebase.Evaluation;
+import org.reglament.knowledgebase.KnowledgeBase;
+import org.springframework.stereotype.Service;
+
+/**
+ * Deadline decisions: a period counted by the period rules of a jurisdiction, and the due date of one
+ * step of an act's procedure. The act's rules state the term; the period rules say how it is counted;
+ * the production calendar says which days are worked.
+ */
+@Service
+public class DeadlineDecisions {
+    public static final String PERIOD = "period";
+    public static final String DEADLINE = "deadline";
+    static final String STEPS = "deadlineSteps";
+
+    private final KnowledgeBase knowledgeBase;
+    private final Envelopes envelopes;
+    private final DecisionMetrics metrics;
+
+    public DeadlineDecisions(KnowledgeBase knowledgeBase, Envelopes envelopes, DecisionMetrics metrics) {
+        this.knowledgeBase = knowledgeBase;
+        this.envelopes = envelopes;
+        this.metrics = metrics;
+    }
+
+    public DecisionEnvelope<DeadlineAnswer> period(PeriodRequest request) {
+        return metrics.timed(PERIOD, () -> {
+            ProductionCalendar calendar = knowledgeBase.calendar(request.jurisdiction());
+            String periodRules = calendar.data().periodRules();
+            if (periodRules == null) {
+                throw new UnanswerableException("jurisdiction", "the period rules of " + request.jurisdiction()
+                        + " are not encoded in this knowledge base");
+            }
+            Term term = request.direction().equals("after")
+                    ? Term.after(PERIOD, "eventDate", request.count(), request.unit(), null)
+                    : Term.before(PERIOD, "eventDate", request.count(), request.unit(), null);
+            Evaluation evaluation = knowledgeBase.evaluate(List.of(periodRules), request.asOf(),
+                    List.of(term, new CountingOptions(request.decreeDays())));
+            Countdown countdown = covered("eventDate",
+                    () -> arithmetic(evaluation, calendar).count(term, request.eventDate()));
+            DeadlineAnswer answer = new DeadlineAnswer(PERIOD, null,
+                    new DeadlineAnswer.Event("eventDate", null, request.eventDate()), DeadlineAnswer.TermStated.of(term),
+                    countdown.due(), null, null, null, periodRulesApplied(evaluation, countdown), countdown.trace());
+            return envelopes.wrap(PERIOD, evaluation, answer);
+        }, envelope -> "answered");
+    }
+
+    public DecisionEnvelope<DeadlineAnswer> deadline(DeadlineRequest request) {
+        return metrics.timed(DEADLINE, () -> {
+            Act act = procedureAct(request.act(), "act");
+            if (!act.keys(STEPS).contains(request.step())) {
+                throw new InvalidRequestException("step", "\"" + request.step() + "\" is not a step of " + act.id()
+                        + "; its steps are " + act.keys(STEPS));
+            }
+            Evaluation evaluation = knowledgeBase.evaluate(List.of(act.id(), act.periodRules()), request.asOf(),
+                    List.of(new DeadlineQuestion(request.step(), request.regulationsReceived()),
+                            new CountingOptions(request.decreeDays())));
+            requireFacts(evaluation);
+            Term term = termOf(evaluation, request.step());
+            LocalDate event = term.event() == null ? null : request.eventDate();
+            if (term.event() != null && event == null) {
+                throw new InvalidRequestException("eventDate", "step " + request.step() + " counts from "
+                        + eventName(act, term.event()) + ": give its date");
+            }
+            Countdown countdown = covered("eventDate", () -> arithmetic(evaluation, calendarOf(act)).count(term, event));
+            return envelopes.wrap(DEADLINE, evaluation, answer(evaluation, term, event, countdown));
+        }, envelope -> "answered");
+    }
+
+    /** An act that has a procedure with deadline steps. */
+    Act procedureAct(String actId, String field) {
+        Act act = knowledgeBase.acts().stream().filter(a -> a.id().equals(actId)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException(field, "\"" + actId + "\" is not an act of this "
+                        + "knowledge base; acts with deadlines: " + actsWithDeadlines()));
+        if (act.keys(STEPS).isEmpty() || act.periodRules() == null) {
+            throw new InvalidRequestException(field, act.id() + " has no deadlines encoded; acts with deadlines: "
+                    + actsWithDeadlines());
+        }
+        return act;
+    }
+
+    ProductionCalendar calendarOf(Act act) {
+        return knowledgeBase.calendar(act.jurisdiction());
+    }
+
+    PeriodArithmetic arithmetic(Evaluation evaluation, ProductionCalendar calendar) {
+        return new PeriodArithmetic(evaluation.all(PeriodConvention.class), calendar);
+    }
+
+    DeadlineAnswer answer(Evaluation evaluation, Term term, LocalDate event, Countdown countdown) {
+        var citation = envelopes.cite(evaluation, term.rule());
+        Act act = evaluation.act();
+        return new DeadlineAnswer(term.step(), act.name(STEPS, term.step()),
+                term.event() == null ? null : new DeadlineAnswer.Event(term.event(), eventName(act, term.event()), event),
+                DeadlineAnswer.TermStated.of(term), countdown.due(), term.rule(), citation.clause(), citation,
+                periodRulesApplied(evaluation, countdown), countdown.trace());
+    }
+
+    static void requireFacts(Evaluation evaluation) {
+        List<MissingFact> missing = evaluation.all(MissingFact.class);
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException("parameters." + missing.get(0).field(), missing.get(0).reason(),
+                    missing.get(0).rule());
+        }
+    }
+
+    static Term termOf(Evaluation evaluation, String step) {
+        List<Term> terms = evaluation.all(Term.class).stream().filter(t -> step.equals(t.step())).toList();
+        if (terms.size() != 1) {
+            throw new IllegalStateException("the knowledge base gave " + terms.size() + " terms for step " + step
+                    + " on " + evaluation.asOf() + "; exactly one was expected");
+        }
+        return terms.get(0);
+    }
+
+    static String eventName(Act act, String event) {
+        Act.ProcedureEvent described = act.events().get(event);
+        return described == null ? event : described.name() + " (" + event + ")";
+    }
+
+    static <T> T covered(String field, Supplier<T> count) {
+        try {
+            return count.get();
+        } catch (CalendarNotCoveredException e) {
+            throw new UnanswerableException(field, e.getMessage());
+        }
+    }
+
+    private List<DeadlineAnswer.PeriodRuleApplied> periodRulesApplied(Evaluation evaluation, Countdown countdown) {
+        List<DeadlineAnswer.PeriodRuleApplied> rules = new ArrayList<>();
+        for (String rule : countdown.periodRules()) {
+            rules.add(new DeadlineAnswer.PeriodRuleApplied(rule, envelopes.cite(evaluation, rule)));
+        }
+        return rules;
+    }
+
+    private Collection<String> actsWithDeadlines() {
+        return knowledgeBase.acts().stream().filter(a -> !a.keys(STEPS).isEmpty() && a.periodRules() != null)
+                .map(Act::id).sorted().toList();
+    }
+}

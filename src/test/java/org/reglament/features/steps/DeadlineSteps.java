@@ -1,0 +1,171 @@
+package org.reglament.features.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cucumber.datatable.DataTable;
+import io.cucumber.java.ru.Дано;
+import io.cucumber.java.ru.Когда;
+import io.cucumber.java.ru.Тогда;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Russian steps of the period, deadline and timeline features. */
+public class DeadlineSteps {
+    private static final Map<String, String> STATUSES = Map.of(
+            "исполнен", "done",
+            "срок идёт", "due",
+            "просрочен", "overdue",
+            "не начат", "not-started",
+            "не применяется", "not-applicable");
+
+    @Autowired
+    private Scenario scenario;
+
+    @Дано("юрисдикция «{word}»")
+    public void jurisdiction(String jurisdiction) {
+        scenario.request().put("jurisdiction", jurisdiction);
+    }
+
+    @Дано("акт «{}»")
+    public void act(String act) {
+        scenario.request().put("act", act);
+    }
+
+    @Дано("нерабочие дни по указам пропускаются")
+    public void skipDecreeDays() {
+        scenario.request().put("decreeNonWorkingDays", "skip");
+    }
+
+    @Дано("события:")
+    public void events(DataTable table) {
+        ObjectNode events = scenario.object("events");
+        table.asMap().forEach((event, date) -> events.put(event.trim(), date.trim()));
+    }
+
+    @Дано("поступило в разработку регламентов: {int}")
+    public void regulationsReceived(int count) {
+        scenario.request().put("regulationsReceived", count);
+    }
+
+    @Дано("^протокол совместного тестирования (с замечаниями|без замечаний)$")
+    public void testingRemarks(String remarks) {
+        scenario.request().put("testingRemarks", remarks.equals("с замечаниями"));
+    }
+
+    @Когда("^считается срок (\\d+) (.+?) (после|до) (\\d{4}-\\d{2}-\\d{2})$")
+    public void period(int count, String unit, String direction, String event) {
+        scenario.request().put("count", count);
+        scenario.request().put("unit", unit(unit));
+        scenario.request().put("direction", direction.equals("после") ? "after" : "before");
+        scenario.request().put("eventDate", event);
+        scenario.decide("period");
+    }
+
+    @Когда("^определяется срок шага «([^»]+)»(?: от события (\\d{4}-\\d{2}-\\d{2}))?(?: при (\\d+) поступивших регламентах)?$")
+    public void deadline(String step, String event, Integer regulations) {
+        scenario.request().put("step", step);
+        if (event != null) {
+            scenario.request().put("eventDate", event);
+        }
+        if (regulations != null) {
+            scenario.object("parameters").put("regulationsReceived", regulations);
+        }
+        scenario.decide("deadline");
+    }
+
+    @Когда("строится график услуги")
+    public void timeline() {
+        if (!scenario.request().has("events")) {
+            scenario.object("events");
+        }
+        scenario.decide("timeline");
+    }
+
+    @Тогда("срок истекает {word}")
+    public void due(String date) {
+        assertThat(scenario.result().path("due").asText()).isEqualTo(date);
+        assertThat(trace("due").path("date").asText()).isEqualTo(date);
+    }
+
+    @Тогда("^день (\\d{4}-\\d{2}-\\d{2}) (засчитан|пропущен|перенесён): «([^»]+)»$")
+    public void traced(String date, String what, String reason) {
+        String role = switch (what) {
+            case "засчитан" -> "counted";
+            case "пропущен" -> "skipped";
+            default -> "shifted-over";
+        };
+        JsonNode day = ActionMatrixSteps.find(scenario.result().path("trace"),
+                d -> d.path("date").asText().equals(date) && d.path("role").asText().equals(role),
+                "day " + date + " " + role);
+        assertThat(day.path("reason").asText()).contains(reason);
+    }
+
+    @Тогда("^срок посчитан по правилу «([^»]+)»$")
+    public void periodRule(String rule) {
+        ActionMatrixSteps.find(scenario.result().path("periodRules"), r -> r.path("rule").asText().equals(rule),
+                "period rule " + rule);
+    }
+
+    @Тогда("^срок установлен по правилу «([^»]+)»: (\\d+) (.+)$")
+    public void termRule(String rule, int count, String unit) {
+        JsonNode result = scenario.result();
+        assertThat(result.path("rule").asText()).isEqualTo(rule);
+        assertThat(result.path("citation").path("quote").asText()).isNotBlank();
+        assertThat(result.path("term").path("count").asInt()).isEqualTo(count);
+        assertThat(result.path("term").path("unit").asText()).isEqualTo(unit(unit));
+    }
+
+    @Тогда("^срок установлен датой по правилу «([^»]+)»$")
+    public void fixedDateRule(String rule) {
+        assertThat(scenario.result().path("rule").asText()).isEqualTo(rule);
+        assertThat(scenario.result().path("term").path("kind").asText()).isIn("FIXED_DATE", "ON_EVENT_DATE");
+    }
+
+    @Тогда("^шаг «([^»]+)» — «([^»]+)»(?:, срок (\\d{4}-\\d{2}-\\d{2}))?(, в срок|, не в срок)?(?:,? по правилу «([^»]+)»)?$")
+    public void timelineStep(String step, String status, String due, String onTime, String rule) {
+        JsonNode found = ActionMatrixSteps.find(scenario.result().path("steps"), s -> s.path("step").asText().equals(step),
+                "step " + step);
+        if (status.equals("применяется при условии")) {
+            assertThat(found.path("applicability").asText()).isEqualTo("conditional");
+        } else {
+            assertThat(STATUSES).containsKey(status);
+            assertThat(found.path("status").asText()).as("status of %s", step).isEqualTo(STATUSES.get(status));
+        }
+        if (due != null) {
+            assertThat(found.path("due").asText()).as("due date of %s", step).isEqualTo(due);
+        }
+        if (onTime != null) {
+            assertThat(found.path("onTime").asBoolean()).isEqualTo(onTime.equals(", в срок"));
+        }
+        if (rule != null) {
+            assertThat(java.util.List.of(found.path("rule").asText(), found.path("applicabilityRule").asText()))
+                    .as("rules of step %s", step).contains(rule);
+        }
+    }
+
+    private JsonNode trace(String role) {
+        return ActionMatrixSteps.find(scenario.result().path("trace"), d -> d.path("role").asText().equals(role), role);
+    }
+
+    private static String unit(String russian) {
+        if (russian.startsWith("рабоч")) {
+            return "working-days";
+        }
+        if (russian.startsWith("календарн")) {
+            return "calendar-days";
+        }
+        if (russian.startsWith("недел")) {
+            return "weeks";
+        }
+        if (russian.startsWith("месяц")) {
+            return "months";
+        }
+        if (russian.startsWith("год") || russian.startsWith("лет")) {
+            return "years";
+        }
+        throw new AssertionError("unknown unit: " + russian);
+    }
+}
