@@ -72,8 +72,10 @@ public class TimelineDecisions {
                 .orElse(null);
         if (ruling != null && ruling.applicability() == Applicability.DOES_NOT_APPLY) {
             var citation = envelopes.cite(evaluation, ruling.rule());
+            // The rule that excludes the step is the one a lawyer checks: its clause and citation go with it.
             return new Timeline.Step(step, name, Applicability.DOES_NOT_APPLY, ruling.rule(),
-                    Timeline.Status.NOT_APPLICABLE, null, null, null, null, ruling.why(), null, null, null, List.of());
+                    Timeline.Status.NOT_APPLICABLE, null, null, null, null, ruling.why(), null, citation.clause(),
+                    citation, List.of());
         }
         Applicability applicability = ruling == null ? Applicability.APPLIES : ruling.applicability();
         String why = ruling == null ? null : ruling.why();

@@ -83,6 +83,10 @@ public final class KnowledgeBase {
         return calendar;
     }
 
+    public Collection<ProductionCalendar> calendars() {
+        return calendars.values();
+    }
+
     public Collection<RuleCitation> rules() {
         return citations.values();
     }

@@ -15,13 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The HTTP contract of a started server: bad input, the envelope, metrics, health and the API docs. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability(tracing = false)
+@StartedServer
 class ActionMatrixApiTest {
     private static final String VALID_SERVICE = """
             {"registryId":"41000000000001","name":"Выдача разрешения","subservice":"—","agency":"Агентство",
@@ -169,6 +166,25 @@ class ActionMatrixApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger-ui");
+    }
+
+    @Test
+    void theCatalogueListsEveryRuleWithItsCitationAndTheCalendars() throws Exception {
+        JsonNode catalogue = json.readTree(http.send(HttpRequest.newBuilder(url("/api/v1/knowledge-base")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(catalogue.path("version").asText()).matches("sha256:[0-9a-f]{64}");
+        assertThat(catalogue.path("acts").findValuesAsText("id"))
+                .contains("ru.civil_code", "ru.kamchatka_guidelines", "ru.smolensk_order_451");
+        int rules = 0;
+        for (JsonNode act : catalogue.path("acts")) {
+            for (JsonNode rule : act.path("rules")) {
+                assertThat(rule.path("clause").asText()).isNotBlank();
+                assertThat(rule.path("quote").asText()).isNotBlank();
+                rules++;
+            }
+        }
+        assertThat(rules).isGreaterThan(50);
+        assertThat(catalogue.path("calendars").findValuesAsText("country")).containsExactly("KZ", "RU");
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {

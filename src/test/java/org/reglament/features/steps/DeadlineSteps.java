@@ -143,6 +143,8 @@ public class DeadlineSteps {
         if (rule != null) {
             assertThat(java.util.List.of(found.path("rule").asText(), found.path("applicabilityRule").asText()))
                     .as("rules of step %s", step).contains(rule);
+            assertThat(rule).startsWith(found.path("clause").asText());
+            assertThat(found.path("citation").path("quote").asText()).isNotBlank();
         }
     }
 

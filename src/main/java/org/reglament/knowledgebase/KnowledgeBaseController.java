@@ -1,0 +1,51 @@
+package org.reglament.knowledgebase;
+
+import java.util.Comparator;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.reglament.calendar.ProductionCalendar;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the knowledge base answering now encodes: its version, acts and editions, rules and calendars. */
+@RestController
+@RequestMapping(path = "/api/v1/knowledge-base", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Knowledge base", description = "The acts, editions, rules with their citations, and calendars")
+public class KnowledgeBaseController {
+    private final KnowledgeBase knowledgeBase;
+
+    public KnowledgeBaseController(KnowledgeBase knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    /** The catalogue a lawyer reads: every rule with its clause, quote and interpretation. */
+    public record Catalogue(String version, List<ActEntry> acts, List<CalendarEntry> calendars) {
+    }
+
+    public record ActEntry(String id, String title, List<Edition> editions, List<RuleCitation> rules) {
+    }
+
+    public record CalendarEntry(String country, String title, int firstYear, int lastYear, String periodRules,
+                                String actsChecked) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The acts, editions, rules (clause, quote, interpretation) and calendars of the knowledge base")
+    public Catalogue catalogue() {
+        List<ActEntry> acts = knowledgeBase.acts().stream().sorted(Comparator.comparing(Act::id))
+                .map(act -> new ActEntry(act.id(), act.title(), act.editions(), knowledgeBase.rules().stream()
+                        .filter(rule -> rule.actId().equals(act.id()))
+                        .sorted(Comparator.comparing(RuleCitation::rule)).toList()))
+                .toList();
+        List<CalendarEntry> calendars = knowledgeBase.calendars().stream()
+                .sorted(Comparator.comparing(ProductionCalendar::country))
+                .map(c -> new CalendarEntry(c.country(), c.data().title(), c.firstYear(), c.lastYear(),
+                        c.data().periodRules(), c.data().actsChecked()))
+                .toList();
+        return new Catalogue(knowledgeBase.version(), acts, calendars);
+    }
+}

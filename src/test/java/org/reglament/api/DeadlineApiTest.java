@@ -1,0 +1,97 @@
+package org.reglament.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Bad input to the period, deadline, timeline and plan decisions: a 4xx problem naming the field, never a 500. */
+@StartedServer
+class DeadlineApiTest {
+    private static final String SERVICE = """
+            {"registryId":"41000000000001","name":"Услуга","category":"REGIONAL","applicationsPerYear":200,
+             "electronicWithoutOriginals":true,"inPersonReceptionAtAgency":true,"feeOrPayment":true,"providedViaMfc":true}""";
+    private static final String PERIOD = """
+            {"asOf":"2018-04-27","jurisdiction":"RU","eventDate":"2018-04-27","count":14,"unit":"working-days","direction":"after"}""";
+    private static final String DEADLINE = """
+            {"asOf":"2018-10-01","act":"ru.kamchatka_guidelines","step":"implementation","eventDate":"2018-10-25"}""";
+    private static final String TIMELINE = "{\"asOf\":\"2018-11-20\",\"act\":\"ru.kamchatka_guidelines\",\"service\":"
+            + SERVICE + ",\"events\":{\"regulationApproved\":\"2018-10-01\",\"otrAgreed\":\"2018-10-25\"}}";
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private ObjectMapper json;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("period", PERIOD, 200, null, null),
+                Arguments.of("period", PERIOD.replace("\"eventDate\":\"2018-04-27\"", "\"eventDate\":\"2018-02-30\""),
+                        400, "eventDate", "2018-02-30"),
+                Arguments.of("period", PERIOD.replace("working-days", "fortnights"), 400, "unit", "fortnights"),
+                Arguments.of("period", PERIOD.replace("after", "around"), 400, "direction", "after or before"),
+                Arguments.of("period", PERIOD.replace("\"RU\"", "\"US\""), 400, "jurisdiction", "RU or KZ"),
+                Arguments.of("period", PERIOD.replace("14", "0"), 400, "count", "greater than 0"),
+                Arguments.of("period", PERIOD.replace("\"RU\"", "\"KZ\""), 422, "jurisdiction", "not encoded"),
+                Arguments.of("period", PERIOD.replace("\"eventDate\":\"2018-04-27\"", "\"eventDate\":\"2012-12-20\""),
+                        422, "eventDate", "covers 2013–2026"),
+                Arguments.of("period", PERIOD + "x", 400, "(body)", "malformed JSON"),
+                Arguments.of("deadline", DEADLINE, 200, null, null),
+                Arguments.of("deadline", DEADLINE.replace("ru.kamchatka_guidelines", "ru.moscow"), 400, "act", "ru.moscow"),
+                Arguments.of("deadline", DEADLINE.replace("implementation", "approval"), 400, "step", "approval"),
+                Arguments.of("deadline", DEADLINE.replace("\"step\":\"implementation\",", ""), 400, "step", "blank"),
+                Arguments.of("deadline", DEADLINE.replace("2018-10-25", "2018-10-32"), 400, "eventDate", "2018-10-32"),
+                Arguments.of("deadline", DEADLINE.replace("2018-10-01", "2018-09-11"), 422, "asOf", "1.0"),
+                Arguments.of("deadline", DEADLINE.replace("ru.kamchatka_guidelines", "ru.smolensk_order_451"), 400,
+                        "act", "no deadlines"),
+                Arguments.of("timeline", TIMELINE, 200, null, null),
+                Arguments.of("timeline", TIMELINE.replace("otrAgreed\":\"2018-10-25", "otrAgreed\":\"2018-09-25"), 400,
+                        "events.otrAgreed", "cannot precede"),
+                Arguments.of("timeline", TIMELINE.replace("otrAgreed", "otrSigned"), 400, "events.otrSigned",
+                        "not an event"),
+                Arguments.of("timeline", TIMELINE.replace("2018-10-25", "tomorrow"), 400, "events.otrAgreed", "tomorrow"),
+                Arguments.of("timeline", TIMELINE.replace("2018-10-25", "2018-12-25"), 400, "events.otrAgreed", "after asOf"),
+                Arguments.of("e-services-share", "{\"asOf\":\"2017-01-15\",\"quarter\":\"2016-Q5\",\"percent\":50}", 400,
+                        "quarter", "2016-Q4"),
+                Arguments.of("e-services-share", "{\"asOf\":\"2017-01-15\",\"quarter\":\"2016-Q4\",\"percent\":150}", 400,
+                        "percent", "100"),
+                Arguments.of("service-error-rate", "{\"asOf\":\"2017-01-15\",\"errors\":11,\"calls\":10}", 400,
+                        "errors", "cannot exceed"),
+                Arguments.of("service-error-rate", "{\"asOf\":\"2017-01-15\",\"errors\":1,\"calls\":0}", 400,
+                        "calls", "greater than 0"),
+                Arguments.of("plan-status", "{\"asOf\":\"2017-01-15\",\"completed\":{\"9.9\":\"2016-12-01\"}}", 400,
+                        "completed.9.9", "not an item"));
+    }
+
+    @ParameterizedTest(name = "{0}: {3}")
+    @MethodSource("refusals")
+    void answersOrRefusesNamingTheField(String decision, String body, int status, String field, String reason)
+            throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/decisions/" + decision))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode answer = json.readTree(response.body());
+        if (status == 200) {
+            assertThat(answer.path("decision").asText()).isEqualTo(decision);
+            return;
+        }
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.path("field").asText()).isEqualTo(field);
+        assertThat(answer.path("detail").asText()).contains(reason);
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+    }
+}
