@@ -18,10 +18,12 @@ public record DeadlineAnswer(String step, String name, Event event, TermStated t
     }
 
     /** The term as the act states it. */
-    public record TermStated(TermKind kind, Integer count, PeriodUnit unit, LocalDate fixedDate) {
+    public record TermStated(TermKind kind, Integer count, PeriodUnit unit, LocalDate fixedDate,
+                             java.time.DayOfWeek weekday) {
         static TermStated of(Term term) {
-            boolean period = term.kind() == TermKind.AFTER_EVENT || term.kind() == TermKind.BEFORE_EVENT;
-            return new TermStated(term.kind(), period ? term.count() : null, term.periodUnit(), term.fixedDate());
+            boolean counted = term.kind() != TermKind.FIXED_DATE && term.kind() != TermKind.ON_EVENT_DATE;
+            return new TermStated(term.kind(), counted ? term.count() : null, term.periodUnit(), term.fixedDate(),
+                    term.weekday());
         }
     }
 

@@ -47,9 +47,7 @@ public class DeadlineDecisions {
                 throw new UnanswerableException("jurisdiction", "the period rules of " + request.jurisdiction()
                         + " are not encoded in this knowledge base");
             }
-            Term term = request.direction().equals("after")
-                    ? Term.after(PERIOD, "eventDate", request.count(), request.unit(), null)
-                    : Term.before(PERIOD, "eventDate", request.count(), request.unit(), null);
+            Term term = termOf(request);
             Evaluation evaluation = knowledgeBase.evaluate(List.of(periodRules), request.asOf(),
                     List.of(term, new CountingOptions(request.decreeDays())));
             Countdown countdown = covered("eventDate",
@@ -81,6 +79,62 @@ public class DeadlineDecisions {
             Countdown countdown = covered("eventDate", () -> arithmetic(evaluation, calendarOf(act)).count(term, event));
             return envelopes.wrap(DEADLINE, evaluation, answer(evaluation, term, event, countdown));
         }, envelope -> "answered");
+    }
+
+    /** The term a period request states; a field its kind needs and lacks is a 400 naming it. */
+    private static Term termOf(PeriodRequest request) {
+        switch (request.kindOrDefault()) {
+            case "annual-date" -> {
+                require(request.monthDay(), "monthDay", "annual-date");
+                require(request.year(), "year", "annual-date");
+                int month = Integer.parseInt(request.monthDay().substring(0, 2));
+                int day = Integer.parseInt(request.monthDay().substring(3));
+                if (day > java.time.YearMonth.of(request.year(), month).lengthOfMonth()) {
+                    throw new InvalidRequestException("monthDay", request.monthDay() + " does not exist in " + request.year());
+                }
+                return Term.fixedDate(PERIOD, LocalDate.of(request.year(), month, day), null);
+            }
+            case "nth-weekday-of-month" -> {
+                require(request.month(), "month", "nth-weekday-of-month");
+                require(request.ordinal(), "ordinal", "nth-weekday-of-month");
+                require(request.weekday(), "weekday", "nth-weekday-of-month");
+                LocalDate first = request.month().atDay(1);
+                LocalDate date = first.with(java.time.temporal.TemporalAdjusters.dayOfWeekInMonth(request.ordinal(),
+                        request.weekday()));
+                if (!date.getMonth().equals(first.getMonth())) {
+                    throw new InvalidRequestException("ordinal", request.month() + " has no " + request.ordinal()
+                            + "th " + request.weekday());
+                }
+                return Term.nthWeekdayOfMonth(PERIOD, request.ordinal(), request.weekday(), first, null);
+            }
+            case "not-earlier-than" -> {
+                requirePeriod(request);
+                return Term.notEarlierThan(PERIOD, "eventDate", request.count(), request.unit(), null);
+            }
+            default -> {
+                requirePeriod(request);
+                require(request.direction(), "direction", "within");
+                return request.direction().equals("after")
+                        ? Term.after(PERIOD, "eventDate", request.count(), request.unit(), null)
+                        : Term.before(PERIOD, "eventDate", request.count(), request.unit(), null);
+            }
+        }
+    }
+
+    private static void requirePeriod(PeriodRequest request) {
+        require(request.eventDate(), "eventDate", request.kindOrDefault());
+        require(request.count(), "count", request.kindOrDefault());
+        require(request.unit(), "unit", request.kindOrDefault());
+        if (request.kindOrDefault().equals("not-earlier-than") && request.unit() == PeriodUnit.WORKING_DAYS) {
+            throw new InvalidRequestException("unit", "no earlier than N working days is not encoded; "
+                    + "use calendar-days, weeks, months or years");
+        }
+    }
+
+    private static void require(Object value, String field, String kind) {
+        if (value == null) {
+            throw new InvalidRequestException(field, "must not be null for a period of kind " + kind);
+        }
     }
 
     /** An act that has a procedure with deadline steps. */

@@ -1,6 +1,7 @@
 package org.reglament.deadlines;
 
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -45,6 +46,21 @@ public final class PeriodArithmetic {
             }
             case AFTER_EVENT -> after(term, event, trace, applied);
             case BEFORE_EVENT -> before(term, event, trace, applied);
+            case NTH_WEEKDAY_OF_MONTH -> {
+                applied.add(rule(Convention.NTH_WEEKDAY_OF_MONTH));
+                yield term.fixedDate().with(TemporalAdjusters.dayOfWeekInMonth(term.count(), term.weekday()));
+            }
+            case NOT_EARLIER_THAN -> {
+                applied.add(rule(Convention.EARLIEST_AT_PERIOD_END));
+                trace.add(new TraceDay(event, TraceDay.Role.EVENT, null, "день события в срок не входит"));
+                yield switch (term.periodUnit()) {
+                    case CALENDAR_DAYS -> event.plusDays(term.count());
+                    case WEEKS -> event.plusWeeks(term.count());
+                    case MONTHS -> event.plusMonths(term.count());
+                    case YEARS -> event.plusYears(term.count());
+                    case WORKING_DAYS -> throw new IllegalStateException("no earlier than N working days is not encoded");
+                };
+            }
         };
         calendar.day(due, decreeDays); // a due date outside the covered years is not answered
         trace.add(new TraceDay(due, TraceDay.Role.DUE, null, calendar.day(due, decreeDays).reason()));

@@ -1,27 +1,51 @@
 package org.reglament.deadlines;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.reglament.calendar.DecreeDays;
 
-/** Count a period by the period rules and production calendar of a jurisdiction. */
+/**
+ * Count a period by the period rules and production calendar of a jurisdiction. {@code kind}:
+ * <ul>
+ *   <li>{@code within} (default): {@code count} {@code unit} {@code direction} (after or before) {@code eventDate};</li>
+ *   <li>{@code not-earlier-than}: the earliest day {@code count} {@code unit} after {@code eventDate};</li>
+ *   <li>{@code annual-date}: "no later than {@code monthDay}" of {@code year};</li>
+ *   <li>{@code nth-weekday-of-month}: the {@code ordinal}-th {@code weekday} of {@code month}.</li>
+ * </ul>
+ */
 public record PeriodRequest(
         @Schema(description = "The date the decision is made for: the edition of the period rules in force on it applies", example = "2018-04-27")
         @NotNull LocalDate asOf,
         @Schema(description = "RU or KZ", example = "RU") @NotNull @Pattern(regexp = "RU|KZ", message = "must be RU or KZ") String jurisdiction,
+        @Schema(description = "within (default), not-earlier-than, annual-date, nth-weekday-of-month", example = "within")
+        @Pattern(regexp = "within|not-earlier-than|annual-date|nth-weekday-of-month",
+                message = "must be within, not-earlier-than, annual-date or nth-weekday-of-month") String kind,
         @Schema(description = "The date of the event the period counts from (after) or back from (before)", example = "2018-04-27")
-        @NotNull LocalDate eventDate,
-        @Schema(example = "14") @NotNull @Positive @Max(3650) Integer count,
-        @Schema(example = "working-days") @NotNull PeriodUnit unit,
+        LocalDate eventDate,
+        @Schema(example = "14") @Positive @Max(3650) Integer count,
+        @Schema(example = "working-days") PeriodUnit unit,
         @Schema(description = "after: within N after the event; before: no later than N before it", example = "after")
-        @NotNull @Pattern(regexp = "after|before", message = "must be after or before") String direction,
+        @Pattern(regexp = "after|before", message = "must be after or before") String direction,
+        @Schema(description = "annual-date: the day as MM-DD", example = "03-30")
+        @Pattern(regexp = "(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])", message = "must be a day as MM-DD") String monthDay,
+        @Schema(description = "annual-date: the year", example = "2021") @Min(1900) @Max(2100) Integer year,
+        @Schema(description = "nth-weekday-of-month: the month", example = "2014-03") YearMonth month,
+        @Schema(description = "nth-weekday-of-month: 1–5", example = "3") @Min(1) @Max(5) Integer ordinal,
+        @Schema(description = "nth-weekday-of-month", example = "MONDAY") DayOfWeek weekday,
         @Schema(description = "Russia's 2020–2021 decree non-working days: count-as-working (default interpretation) or skip")
         DecreeDays decreeNonWorkingDays) {
+
+    public String kindOrDefault() {
+        return kind == null ? "within" : kind;
+    }
 
     public DecreeDays decreeDays() {
         return decreeNonWorkingDays == null ? DecreeDays.COUNT_AS_WORKING : decreeNonWorkingDays;

@@ -1,5 +1,6 @@
 package org.reglament.deadlines;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 /**
@@ -10,21 +11,30 @@ import java.time.LocalDate;
  * @param event the event the period is counted from (a key of the request's events), null for a fixed date
  */
 public record Term(String step, TermKind kind, int count, PeriodUnit periodUnit, String event, LocalDate fixedDate,
-                   String rule) {
+                   DayOfWeek weekday, String rule) {
 
     public static Term after(String step, String event, int count, PeriodUnit unit, String rule) {
-        return new Term(step, TermKind.AFTER_EVENT, count, unit, event, null, rule);
+        return new Term(step, TermKind.AFTER_EVENT, count, unit, event, null, null, rule);
     }
 
     public static Term before(String step, String event, int count, PeriodUnit unit, String rule) {
-        return new Term(step, TermKind.BEFORE_EVENT, count, unit, event, null, rule);
+        return new Term(step, TermKind.BEFORE_EVENT, count, unit, event, null, null, rule);
+    }
+
+    public static Term notEarlierThan(String step, String event, int count, PeriodUnit unit, String rule) {
+        return new Term(step, TermKind.NOT_EARLIER_THAN, count, unit, event, null, null, rule);
     }
 
     public static Term fixedDate(String step, LocalDate date, String rule) {
-        return new Term(step, TermKind.FIXED_DATE, 0, null, null, date, rule);
+        return new Term(step, TermKind.FIXED_DATE, 0, null, null, date, null, rule);
     }
 
     public static Term onEventDate(String step, String event, String rule) {
-        return new Term(step, TermKind.ON_EVENT_DATE, 0, null, event, null, rule);
+        return new Term(step, TermKind.ON_EVENT_DATE, 0, null, event, null, null, rule);
+    }
+
+    /** The {@code ordinal}-th {@code weekday} of the month of {@code month} (any day of it). */
+    public static Term nthWeekdayOfMonth(String step, int ordinal, DayOfWeek weekday, LocalDate month, String rule) {
+        return new Term(step, TermKind.NTH_WEEKDAY_OF_MONTH, ordinal, null, null, month.withDayOfMonth(1), weekday, rule);
     }
 }

@@ -9,5 +9,9 @@ public enum TermKind {
     /** A calendar date set by the act: "no later than 30.09.2018". */
     FIXED_DATE,
     /** The date of the event itself, set by the parties: "on the date set in the protocol". */
-    ON_EVENT_DATE
+    ON_EVENT_DATE,
+    /** The n-th weekday of a month: "the third Monday of the month". */
+    NTH_WEEKDAY_OF_MONTH,
+    /** The earliest day after a period from an event: "no earlier than two months after approval". */
+    NOT_EARLIER_THAN
 }

@@ -64,6 +64,38 @@ public class DeadlineSteps {
         scenario.decide("period");
     }
 
+    @Когда("^определяется дата «не позднее (\\d{2}-\\d{2})» (\\d{4}) года$")
+    public void annualDate(String monthDay, int year) {
+        scenario.request().put("kind", "annual-date");
+        scenario.request().put("monthDay", monthDay);
+        scenario.request().put("year", year);
+        scenario.decide("period");
+    }
+
+    @Когда("^определяется (\\d)-й (понедельник|вторник|среда|четверг|пятница) месяца (\\d{4}-\\d{2})$")
+    public void nthWeekday(int ordinal, String weekday, String month) {
+        scenario.request().put("kind", "nth-weekday-of-month");
+        scenario.request().put("ordinal", ordinal);
+        scenario.request().put("weekday", Map.of("понедельник", "MONDAY", "вторник", "TUESDAY", "среда", "WEDNESDAY",
+                "четверг", "THURSDAY", "пятница", "FRIDAY").get(weekday));
+        scenario.request().put("month", month);
+        scenario.decide("period");
+    }
+
+    @Когда("^определяется самый ранний день: не ранее чем через (\\d+) (.+?) после (\\d{4}-\\d{2}-\\d{2})$")
+    public void notEarlierThan(int count, String unit, String event) {
+        scenario.request().put("kind", "not-earlier-than");
+        scenario.request().put("count", count);
+        scenario.request().put("unit", unit(unit));
+        scenario.request().put("eventDate", event);
+        scenario.decide("period");
+    }
+
+    @Тогда("^этот день: «([^»]+)»$")
+    public void dueDay(String reason) {
+        assertThat(trace("due").path("reason").asText()).contains(reason);
+    }
+
     @Когда("^определяется срок шага «([^»]+)»(?: от события (\\d{4}-\\d{2}-\\d{2}))?(?: при (\\d+) поступивших регламентах)?$")
     public void deadline(String step, String event, Integer regulations) {
         scenario.request().put("step", step);
