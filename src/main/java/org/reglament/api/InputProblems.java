@@ -78,8 +78,9 @@ public class InputProblems extends ResponseEntityExceptionHandler {
 
     /** 422: the request is well formed, but no encoded edition of the act answers for its date. */
     public static ProblemDetail noEditionInForce(NoEditionInForceException ex) {
+        // The act is named: a decision may rest on several acts (its own and the period rules of its jurisdiction).
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                "asOf " + ex.asOf() + ": " + ex.reason());
+                "asOf " + ex.asOf() + ": " + ex.act().shortTitle() + " — " + ex.reason());
         problem.setType(URI.create("/problems/no-edition-in-force"));
         problem.setTitle("No encoded edition of the act was in force on that date");
         problem.setProperty("field", "asOf");

@@ -12,6 +12,8 @@ import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.Envelopes;
 import org.reglament.decision.InvalidRequestException;
+import org.reglament.decision.Language;
+import org.reglament.decision.NotCovered;
 import org.reglament.decision.UnanswerableException;
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.Evaluation;
@@ -67,7 +69,8 @@ public class DeadlineDecisions {
                         + "; its steps are " + act.keys(STEPS));
             }
             Evaluation evaluation = knowledgeBase.evaluate(List.of(act.id(), act.periodRules()), request.asOf(),
-                    List.of(new DeadlineQuestion(request.step(), request.regulationsReceived()),
+                    List.of(new DeadlineQuestion(request.step(), request.regulationsReceived(), request.year(),
+                                    request.eventDate()),
                             new CountingOptions(request.decreeDays())));
             requireFacts(evaluation);
             Term term = termOf(evaluation, request.step());
@@ -77,7 +80,8 @@ public class DeadlineDecisions {
                         + eventName(act, term.event()) + ": give its date");
             }
             Countdown countdown = covered("eventDate", () -> arithmetic(evaluation, calendarOf(act)).count(term, event));
-            return envelopes.wrap(DEADLINE, evaluation, answer(evaluation, term, event, countdown));
+            return envelopes.wrap(DEADLINE, evaluation, answer(evaluation, term, event, countdown, request.languageOrDefault()),
+                    request.languageOrDefault());
         }, envelope -> "answered");
     }
 
@@ -138,7 +142,7 @@ public class DeadlineDecisions {
     }
 
     /** An act that has a procedure with deadline steps. */
-    Act procedureAct(String actId, String field) {
+    public Act procedureAct(String actId, String field) {
         Act act = knowledgeBase.acts().stream().filter(a -> a.id().equals(actId)).findFirst()
                 .orElseThrow(() -> new InvalidRequestException(field, "\"" + actId + "\" is not an act of this "
                         + "knowledge base; acts with deadlines: " + actsWithDeadlines()));
@@ -149,16 +153,30 @@ public class DeadlineDecisions {
         return act;
     }
 
-    ProductionCalendar calendarOf(Act act) {
+    public ProductionCalendar calendarOf(Act act) {
         return knowledgeBase.calendar(act.jurisdiction());
     }
 
-    PeriodArithmetic arithmetic(Evaluation evaluation, ProductionCalendar calendar) {
+    public PeriodArithmetic arithmetic(Evaluation evaluation, ProductionCalendar calendar) {
         return new PeriodArithmetic(evaluation.all(PeriodConvention.class), calendar);
     }
 
-    DeadlineAnswer answer(Evaluation evaluation, Term term, LocalDate event, Countdown countdown) {
+    /** A step's term, named and cited, before the event it counts from is known. */
+    public DeadlineAnswer answerWithoutDate(Evaluation evaluation, Term term) {
         var citation = envelopes.cite(evaluation, term.rule());
+        Act act = evaluation.act();
+        return new DeadlineAnswer(term.step(), act.name(STEPS, term.step()),
+                term.event() == null ? null : new DeadlineAnswer.Event(term.event(), eventName(act, term.event()), null),
+                DeadlineAnswer.TermStated.of(term), null, term.rule(), citation.clause(), citation, List.of(), List.of());
+    }
+
+    public DeadlineAnswer answer(Evaluation evaluation, Term term, LocalDate event, Countdown countdown) {
+        return answer(evaluation, term, event, countdown, Language.RU);
+    }
+
+    public DeadlineAnswer answer(Evaluation evaluation, Term term, LocalDate event, Countdown countdown,
+                                 Language language) {
+        var citation = envelopes.cite(evaluation, term.rule(), language);
         Act act = evaluation.act();
         return new DeadlineAnswer(term.step(), act.name(STEPS, term.step()),
                 term.event() == null ? null : new DeadlineAnswer.Event(term.event(), eventName(act, term.event()), event),
@@ -166,15 +184,18 @@ public class DeadlineDecisions {
                 periodRulesApplied(evaluation, countdown), countdown.trace());
     }
 
-    static void requireFacts(Evaluation evaluation) {
+    /** A fact a rule needs and the request lacks is a 400; a rule's word that nothing encoded answers, a 422. */
+    public static void requireFacts(Evaluation evaluation) {
+        for (NotCovered notCovered : evaluation.all(NotCovered.class)) {
+            throw new UnanswerableException(notCovered.field(), notCovered.reason(), notCovered.rule());
+        }
         List<MissingFact> missing = evaluation.all(MissingFact.class);
         if (!missing.isEmpty()) {
-            throw new InvalidRequestException("parameters." + missing.get(0).field(), missing.get(0).reason(),
-                    missing.get(0).rule());
+            throw new InvalidRequestException(missing.get(0).field(), missing.get(0).reason(), missing.get(0).rule());
         }
     }
 
-    static Term termOf(Evaluation evaluation, String step) {
+    public static Term termOf(Evaluation evaluation, String step) {
         List<Term> terms = evaluation.all(Term.class).stream().filter(t -> step.equals(t.step())).toList();
         if (terms.size() != 1) {
             throw new IllegalStateException("the knowledge base gave " + terms.size() + " terms for step " + step
@@ -188,7 +209,7 @@ public class DeadlineDecisions {
         return described == null ? event : described.name() + " (" + event + ")";
     }
 
-    static <T> T covered(String field, Supplier<T> count) {
+    public static <T> T covered(String field, Supplier<T> count) {
         try {
             return count.get();
         } catch (CalendarNotCoveredException e) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.reglament.calendar.DecreeDays;
+import org.reglament.decision.Language;
 
 /** The due date of one step of an act's procedure. */
 public record DeadlineRequest(
@@ -18,16 +19,27 @@ public record DeadlineRequest(
         @Schema(description = "The date of the event the step's term counts from (none for a fixed-date step)", example = "2018-10-01")
         LocalDate eventDate,
         @Valid StepParameters parameters,
-        DecreeDays decreeNonWorkingDays) {
+        DecreeDays decreeNonWorkingDays,
+        @Schema(description = "Citations' language first where the act has Russian and Kazakh texts: ru or kk") Language language) {
+
+    public Language languageOrDefault() {
+        return language == null ? Language.RU : language;
+    }
 
     /** Facts some steps' terms depend on. */
     public record StepParameters(
             @Schema(description = "Approved regulations received for ОТР development (3.5: more than 5 extends the term)")
-            @PositiveOrZero Integer regulationsReceived) {
+            @PositiveOrZero Integer regulationsReceived,
+            @Schema(description = "The calendar year of a yearly step (a plan-schedule, a list of services)", example = "2021")
+            @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100) Integer year) {
     }
 
     public Integer regulationsReceived() {
         return parameters == null ? null : parameters.regulationsReceived();
+    }
+
+    public Integer year() {
+        return parameters == null ? null : parameters.year();
     }
 
     public DecreeDays decreeDays() {

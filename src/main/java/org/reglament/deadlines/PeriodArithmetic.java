@@ -27,12 +27,16 @@ public final class PeriodArithmetic {
     public PeriodArithmetic(List<PeriodConvention> conventions, ProductionCalendar calendar) {
         conventions.forEach(c -> this.conventions.put(c.convention(), c.rule()));
         this.calendar = calendar;
+        // Which reading of decree days applies is itself a rule; it is cited only where such a day is met.
         this.decreeDays = this.conventions.containsKey(Convention.DECREE_DAYS_SKIPPED)
                 ? DecreeDays.SKIP : DecreeDays.COUNT_AS_WORKING;
     }
 
     /** The due date of {@code term} for an event on {@code event} (null for a fixed date). */
     public Countdown count(Term term, LocalDate event) {
+        if (term.kind() == TermKind.BEFORE_EVENT && term.event() == null) {
+            event = term.fixedDate();
+        }
         Set<String> applied = new LinkedHashSet<>();
         List<TraceDay> trace = new ArrayList<>();
         LocalDate due = switch (term.kind()) {
@@ -74,12 +78,14 @@ public final class PeriodArithmetic {
         switch (term.periodUnit()) {
             case WORKING_DAYS -> {
                 applied.add(rule(Convention.WORKING_DAYS_BY_CALENDAR));
-                decreeRule(applied);
                 int counted = 0;
                 LocalDate day = event;
                 while (counted < term.count()) {
                     day = day.plusDays(1);
                     CalendarDay info = calendar.day(day, decreeDays);
+                    if (info.kind() == DayKind.DECREE_NON_WORKING) {
+                        decreeRule(applied);
+                    }
                     if (info.working()) {
                         trace.add(new TraceDay(day, TraceDay.Role.COUNTED, ++counted, info.reason()));
                     } else {
@@ -133,22 +139,29 @@ public final class PeriodArithmetic {
         LocalDate day = event;
         if (term.periodUnit() == PeriodUnit.WORKING_DAYS) {
             applied.add(rule(Convention.WORKING_DAYS_BY_CALENDAR));
-            decreeRule(applied);
             int counted = 0;
             while (counted < term.count()) {
                 day = day.minusDays(1);
                 CalendarDay info = calendar.day(day, decreeDays);
+                if (info.kind() == DayKind.DECREE_NON_WORKING) {
+                    decreeRule(applied);
+                }
                 trace.add(new TraceDay(day, info.working() ? TraceDay.Role.COUNTED : TraceDay.Role.SKIPPED,
                         info.working() ? ++counted : null, info.reason()));
             }
             return day;
         }
-        if (term.periodUnit() != PeriodUnit.CALENDAR_DAYS) {
-            throw new IllegalStateException("a period before an event is counted in days here, not " + term.periodUnit());
-        }
-        for (int n = 1; n <= term.count(); n++) {
-            day = event.minusDays(n);
-            trace.add(new TraceDay(day, TraceDay.Role.COUNTED, n, calendar.day(day, decreeDays).reason()));
+        switch (term.periodUnit()) {
+            case CALENDAR_DAYS -> {
+                for (int n = 1; n <= term.count(); n++) {
+                    day = event.minusDays(n);
+                    trace.add(new TraceDay(day, TraceDay.Role.COUNTED, n, calendar.day(day, decreeDays).reason()));
+                }
+            }
+            case WEEKS -> day = event.minusWeeks(term.count());
+            case MONTHS -> day = event.minusMonths(term.count());
+            case YEARS -> day = event.minusYears(term.count());
+            default -> throw new IllegalStateException("unit " + term.periodUnit());
         }
         CalendarDay info = calendar.day(day, decreeDays);
         while (!info.working()) {

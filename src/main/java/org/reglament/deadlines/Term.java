@@ -8,7 +8,9 @@ import java.time.LocalDate;
  * {@code event}, or a fixed date. ({@code periodUnit}, not {@code unit}: the rule language reserves that word.) Inserted by the act's rules; the period rules of its jurisdiction say
  * how it is counted.
  *
- * @param event the event the period is counted from (a key of the request's events), null for a fixed date
+ * @param event     the event the period is counted from (a key of the request's events), null for a fixed date
+ * @param fixedDate a fixed date, the first day of the month of an n-th weekday, or the date a period before
+ *                  counts back from when the rule fixes it itself (no event)
  */
 public record Term(String step, TermKind kind, int count, PeriodUnit periodUnit, String event, LocalDate fixedDate,
                    DayOfWeek weekday, String rule) {
@@ -23,6 +25,11 @@ public record Term(String step, TermKind kind, int count, PeriodUnit periodUnit,
 
     public static Term notEarlierThan(String step, String event, int count, PeriodUnit unit, String rule) {
         return new Term(step, TermKind.NOT_EARLIER_THAN, count, unit, event, null, null, rule);
+    }
+
+    /** No later than a period before a date the rule itself fixes (the start of a calendar year). */
+    public static Term beforeDate(String step, LocalDate anchor, int count, PeriodUnit unit, String rule) {
+        return new Term(step, TermKind.BEFORE_EVENT, count, unit, null, anchor, null, rule);
     }
 
     public static Term fixedDate(String step, LocalDate date, String rule) {

@@ -44,7 +44,10 @@ public class TimelineDecisions {
             Act act = deadlines.procedureAct(request.act(), "act");
             checkEvents(act, request.events(), request.asOf());
             List<Object> facts = new ArrayList<>();
-            facts.add(request.service().toFacts());
+            if (request.service() != null) {
+                facts.add(request.service().toFacts());
+            }
+            facts.add(new TimelineQuestion());
             facts.add(new ProcedureFacts(request.testingRemarks()));
             facts.add(new CountingOptions(request.decreeDays()));
             List<String> steps = act.keys(DeadlineDecisions.STEPS);
@@ -116,8 +119,9 @@ public class TimelineDecisions {
     /** A term the rules could not state is a 400 once the event it counts from is known. */
     private static void missingFactOnceStarted(Evaluation evaluation, String step, Map<String, LocalDate> events) {
         for (MissingFact missing : evaluation.all(MissingFact.class)) {
-            if (missing.step().equals(step) && events.containsKey(missing.event())) {
-                throw new InvalidRequestException(missing.field(), missing.reason(), missing.rule());
+            if (missing.step().equals(step) && (missing.event() == null || events.containsKey(missing.event()))) {
+                throw new InvalidRequestException(missing.field().replace("parameters.", ""), missing.reason(),
+                        missing.rule());
             }
         }
     }

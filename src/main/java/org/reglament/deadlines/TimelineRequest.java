@@ -16,7 +16,8 @@ public record TimelineRequest(
         @Schema(description = "The day the statuses are given for; the act's edition in force on it applies", example = "2018-12-03")
         @NotNull LocalDate asOf,
         @Schema(example = "ru.kamchatka_guidelines") @NotBlank String act,
-        @NotNull @Valid ServiceDescription service,
+        @Schema(description = "The service, where the act's steps depend on it (Kamchatka: the action matrix)")
+        @Valid ServiceDescription service,
         @Schema(description = "Dates of the procedure's events known so far, by the act's event names",
                 example = "{\"regulationApproved\":\"2018-10-01\",\"regulationReceivedForOtr\":\"2018-10-03\"}")
         @NotNull Map<String, LocalDate> events,

@@ -21,13 +21,17 @@ public class Envelopes {
     }
 
     public <T> DecisionEnvelope<T> wrap(String decision, Evaluation evaluation, T result) {
+        return wrap(decision, evaluation, result, Language.RU);
+    }
+
+    public <T> DecisionEnvelope<T> wrap(String decision, Evaluation evaluation, T result, Language language) {
         Act act = evaluation.act();
         Edition edition = evaluation.edition();
         // Firing order depends on agenda internals; the answer is ordered by rule name so that it is stable.
         List<RuleCitation> fired = evaluation.firedRules().stream().distinct()
                 .sorted(Comparator.comparing(RuleCitation::rule)).toList();
         List<RuleApplied> rules = fired.stream()
-                .map(rule -> new RuleApplied(rule.rule(), Citation.of(knowledgeBase.act(rule.actId()), rule),
+                .map(rule -> new RuleApplied(rule.rule(), Citation.of(knowledgeBase.act(rule.actId()), rule, language),
                         rule.interpretation())).toList();
         List<Interpretation> interpretations = fired.stream().filter(rule -> rule.interpretation() != null)
                 .map(rule -> new Interpretation(rule.rule(), rule.actId(), rule.clause(), rule.interpretation())).toList();
@@ -39,9 +43,13 @@ public class Envelopes {
 
     /** The citation of a rule of the evaluated acts (the decision's act first), for a part of the result it produced. */
     public Citation cite(Evaluation evaluation, String rule) {
+        return cite(evaluation, rule, Language.RU);
+    }
+
+    public Citation cite(Evaluation evaluation, String rule, Language language) {
         for (Act act : evaluation.acts()) {
             if (knowledgeBase.hasRule(act.id(), rule)) {
-                return Citation.of(act, knowledgeBase.citation(act.id(), rule));
+                return Citation.of(act, knowledgeBase.citation(act.id(), rule), language);
             }
         }
         throw new IllegalArgumentException("no rule \"" + rule + "\" among the acts of this evaluation");

@@ -8,8 +8,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** An encoded legal act, read from the {@code act.yaml} beside its rules. */
-public record Act(String id, String jurisdiction, String shortTitle, String title,
+public record Act(String id, String jurisdiction, String shortTitle, String shortTitleKk, String title,
                   @JsonProperty("implements") String implementsAct, String approvedBy, String periodRules,
+                  String repealedBy,
                   List<Edition> editions, List<LegalParameter> parameters, Map<String, Map<String, String>> names,
                   Map<String, ProcedureEvent> events) {
 
@@ -50,6 +51,11 @@ public record Act(String id, String jurisdiction, String shortTitle, String titl
         if (asOf.isBefore(first.inForceFrom())) {
             throw new NoEditionInForceException(this, asOf,
                     "акт ещё не действовал: первая редакция действует с " + first.inForceFrom());
+        }
+        Edition last = editions.get(editions.size() - 1);
+        if (last.inForceUntil() != null && asOf.isAfter(last.inForceUntil())) {
+            throw new NoEditionInForceException(this, asOf, "акт утратил силу с " + last.inForceUntil().plusDays(1)
+                    + (repealedBy == null ? "" : " (" + repealedBy + ")"));
         }
         throw new NoEditionInForceException(this, asOf, "ни одна известная редакция акта не действовала на эту дату");
     }

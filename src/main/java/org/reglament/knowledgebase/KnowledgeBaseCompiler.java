@@ -52,9 +52,14 @@ public final class KnowledgeBaseCompiler {
                     throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" cites act " + citation.actId()
                             + ", which no " + ACT_FILE + " describes");
                 }
-                if (!act.edition(citation.edition()).encoded()) {
+                Edition edition = act.edition(citation.edition());
+                if (!edition.encoded()) {
                     throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" cites edition "
                             + citation.edition() + " of " + act.id() + ", which is marked as not encoded");
+                }
+                if (edition.sourceKk() != null && citation.quoteKk() == null) {
+                    throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" of " + act.id()
+                            + " has no @quoteKk: the act has an official Kazakh text, so each citation quotes both");
                 }
                 citations.add(citation);
             }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reglament.calendar.ProductionCalendar;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,6 +32,23 @@ public class KnowledgeBaseController {
 
     public record CalendarEntry(String country, String title, int firstYear, int lastYear, String periodRules,
                                 String actsChecked) {
+    }
+
+    /** One act on a date: the edition in force, or why none encoded is. */
+    public record EditionOnDate(String actId, String act, String edition, String interpretation, String refusal) {
+    }
+
+    @GetMapping("/editions")
+    @Operation(summary = "Which edition of each encoded act was in force on a date, or why none is")
+    public List<EditionOnDate> editions(@RequestParam("asOf") java.time.LocalDate asOf) {
+        return knowledgeBase.acts().stream().sorted(Comparator.comparing(Act::id)).map(act -> {
+            try {
+                Edition edition = act.editionInForce(asOf);
+                return new EditionOnDate(act.id(), act.shortTitle(), edition.label(), edition.interpretation(), null);
+            } catch (NoEditionInForceException e) {
+                return new EditionOnDate(act.id(), act.shortTitle(), null, null, e.reason());
+            }
+        }).toList();
     }
 
     @GetMapping

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * number lives in one place with its source and the dates it is valid for. {@code measuredIn} is the
  * {@code unit} of the data file (the rule language reserves that word); for a term it is a period unit code.
  */
-public record LegalParameter(String name, BigDecimal value, LocalDate date, @JsonProperty("unit") String measuredIn,
+public record LegalParameter(String name, BigDecimal value, LocalDate date, String monthDay,
+                             @JsonProperty("unit") String measuredIn,
                              String meaning, String clause,
-                             String quote, LocalDate validFrom, LocalDate validTo) {
+                             String quote, String quoteKk, LocalDate validFrom, LocalDate validTo) {
 
     public boolean validOn(LocalDate date) {
         return !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));

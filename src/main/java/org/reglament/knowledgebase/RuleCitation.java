@@ -10,12 +10,13 @@ import java.util.Map;
  * (a clause restated by a later amendment).
  */
 public record RuleCitation(String rule, String packageName, String actId, String edition, String clause, String quote,
-                           String interpretation, LocalDate validFrom, LocalDate validTo) {
+                           String quoteKk, String interpretation, LocalDate validFrom, LocalDate validTo) {
 
     static final String ACT = "act";
     static final String EDITION = "edition";
     static final String CLAUSE = "clause";
     static final String QUOTE = "quote";
+    static final String QUOTE_KK = "quoteKk";
     static final String INTERPRETATION = "interpretation";
     static final String VALID_FROM = "validFrom";
     static final String VALID_TO = "validTo";
@@ -29,7 +30,7 @@ public record RuleCitation(String rule, String packageName, String actId, String
             }
         }
         return new RuleCitation(rule, packageName, text(metadata, ACT), text(metadata, EDITION), text(metadata, CLAUSE),
-                text(metadata, QUOTE), text(metadata, INTERPRETATION), date(metadata, VALID_FROM),
+                text(metadata, QUOTE), text(metadata, QUOTE_KK), text(metadata, INTERPRETATION), date(metadata, VALID_FROM),
                 date(metadata, VALID_TO));
     }
 

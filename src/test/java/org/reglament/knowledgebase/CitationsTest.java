@@ -19,8 +19,13 @@ class CitationsTest {
         assertThat(knowledgeBase.rules()).isNotEmpty();
         for (RuleCitation rule : knowledgeBase.rules()) {
             Edition edition = knowledgeBase.act(rule.actId()).edition(rule.edition());
-            assertThat(normalized(textOf(edition))).as("quote of rule \"%s\" in %s", rule.rule(), edition.source())
+            assertThat(normalized(textOf(edition.source()))).as("quote of rule \"%s\" in %s", rule.rule(), edition.source())
                     .contains(normalized(rule.quote()));
+            if (edition.sourceKk() != null) {
+                assertThat(rule.quoteKk()).as("Kazakh quote of rule \"%s\"", rule.rule()).isNotBlank();
+                assertThat(normalized(textOf(edition.sourceKk()))).as("Kazakh quote of rule \"%s\"", rule.rule())
+                        .contains(normalized(rule.quoteKk()));
+            }
         }
     }
 
@@ -28,7 +33,7 @@ class CitationsTest {
     void everyRuleIsNamedAfterTheClauseItCites() {
         for (RuleCitation rule : knowledgeBase.rules()) {
             assertThat(rule.rule()).as("rule name").matches(java.util.regex.Pattern.quote(rule.clause()) + "([ :].+)?");
-            assertThat(normalized(textOf(knowledgeBase.act(rule.actId()).edition(rule.edition()))))
+            assertThat(normalized(textOf(knowledgeBase.act(rule.actId()).edition(rule.edition()).source())))
                     .as("clause %s exists in the text", rule.clause()).contains(rule.clause());
         }
     }
@@ -37,18 +42,22 @@ class CitationsTest {
     void everyParameterQuotesItsClause() {
         for (Act act : knowledgeBase.acts()) {
             for (LegalParameter parameter : act.parameters()) {
-                assertThat(parameter.value() != null || parameter.date() != null)
+                assertThat(parameter.value() != null || parameter.date() != null || parameter.monthDay() != null)
                         .as("parameter %s has a value or a date", parameter.name()).isTrue();
                 Edition edition = act.editionInForce(parameter.validFrom());
-                assertThat(normalized(textOf(edition))).as("quote of parameter %s", parameter.name())
+                assertThat(normalized(textOf(edition.source()))).as("quote of parameter %s", parameter.name())
                         .contains(normalized(parameter.quote()));
+                if (edition.sourceKk() != null) {
+                    assertThat(normalized(textOf(edition.sourceKk()))).as("Kazakh quote of parameter %s", parameter.name())
+                            .contains(normalized(parameter.quoteKk()));
+                }
             }
         }
     }
 
-    private String textOf(Edition edition) {
-        assertThat(edition.source()).as("source text of encoded edition %s", edition.edition()).isNotBlank();
-        return texts.computeIfAbsent(edition.source(), file -> {
+    private String textOf(String source) {
+        assertThat(source).as("source text of an encoded edition").isNotBlank();
+        return texts.computeIfAbsent(source, file -> {
             // A text the knowledge base carries beside its act (the Civil Code articles), else an official text in shared/.
             var carried = knowledgeBase.sources().files().entrySet().stream()
                     .filter(e -> e.getKey().endsWith("/" + file)).findFirst();

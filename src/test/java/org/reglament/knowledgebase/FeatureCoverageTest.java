@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * name ("по правилу «3.1.4.3 абз. 1»", "проверкой «…»"), and every feature mirrors a rules file.
  */
 class FeatureCoverageTest {
-    private static final Pattern NAMED_RULE = Pattern.compile("(?:по правилу|проверкой|толкование правила) «([^»]+)»");
+    private static final Pattern NAMED_RULE = Pattern.compile("(?:по правилу|проверкой|толкование правила|сработало правило|ереже) «([^»]+)»");
 
     @Test
     void everyRuleHasAScenarioThatAssertsIt() throws IOException {

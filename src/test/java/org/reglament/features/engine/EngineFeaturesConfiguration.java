@@ -12,6 +12,10 @@ import io.cucumber.spring.CucumberContextConfiguration;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.reglament.api.InputProblems;
+import org.reglament.commission.CommissionDecisions;
+import org.reglament.commission.CommissionRequest;
+import org.reglament.completeness.CompletenessDecisions;
+import org.reglament.completeness.CompletenessRequest;
 import org.reglament.decision.InvalidRequestException;
 import org.reglament.decision.UnanswerableException;
 import org.reglament.deadlines.DeadlineDecisions;
@@ -45,7 +49,8 @@ public class EngineFeaturesConfiguration {
     static class Port {
         @Bean
         DecisionPort engineDecisionPort(ActionMatrixDecisions matrix, DeadlineDecisions deadlines,
-                                        TimelineDecisions timelines, PlanDecisions plan, ObjectMapper json,
+                                        TimelineDecisions timelines, PlanDecisions plan, CommissionDecisions commission,
+                                        CompletenessDecisions completeness, ObjectMapper json,
                                         Validator validator) {
             Map<String, Function<JsonNode, Object>> decisions = Map.of(
                     "action-matrix", request -> matrix.derive(read(json, validator, request, ActionMatrixRequest.class)),
@@ -55,7 +60,9 @@ public class EngineFeaturesConfiguration {
                     "timeline", request -> timelines.timeline(read(json, validator, request, TimelineRequest.class)),
                     "e-services-share", request -> plan.share(read(json, validator, request, PlanRequests.ShareCheck.class)),
                     "service-error-rate", request -> plan.errorRate(read(json, validator, request, PlanRequests.ErrorRateCheck.class)),
-                    "plan-status", request -> plan.status(read(json, validator, request, PlanRequests.PlanStatusCheck.class)));
+                    "plan-status", request -> plan.status(read(json, validator, request, PlanRequests.PlanStatusCheck.class)),
+                    "commission-meeting", request -> commission.decide(read(json, validator, request, CommissionRequest.class)),
+                    "completeness", request -> completeness.check(read(json, validator, request, CompletenessRequest.class)));
             return (decision, request) -> {
                 Function<JsonNode, Object> service = decisions.get(decision);
                 if (service == null) {

@@ -216,6 +216,12 @@ public class ActionMatrixSteps {
         assertThat(scenario.answer().body().path("detail").asText()).contains(reason);
     }
 
+    @Тогда("^сработало правило «([^»]+)»$")
+    public void fired(String rule) {
+        JsonNode fired = find(ok().path("rulesFired"), r -> r.path("rule").asText().equals(rule), "fired rule " + rule);
+        assertThat(fired.path("citation").path("quote").asText()).isNotBlank();
+    }
+
     @Тогда("^в ответе названо толкование «([^»]+)» правила «([^»]+)»$")
     public void interpretationOfAct(String act, String rule) {
         find(ok().path("interpretations"), i -> i.path("rule").asText().equals(rule)

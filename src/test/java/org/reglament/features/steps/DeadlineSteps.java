@@ -96,6 +96,30 @@ public class DeadlineSteps {
         assertThat(trace("due").path("reason").asText()).contains(reason);
     }
 
+    @Когда("^определяется срок шага «([^»]+)» на (\\d{4}) год$")
+    public void yearlyDeadline(String step, int year) {
+        scenario.request().put("step", step);
+        scenario.object("parameters").put("year", year);
+        scenario.decide("deadline");
+    }
+
+    @Дано("цитаты сначала на казахском")
+    public void kazakhFirst() {
+        scenario.request().put("language", "kk");
+    }
+
+    @Тогда("^цитата правила на (русском|казахском) — «([^»]+)»(, первой)?$")
+    public void quote(String language, String text, String first) {
+        String code = language.equals("русском") ? "ru" : "kk";
+        JsonNode quotes = scenario.result().path("citation").path("quotes");
+        JsonNode quote = ActionMatrixSteps.find(quotes, q -> q.path("language").asText().equals(code), code + " quote");
+        assertThat(quote.path("text").asText()).contains(text);
+        if (first != null) {
+            assertThat(quotes.get(0).path("language").asText()).isEqualTo(code);
+            assertThat(scenario.result().path("citation").path("quote").asText()).contains(text);
+        }
+    }
+
     @Когда("^определяется срок шага «([^»]+)»(?: от события (\\d{4}-\\d{2}-\\d{2}))?(?: при (\\d+) поступивших регламентах)?$")
     public void deadline(String step, String event, Integer regulations) {
         scenario.request().put("step", step);
@@ -153,7 +177,8 @@ public class DeadlineSteps {
     @Тогда("^срок установлен датой по правилу «([^»]+)»$")
     public void fixedDateRule(String rule) {
         assertThat(scenario.result().path("rule").asText()).isEqualTo(rule);
-        assertThat(scenario.result().path("term").path("kind").asText()).isIn("FIXED_DATE", "ON_EVENT_DATE");
+        assertThat(scenario.result().path("term").path("kind").asText())
+                .isIn("FIXED_DATE", "ON_EVENT_DATE", "NTH_WEEKDAY_OF_MONTH");
     }
 
     @Тогда("^шаг «([^»]+)» — «([^»]+)»(?:, срок (\\d{4}-\\d{2}-\\d{2}))?(, в срок|, не в срок)?(?:,? по правилу «([^»]+)»)?$")

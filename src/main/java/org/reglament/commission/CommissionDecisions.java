@@ -1,0 +1,73 @@
+package org.reglament.commission;
+
+import java.util.List;
+
+import org.reglament.deadlines.CountingOptions;
+import org.reglament.deadlines.DeadlineAnswer;
+import org.reglament.deadlines.DeadlineDecisions;
+import org.reglament.deadlines.DeadlineQuestion;
+import org.reglament.deadlines.Term;
+import org.reglament.calendar.DecreeDays;
+import org.reglament.decision.DecisionEnvelope;
+import org.reglament.decision.DecisionMetrics;
+import org.reglament.decision.Envelopes;
+import org.reglament.decision.InvalidRequestException;
+import org.reglament.knowledgebase.Act;
+import org.reglament.knowledgebase.Evaluation;
+import org.reglament.knowledgebase.KnowledgeBase;
+import org.springframework.stereotype.Service;
+
+/** Decree 845, clauses 27–33: was the expert commission's meeting valid, what did it decide, what follows. */
+@Service
+public class CommissionDecisions {
+    public static final String DECISION = "commission-meeting";
+    public static final String ACT = "kz.decree_845";
+
+    private final KnowledgeBase knowledgeBase;
+    private final DeadlineDecisions deadlines;
+    private final Envelopes envelopes;
+    private final DecisionMetrics metrics;
+
+    public CommissionDecisions(KnowledgeBase knowledgeBase, DeadlineDecisions deadlines, Envelopes envelopes,
+                               DecisionMetrics metrics) {
+        this.knowledgeBase = knowledgeBase;
+        this.deadlines = deadlines;
+        this.envelopes = envelopes;
+        this.metrics = metrics;
+    }
+
+    public DecisionEnvelope<CommissionDecision> decide(CommissionRequest request) {
+        if (request.present() > request.members()) {
+            throw new InvalidRequestException("present", "cannot exceed members (" + request.members() + ")");
+        }
+        if (request.forApproval() + request.forReturn() > request.present()) {
+            throw new InvalidRequestException("forApproval", "votes for approval and for return ("
+                    + (request.forApproval() + request.forReturn()) + ") cannot exceed those present (" + request.present() + ")");
+        }
+        return metrics.timed(DECISION, () -> {
+            Act act = knowledgeBase.act(ACT);
+            Evaluation evaluation = knowledgeBase.evaluate(List.of(ACT, act.periodRules()), request.asOf(), List.of(
+                    new CommissionVote(request.members(), request.present(), request.forApproval(), request.forReturn(),
+                            request.chairVote()),
+                    new CountingOptions(DecreeDays.COUNT_AS_WORKING)));
+            DeadlineDecisions.requireFacts(evaluation);
+            List<CommissionVerdict> verdicts = evaluation.all(CommissionVerdict.class);
+            if (verdicts.size() != 1) {
+                throw new IllegalStateException("the knowledge base gave " + verdicts.size() + " verdicts on one meeting");
+            }
+            CommissionVerdict verdict = verdicts.get(0);
+            var citation = envelopes.cite(evaluation, verdict.rule(), request.languageOrDefault());
+            DeadlineAnswer next = null;
+            for (DeadlineQuestion question : evaluation.all(DeadlineQuestion.class)) {
+                Term term = DeadlineDecisions.termOf(evaluation, question.step());
+                next = request.decisionDate() == null
+                        ? deadlines.answerWithoutDate(evaluation, term)
+                        : deadlines.answer(evaluation, term, request.decisionDate(), DeadlineDecisions.covered(
+                        "decisionDate", () -> deadlines.arithmetic(evaluation, deadlines.calendarOf(act))
+                                .count(term, request.decisionDate())));
+            }
+            return envelopes.wrap(DECISION, evaluation, new CommissionDecision(verdict.outcome(), verdict.why(),
+                    verdict.rule(), citation.clause(), citation, next), request.languageOrDefault());
+        }, envelope -> envelope.result().outcome());
+    }
+}

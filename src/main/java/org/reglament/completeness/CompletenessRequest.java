@@ -1,0 +1,29 @@
+package org.reglament.completeness;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.reglament.decision.Language;
+
+/** Does a submitted document have every part the act requires? */
+public record CompletenessRequest(
+        @Schema(example = "2014-05-20") @NotNull LocalDate asOf,
+        @Schema(example = "kz.decree_845") @NotBlank String act,
+        @Schema(description = "survey-report, action-plan, covering-letter (decree 845); materials, questionnaire, roadmap (order 133)",
+                example = "survey-report") @NotBlank String document,
+        @Schema(description = "The ids of the parts the document contains, as GET /api/v1/decisions/completeness/parts lists them")
+        @NotNull List<@NotBlank String> parts,
+        @Schema(description = "Survey report: years of demand statistics given (appendix 1 wants four)") @PositiveOrZero @Max(100) Integer demandStatisticsYears,
+        @Schema(description = "Survey report: reception and registration time after optimization, minutes") @PositiveOrZero Integer receptionMinutes,
+        @Schema(description = "Survey report: is issuance through the portal instantaneous?") Boolean portalIssuanceInstant,
+        @Schema(description = "Citations' language first: ru or kk") Language language) {
+
+    public Language languageOrDefault() {
+        return language == null ? Language.RU : language;
+    }
+}
