@@ -31,7 +31,11 @@ public record Timeline(ServiceDescription service, List<Event> events, List<Step
         NOT_STARTED("not-started"),
         DUE("due"),
         OVERDUE("overdue"),
-        DONE("done");
+        DONE("done"),
+        /** A "no earlier than" step before its earliest day. */
+        WAITING("waiting"),
+        /** A "no earlier than" step on or after its earliest day. */
+        ALLOWED("allowed");
 
         private final String code;
 

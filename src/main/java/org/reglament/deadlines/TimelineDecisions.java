@@ -51,8 +51,13 @@ public class TimelineDecisions {
             facts.add(new ProcedureFacts(request.testingRemarks()));
             facts.add(new CountingOptions(request.decreeDays()));
             List<String> steps = act.keys(DeadlineDecisions.STEPS);
-            steps.forEach(step -> facts.add(new DeadlineQuestion(step, request.regulationsReceived())));
+            steps.forEach(step -> facts.add(new DeadlineQuestion(step, request.regulationsReceived(), request.year(), null)));
             Evaluation evaluation = knowledgeBase.evaluate(List.of(act.id(), act.periodRules()), request.asOf(), facts);
+            for (MissingFact missing : evaluation.all(MissingFact.class)) {
+                if (missing.step() == null) {
+                    throw new InvalidRequestException(missing.field(), missing.reason(), missing.rule());
+                }
+            }
             PeriodArithmetic arithmetic = deadlines.arithmetic(evaluation, deadlines.calendarOf(act));
             List<Timeline.Step> answered = new ArrayList<>();
             for (String step : steps) {
@@ -86,11 +91,14 @@ public class TimelineDecisions {
         List<Term> terms = evaluation.all(Term.class).stream().filter(t -> t.step().equals(step)).toList();
         Timeline.Event completedBy = completion(act, step, request.events());
         if (terms.isEmpty()) {
-            // The rules could not state the term yet (ОТР without the number of regulations): not started.
+            // The rules could not state the term yet (ОТР without the number of regulations, a plan-schedule
+            // without its year): not started, with the reason; a 400 once the event it counts from is known.
             missingFactOnceStarted(evaluation, step, request.events());
+            String missingWhy = evaluation.all(MissingFact.class).stream().filter(m -> step.equals(m.step()))
+                    .map(MissingFact::reason).findFirst().orElse(why);
             return new Timeline.Step(step, name, applicability, applicabilityRule, completedBy == null
-                    ? Timeline.Status.NOT_STARTED : Timeline.Status.DONE, null, null, completedBy, null, why, null, null,
-                    null, List.of());
+                    ? Timeline.Status.NOT_STARTED : Timeline.Status.DONE, null, null, completedBy, null, missingWhy, null,
+                    null, null, List.of());
         }
         Term term = DeadlineDecisions.termOf(evaluation, step);
         var citation = envelopes.cite(evaluation, term.rule());
@@ -109,6 +117,8 @@ public class TimelineDecisions {
         if (completedBy != null) {
             status = Timeline.Status.DONE;
             onTime = !completedBy.date().isAfter(due);
+        } else if (term.kind() == TermKind.NOT_EARLIER_THAN) {
+            status = request.asOf().isBefore(due) ? Timeline.Status.WAITING : Timeline.Status.ALLOWED;
         } else {
             status = request.asOf().isAfter(due) ? Timeline.Status.OVERDUE : Timeline.Status.DUE;
         }
@@ -119,7 +129,7 @@ public class TimelineDecisions {
     /** A term the rules could not state is a 400 once the event it counts from is known. */
     private static void missingFactOnceStarted(Evaluation evaluation, String step, Map<String, LocalDate> events) {
         for (MissingFact missing : evaluation.all(MissingFact.class)) {
-            if (missing.step().equals(step) && (missing.event() == null || events.containsKey(missing.event()))) {
+            if (step.equals(missing.step()) && missing.event() != null && events.containsKey(missing.event())) {
                 throw new InvalidRequestException(missing.field().replace("parameters.", ""), missing.reason(),
                         missing.rule());
             }

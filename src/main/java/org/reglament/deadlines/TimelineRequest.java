@@ -23,6 +23,8 @@ public record TimelineRequest(
         @NotNull Map<String, LocalDate> events,
         @Schema(description = "Whether the joint testing protocol lists remarks (3.6.6)") Boolean testingRemarks,
         @Schema(description = "Approved regulations received for ОТР development (3.5)") @PositiveOrZero Integer regulationsReceived,
+        @Schema(description = "The calendar year of yearly steps (a plan-schedule, a list of services)")
+        @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100) Integer year,
         DecreeDays decreeNonWorkingDays) {
 
     public DecreeDays decreeDays() {

@@ -19,7 +19,9 @@ public class DeadlineSteps {
             "срок идёт", "due",
             "просрочен", "overdue",
             "не начат", "not-started",
-            "не применяется", "not-applicable");
+            "не применяется", "not-applicable",
+            "ещё нельзя", "waiting",
+            "уже можно", "allowed");
 
     @Autowired
     private Scenario scenario;

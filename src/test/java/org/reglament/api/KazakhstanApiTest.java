@@ -1,0 +1,94 @@
+package org.reglament.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The commission and completeness decisions over HTTP: bad input, bilingual citations, editions by date. */
+@StartedServer
+class KazakhstanApiTest {
+    private static final String MEETING = "{\"asOf\":\"2014-03-17\",\"members\":12,\"present\":6,\"forApproval\":4,\"forReturn\":2}";
+    private static final String QUESTIONNAIRE = "{\"asOf\":\"2021-05-01\",\"act\":\"kz.order_133\",\"document\":\"questionnaire\","
+            + "\"parts\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"9\",\"10\",\"11\",\"12\",\"13\",\"14\"]}";
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private ObjectMapper json;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("commission-meeting", MEETING.replace("\"present\":6", "\"present\":13"), 400, "present", "cannot exceed"),
+                Arguments.of("commission-meeting", MEETING.replace("\"forApproval\":4", "\"forApproval\":5"), 400, "forApproval", "cannot exceed"),
+                Arguments.of("commission-meeting", MEETING.replace("}", ",\"chairVote\":\"abstain\"}"), 400, "chairVote", "approve or return"),
+                Arguments.of("commission-meeting", MEETING.replace("\"members\":12,", ""), 400, "members", "must not be null"),
+                Arguments.of("commission-meeting", MEETING.replace("2014-03-17", "2016-03-17"), 422, "asOf", "утратил силу"),
+                Arguments.of("completeness", QUESTIONNAIRE.replace("questionnaire\"", "passport\""), 400, "document", "passport"),
+                Arguments.of("completeness", QUESTIONNAIRE.replace("\"14\"", "\"15\""), 400, "parts[12]", "not a part"),
+                Arguments.of("completeness", QUESTIONNAIRE.replace("kz.order_133", "kz.unknown"), 400, "act", "kz.unknown"),
+                Arguments.of("completeness", QUESTIONNAIRE.replace("}", ",\"language\":\"en\"}"), 400, "language", "ru, kk"),
+                Arguments.of("deadline", "{\"asOf\":\"2021-01-10\",\"act\":\"kz.order_133\",\"step\":\"list-of-services\","
+                        + "\"parameters\":{\"year\":1800}}", 400, "parameters.year", "2000"));
+    }
+
+    @ParameterizedTest(name = "{0}: {3}")
+    @MethodSource("refusals")
+    void refusesNamingTheField(String decision, String body, int status, String field, String reason) throws Exception {
+        HttpResponse<String> response = post(decision, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.path("field").asText()).isEqualTo(field);
+        assertThat(problem.path("detail").asText()).contains(reason);
+    }
+
+    @Test
+    void citationsOfOrder133ComeInBothLanguagesInTheOrderAskedFor() throws Exception {
+        JsonNode russian = json.readTree(post("completeness", QUESTIONNAIRE).body());
+        JsonNode kazakh = json.readTree(post("completeness", QUESTIONNAIRE.replace("}", ",\"language\":\"kk\"}")).body());
+        JsonNode ruQuotes = russian.path("result").path("missing").get(0).path("citation").path("quotes");
+        JsonNode kkQuotes = kazakh.path("result").path("missing").get(0).path("citation").path("quotes");
+        assertThat(ruQuotes.get(0).path("language").asText()).isEqualTo("ru");
+        assertThat(ruQuotes.get(1).path("language").asText()).isEqualTo("kk");
+        assertThat(kkQuotes.get(0).path("language").asText()).isEqualTo("kk");
+        assertThat(kkQuotes.get(0).path("text").asText()).isEqualTo(ruQuotes.get(1).path("text").asText());
+        for (JsonNode rule : kazakh.path("rulesFired")) {
+            assertThat(rule.path("citation").path("quotes").get(0).path("language").asText()).isEqualTo("kk");
+        }
+    }
+
+    @Test
+    void editionsByDateNameTheEditionOrWhyNone() throws Exception {
+        JsonNode editions = json.readTree(http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/knowledge-base/editions?asOf=2017-01-01")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode order = null;
+        for (JsonNode act : editions) {
+            if (act.path("actId").asText().equals("kz.order_133")) {
+                order = act;
+            }
+        }
+        assertThat(order).isNotNull();
+        assertThat(order.path("edition").isMissingNode() || order.path("edition").isNull()).isTrue();
+        assertThat(order.path("refusal").asText()).contains("2016", "не закодирован");
+    }
+
+    private HttpResponse<String> post(String decision, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/decisions/" + decision))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
