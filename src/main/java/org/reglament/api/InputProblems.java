@@ -128,6 +128,21 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** The receipt could not be made durable: the answer is withheld, so nothing answered goes unrecorded. */
+    @ExceptionHandler(org.reglament.audit.DecisionLog.LogUnavailableException.class)
+    public ResponseEntity<Object> logUnavailable(RuntimeException ex, WebRequest request) {
+        log.error("Decision withheld: {}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the decision could not be recorded, so it is not given; ask again");
+        problem.setType(URI.create("/problems/log-unavailable"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    public void accessDenied(org.springframework.security.access.AccessDeniedException ex) {
+        throw ex; // answered by the security configuration's 401/403 problem details
+    }
+
     /** A defect of the service, not of the request: logged in full, answered without internals. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {

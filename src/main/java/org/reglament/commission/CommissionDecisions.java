@@ -15,6 +15,7 @@ import org.reglament.decision.InvalidRequestException;
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.KnowledgeBases;
 import org.springframework.stereotype.Service;
 
 /** Decree 845, clauses 27–33: was the expert commission's meeting valid, what did it decide, what follows. */
@@ -23,14 +24,14 @@ public class CommissionDecisions {
     public static final String DECISION = "commission-meeting";
     public static final String ACT = "kz.decree_845";
 
-    private final KnowledgeBase knowledgeBase;
+    private final KnowledgeBases knowledgeBases;
     private final DeadlineDecisions deadlines;
     private final Envelopes envelopes;
     private final DecisionMetrics metrics;
 
-    public CommissionDecisions(KnowledgeBase knowledgeBase, DeadlineDecisions deadlines, Envelopes envelopes,
+    public CommissionDecisions(KnowledgeBases knowledgeBases, DeadlineDecisions deadlines, Envelopes envelopes,
                                DecisionMetrics metrics) {
-        this.knowledgeBase = knowledgeBase;
+        this.knowledgeBases = knowledgeBases;
         this.deadlines = deadlines;
         this.envelopes = envelopes;
         this.metrics = metrics;
@@ -45,8 +46,8 @@ public class CommissionDecisions {
                     + (request.forApproval() + request.forReturn()) + ") cannot exceed those present (" + request.present() + ")");
         }
         return metrics.timed(DECISION, () -> {
-            Act act = knowledgeBase.act(ACT);
-            Evaluation evaluation = knowledgeBase.evaluate(List.of(ACT, act.periodRules()), request.asOf(), List.of(
+            Act act = knowledgeBases.get().act(ACT);
+            Evaluation evaluation = knowledgeBases.get().evaluate(List.of(ACT, act.periodRules()), request.asOf(), List.of(
                     new CommissionVote(request.members(), request.present(), request.forApproval(), request.forReturn(),
                             request.chairVote()),
                     new CountingOptions(DecreeDays.COUNT_AS_WORKING)));

@@ -19,6 +19,7 @@ import org.reglament.decision.InvalidRequestException;
 import org.reglament.decision.Language;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.KnowledgeBases;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,39 +31,49 @@ import org.springframework.stereotype.Service;
 public class CompletenessDecisions {
     public static final String DECISION = "completeness";
 
-    private final KnowledgeBase knowledgeBase;
+    private final KnowledgeBases knowledgeBases;
     private final Envelopes envelopes;
     private final DecisionMetrics metrics;
-    private final Map<String, DocumentsData> documentsByAct = new HashMap<>();
+    /** The documents.yaml files of each knowledge-base version, by act, read once per version. */
+    private final Map<String, Map<String, DocumentsData>> documentsByVersion = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public CompletenessDecisions(KnowledgeBase knowledgeBase, Envelopes envelopes, DecisionMetrics metrics) {
-        this.knowledgeBase = knowledgeBase;
+    public CompletenessDecisions(KnowledgeBases knowledgeBases, Envelopes envelopes, DecisionMetrics metrics) {
+        this.knowledgeBases = knowledgeBases;
         this.envelopes = envelopes;
         this.metrics = metrics;
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
-        knowledgeBase.sources().files().forEach((path, content) -> {
-            if (path.endsWith("/documents.yaml")) {
-                try {
-                    documentsByAct.put(path.substring(0, path.lastIndexOf('/')).replace('/', '.'),
-                            yaml.readValue(content, DocumentsData.class));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        });
+        documents(knowledgeBases.live());
     }
 
     /** The documents each act requires and their parts, for a tool that builds a submission. */
     public Map<String, DocumentsData> documents() {
-        return Map.copyOf(documentsByAct);
+        return documents(knowledgeBases.get());
+    }
+
+    private Map<String, DocumentsData> documents(KnowledgeBase knowledgeBase) {
+        return documentsByVersion.computeIfAbsent(knowledgeBase.version(), version -> {
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
+            Map<String, DocumentsData> byAct = new HashMap<>();
+            knowledgeBase.sources().files().forEach((path, content) -> {
+                if (path.endsWith("/documents.yaml")) {
+                    try {
+                        byAct.put(path.substring(0, path.lastIndexOf('/')).replace('/', '.'),
+                                yaml.readValue(content, DocumentsData.class));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            return Map.copyOf(byAct);
+        });
     }
 
     public DecisionEnvelope<Completeness> check(CompletenessRequest request) {
         return metrics.timed(DECISION, () -> {
-            DocumentsData documents = documentsByAct.get(request.act());
+            Map<String, DocumentsData> byAct = documents();
+            DocumentsData documents = byAct.get(request.act());
             if (documents == null) {
                 throw new InvalidRequestException("act", "\"" + request.act() + "\" has no documents to check; acts: "
-                        + documentsByAct.keySet().stream().sorted().toList());
+                        + byAct.keySet().stream().sorted().toList());
             }
             DocumentsData.Document document = documents.documents().get(request.document());
             if (document == null) {
@@ -81,7 +92,7 @@ public class CompletenessDecisions {
             document.parts().forEach(part -> facts.add(new RequiredPart(request.document(), part.id(), part.optional())));
             facts.add(new Submission(request.document(), Set.copyOf(request.parts()), request.demandStatisticsYears(),
                     request.receptionMinutes(), request.portalIssuanceInstant()));
-            Evaluation evaluation = knowledgeBase.evaluate(request.act(), request.asOf(), facts);
+            Evaluation evaluation = knowledgeBases.get().evaluate(request.act(), request.asOf(), facts);
             Language language = request.languageOrDefault();
             List<Completeness.Missing> missing = new ArrayList<>();
             for (DocumentsData.Part part : document.parts()) {

@@ -18,6 +18,7 @@ import org.reglament.decision.UnanswerableException;
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.KnowledgeBases;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,26 +32,26 @@ public class DeadlineDecisions {
     public static final String DEADLINE = "deadline";
     static final String STEPS = "deadlineSteps";
 
-    private final KnowledgeBase knowledgeBase;
+    private final KnowledgeBases knowledgeBases;
     private final Envelopes envelopes;
     private final DecisionMetrics metrics;
 
-    public DeadlineDecisions(KnowledgeBase knowledgeBase, Envelopes envelopes, DecisionMetrics metrics) {
-        this.knowledgeBase = knowledgeBase;
+    public DeadlineDecisions(KnowledgeBases knowledgeBases, Envelopes envelopes, DecisionMetrics metrics) {
+        this.knowledgeBases = knowledgeBases;
         this.envelopes = envelopes;
         this.metrics = metrics;
     }
 
     public DecisionEnvelope<DeadlineAnswer> period(PeriodRequest request) {
         return metrics.timed(PERIOD, () -> {
-            ProductionCalendar calendar = knowledgeBase.calendar(request.jurisdiction());
+            ProductionCalendar calendar = knowledgeBases.get().calendar(request.jurisdiction());
             String periodRules = calendar.data().periodRules();
             if (periodRules == null) {
                 throw new UnanswerableException("jurisdiction", "the period rules of " + request.jurisdiction()
                         + " are not encoded in this knowledge base");
             }
             Term term = termOf(request);
-            Evaluation evaluation = knowledgeBase.evaluate(List.of(periodRules), request.asOf(),
+            Evaluation evaluation = knowledgeBases.get().evaluate(List.of(periodRules), request.asOf(),
                     List.of(term, new CountingOptions(request.decreeDays())));
             Countdown countdown = covered("eventDate",
                     () -> arithmetic(evaluation, calendar).count(term, request.eventDate()));
@@ -68,7 +69,7 @@ public class DeadlineDecisions {
                 throw new InvalidRequestException("step", "\"" + request.step() + "\" is not a step of " + act.id()
                         + "; its steps are " + act.keys(STEPS));
             }
-            Evaluation evaluation = knowledgeBase.evaluate(List.of(act.id(), act.periodRules()), request.asOf(),
+            Evaluation evaluation = knowledgeBases.get().evaluate(List.of(act.id(), act.periodRules()), request.asOf(),
                     List.of(new DeadlineQuestion(request.step(), request.regulationsReceived(), request.year(),
                                     request.eventDate()),
                             new CountingOptions(request.decreeDays())));
@@ -143,7 +144,7 @@ public class DeadlineDecisions {
 
     /** An act that has a procedure with deadline steps. */
     public Act procedureAct(String actId, String field) {
-        Act act = knowledgeBase.acts().stream().filter(a -> a.id().equals(actId)).findFirst()
+        Act act = knowledgeBases.get().acts().stream().filter(a -> a.id().equals(actId)).findFirst()
                 .orElseThrow(() -> new InvalidRequestException(field, "\"" + actId + "\" is not an act of this "
                         + "knowledge base; acts with deadlines: " + actsWithDeadlines()));
         if (act.keys(STEPS).isEmpty() || act.periodRules() == null) {
@@ -154,7 +155,7 @@ public class DeadlineDecisions {
     }
 
     public ProductionCalendar calendarOf(Act act) {
-        return knowledgeBase.calendar(act.jurisdiction());
+        return knowledgeBases.get().calendar(act.jurisdiction());
     }
 
     public PeriodArithmetic arithmetic(Evaluation evaluation, ProductionCalendar calendar) {
@@ -226,7 +227,7 @@ public class DeadlineDecisions {
     }
 
     private Collection<String> actsWithDeadlines() {
-        return knowledgeBase.acts().stream().filter(a -> !a.keys(STEPS).isEmpty() && a.periodRules() != null)
+        return knowledgeBases.get().acts().stream().filter(a -> !a.keys(STEPS).isEmpty() && a.periodRules() != null)
                 .map(Act::id).sorted().toList();
     }
 }

@@ -14,6 +14,7 @@ import org.reglament.decision.InvalidRequestException;
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.KnowledgeBases;
 import org.reglament.matrix.Applicability;
 import org.springframework.stereotype.Service;
 
@@ -26,14 +27,14 @@ import org.springframework.stereotype.Service;
 public class TimelineDecisions {
     public static final String TIMELINE = "timeline";
 
-    private final KnowledgeBase knowledgeBase;
+    private final KnowledgeBases knowledgeBases;
     private final DeadlineDecisions deadlines;
     private final Envelopes envelopes;
     private final DecisionMetrics metrics;
 
-    public TimelineDecisions(KnowledgeBase knowledgeBase, DeadlineDecisions deadlines, Envelopes envelopes,
+    public TimelineDecisions(KnowledgeBases knowledgeBases, DeadlineDecisions deadlines, Envelopes envelopes,
                              DecisionMetrics metrics) {
-        this.knowledgeBase = knowledgeBase;
+        this.knowledgeBases = knowledgeBases;
         this.deadlines = deadlines;
         this.envelopes = envelopes;
         this.metrics = metrics;
@@ -52,7 +53,7 @@ public class TimelineDecisions {
             facts.add(new CountingOptions(request.decreeDays()));
             List<String> steps = act.keys(DeadlineDecisions.STEPS);
             steps.forEach(step -> facts.add(new DeadlineQuestion(step, request.regulationsReceived(), request.year(), null)));
-            Evaluation evaluation = knowledgeBase.evaluate(List.of(act.id(), act.periodRules()), request.asOf(), facts);
+            Evaluation evaluation = knowledgeBases.get().evaluate(List.of(act.id(), act.periodRules()), request.asOf(), facts);
             for (MissingFact missing : evaluation.all(MissingFact.class)) {
                 if (missing.step() == null) {
                     throw new InvalidRequestException(missing.field(), missing.reason(), missing.rule());

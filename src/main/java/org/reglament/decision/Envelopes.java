@@ -11,20 +11,19 @@ import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.RuleCitation;
 import org.springframework.stereotype.Component;
 
-/** Wraps what the rules derived into the envelope every decision answer carries. */
+/**
+ * Wraps what the rules derived into the envelope every decision answer carries, citing from the knowledge
+ * base that evaluated it (the live one, or the version a replay runs).
+ */
 @Component
 public class Envelopes {
-    private final KnowledgeBase knowledgeBase;
-
-    public Envelopes(KnowledgeBase knowledgeBase) {
-        this.knowledgeBase = knowledgeBase;
-    }
 
     public <T> DecisionEnvelope<T> wrap(String decision, Evaluation evaluation, T result) {
         return wrap(decision, evaluation, result, Language.RU);
     }
 
     public <T> DecisionEnvelope<T> wrap(String decision, Evaluation evaluation, T result, Language language) {
+        KnowledgeBase knowledgeBase = evaluation.knowledgeBase();
         Act act = evaluation.act();
         Edition edition = evaluation.edition();
         // Firing order depends on agenda internals; the answer is ordered by rule name so that it is stable.
@@ -38,7 +37,7 @@ public class Envelopes {
         return new DecisionEnvelope<>(UUID.randomUUID().toString(), decision, evaluation.asOf(),
                 new RegulationApplied(act.id(), act.title(), edition.edition(), edition.adopted(),
                         edition.inForceFrom(), edition.inForceUntil()),
-                knowledgeBase.version(), result, rules, interpretations);
+                knowledgeBase.version(), result, rules, interpretations, null);
     }
 
     /** The citation of a rule of the evaluated acts (the decision's act first), for a part of the result it produced. */
@@ -47,6 +46,7 @@ public class Envelopes {
     }
 
     public Citation cite(Evaluation evaluation, String rule, Language language) {
+        KnowledgeBase knowledgeBase = evaluation.knowledgeBase();
         for (Act act : evaluation.acts()) {
             if (knowledgeBase.hasRule(act.id(), rule)) {
                 return Citation.of(act, knowledgeBase.citation(act.id(), rule), language);

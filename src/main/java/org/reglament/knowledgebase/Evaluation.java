@@ -9,7 +9,7 @@ import java.util.List;
  * and, for example, the period rules of its jurisdiction).
  */
 public record Evaluation(Act act, Edition edition, LocalDate asOf, List<Object> facts, List<RuleCitation> firedRules,
-                         List<Act> acts) {
+                         List<Act> acts, KnowledgeBase knowledgeBase) {
 
     public <T> List<T> all(Class<T> type) {
         return facts.stream().filter(type::isInstance).map(type::cast).toList();

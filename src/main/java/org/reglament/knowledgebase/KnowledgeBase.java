@@ -141,7 +141,7 @@ public final class KnowledgeBase {
                 return rule.edition().equals(editions.get(rule.actId())) && rule.appliesOn(asOf);
             };
             session.fireAllRules(inForce);
-            return new Evaluation(act, edition, asOf, List.copyOf(session.getObjects()), List.copyOf(fired), acts);
+            return new Evaluation(act, edition, asOf, List.copyOf(session.getObjects()), List.copyOf(fired), acts, this);
         } finally {
             session.dispose();
         }

@@ -13,6 +13,7 @@ import org.reglament.decision.Envelopes;
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.KnowledgeBases;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,19 +29,19 @@ public class ActionMatrixDecisions {
     static final int ACTIONS = 9;
     static final int FOLLOW_UP_STEPS = 6;
 
-    private final KnowledgeBase knowledgeBase;
+    private final KnowledgeBases knowledgeBases;
     private final Envelopes envelopes;
     private final DecisionMetrics metrics;
 
-    public ActionMatrixDecisions(KnowledgeBase knowledgeBase, Envelopes envelopes, DecisionMetrics metrics) {
-        this.knowledgeBase = knowledgeBase;
+    public ActionMatrixDecisions(KnowledgeBases knowledgeBases, Envelopes envelopes, DecisionMetrics metrics) {
+        this.knowledgeBases = knowledgeBases;
         this.envelopes = envelopes;
         this.metrics = metrics;
     }
 
     public DecisionEnvelope<ActionMatrix> derive(ActionMatrixRequest request) {
         return metrics.timed(DERIVE, () -> {
-            Evaluation evaluation = knowledgeBase.evaluate(ACT, request.asOf(), List.of(request.service().toFacts()));
+            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(), List.of(request.service().toFacts()));
             ActionMatrix matrix = new ActionMatrix(request.service(), cells(evaluation), explanatoryNote(evaluation),
                     approval(evaluation, request.service().category()), steps(evaluation));
             return envelopes.wrap(DERIVE, evaluation, matrix);
@@ -55,7 +56,7 @@ public class ActionMatrixDecisions {
                 facts.add(new ProposedCell(action, request.proposal().value(action)));
             }
             facts.add(new ProposedMatrix(request.proposal().explanatoryNoteAttached()));
-            Evaluation evaluation = knowledgeBase.evaluate(ACT, request.asOf(), facts);
+            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(), facts);
             List<MatrixCheck.Breach> breaches = evaluation.all(Violation.class).stream()
                     .sorted(Comparator.comparing(Violation::action, Comparator.nullsLast(Comparator.naturalOrder()))
                             .thenComparing(Violation::rule))

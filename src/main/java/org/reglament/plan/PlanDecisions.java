@@ -19,6 +19,7 @@ import org.reglament.decision.NotCovered;
 import org.reglament.decision.UnanswerableException;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.KnowledgeBases;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,16 +33,21 @@ public class PlanDecisions {
     public static final String ERRORS = "service-error-rate";
     public static final String STATUS = "plan-status";
 
-    private final KnowledgeBase knowledgeBase;
+    private final KnowledgeBases knowledgeBases;
     private final Envelopes envelopes;
     private final DecisionMetrics metrics;
-    private final List<PlanItem> items;
+    /** The plan of each knowledge-base version, read once: a replay may answer with an older version's plan. */
+    private final Map<String, List<PlanItem>> plans = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public PlanDecisions(KnowledgeBase knowledgeBase, Envelopes envelopes, DecisionMetrics metrics) {
-        this.knowledgeBase = knowledgeBase;
+    public PlanDecisions(KnowledgeBases knowledgeBases, Envelopes envelopes, DecisionMetrics metrics) {
+        this.knowledgeBases = knowledgeBases;
         this.envelopes = envelopes;
         this.metrics = metrics;
-        this.items = readPlan(knowledgeBase, ACT);
+        items(knowledgeBases.live());
+    }
+
+    private List<PlanItem> items(KnowledgeBase knowledgeBase) {
+        return plans.computeIfAbsent(knowledgeBase.version(), version -> readPlan(knowledgeBase, ACT));
     }
 
     /** The plan.yaml in the act's folder of the knowledge base. */
@@ -72,12 +78,13 @@ public class PlanDecisions {
 
     public DecisionEnvelope<PlanAnswers.PlanStatus> status(PlanRequests.PlanStatusCheck request) {
         return metrics.timed(STATUS, () -> {
+            List<PlanItem> items = items(knowledgeBases.get());
             for (String item : request.completedOrNone().keySet()) {
                 if (items.stream().noneMatch(i -> i.item().equals(item))) {
                     throw new InvalidRequestException("completed." + item, "not an item of the plan");
                 }
             }
-            Evaluation evaluation = knowledgeBase.evaluate(ACT, request.asOf(), items);
+            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(), items);
             List<PlanAnswers.ItemStatus> statuses = new ArrayList<>();
             for (PlanItem item : items) {
                 List<PlanTerm> terms = evaluation.all(PlanTerm.class).stream()
@@ -95,7 +102,7 @@ public class PlanDecisions {
 
     private DecisionEnvelope<PlanAnswers.IndicatorCheck> indicator(String decision, LocalDate asOf, Object measurement,
                                                                     BigDecimal measured) {
-        Evaluation evaluation = knowledgeBase.evaluate(ACT, asOf, List.of(measurement));
+        Evaluation evaluation = knowledgeBases.get().evaluate(ACT, asOf, List.of(measurement));
         for (NotCovered notCovered : evaluation.all(NotCovered.class)) {
             throw new UnanswerableException(notCovered.field(), notCovered.reason(), notCovered.rule());
         }

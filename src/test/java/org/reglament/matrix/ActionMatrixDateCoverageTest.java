@@ -14,6 +14,7 @@ import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.Envelopes;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBaseFixture;
+import org.reglament.knowledgebase.KnowledgeBases;
 import org.reglament.knowledgebase.NoEditionInForceException;
 
 /**
@@ -25,8 +26,10 @@ class ActionMatrixDateCoverageTest {
     private static final LocalDate EDITION_1_1 = LocalDate.of(2018, 9, 12);
 
     private final KnowledgeBase knowledgeBase = KnowledgeBaseFixture.knowledgeBase();
-    private final ActionMatrixDecisions decisions = new ActionMatrixDecisions(knowledgeBase,
-            new Envelopes(knowledgeBase), new DecisionMetrics(new SimpleMeterRegistry()));
+    private final ActionMatrixDecisions decisions = new ActionMatrixDecisions(
+            new KnowledgeBases(knowledgeBase, new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                    .getBeanProvider(org.reglament.knowledgebase.KnowledgeBaseSourceStore.class)),
+            new Envelopes(), new DecisionMetrics(new SimpleMeterRegistry()));
     private final List<ServiceDescription> services = everyCombinationOfFacts();
 
     @Test

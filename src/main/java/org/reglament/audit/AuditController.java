@@ -1,0 +1,167 @@
+package org.reglament.audit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import org.reglament.decision.InvalidRequestException;
+import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.KnowledgeBaseException;
+import org.reglament.knowledgebase.KnowledgeBases;
+import org.reglament.knowledgebase.RuleSources;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The auditor's side: find receipts, verify the chain, replay a decision, and see the impact of a candidate. */
+@RestController
+@RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Audit", description = "Receipts, chain verification, replay and impact analysis (role AUDITOR)")
+public class AuditController {
+    private final ReceiptRepository receipts;
+    private final ChainVerifier verifier;
+    private final Replayer replayer;
+    private final ImpactAnalysis impact;
+    private final KnowledgeBases knowledgeBases;
+    private final JdbcKnowledgeBaseStore store;
+    private final CanonicalJson json;
+
+    public AuditController(ReceiptRepository receipts, ChainVerifier verifier, Replayer replayer, ImpactAnalysis impact,
+                           KnowledgeBases knowledgeBases, JdbcKnowledgeBaseStore store, CanonicalJson json) {
+        this.receipts = receipts;
+        this.verifier = verifier;
+        this.replayer = replayer;
+        this.impact = impact;
+        this.knowledgeBases = knowledgeBases;
+        this.store = store;
+        this.json = json;
+    }
+
+    /** A receipt as an auditor reads it: its request and answer as JSON. */
+    public record ReceiptView(long seq, String decisionId, String decision, String registryId, LocalDate asOf,
+                              String actId, String edition, String knowledgeBaseVersion, String answeredAt, String caller,
+                              String digest, String chain, JsonNode request, JsonNode answer) {
+    }
+
+    public record Page(int page, int size, long total, List<ReceiptView> items) {
+    }
+
+    @GetMapping("/decisions")
+    @Operation(summary = "Receipts by registry id, decision, asOf range and answer-time range, paged")
+    public Page search(@RequestParam(required = false) String registryId, @RequestParam(required = false) String decision,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfFrom,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfTo,
+                       @RequestParam(required = false) String answeredFrom, @RequestParam(required = false) String answeredTo,
+                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        ReceiptFilter filter = new ReceiptFilter(null, registryId, decision, asOfFrom, asOfTo, answeredFrom, answeredTo);
+        List<ReceiptView> items = receipts.search(filter, page * size, size).stream().map(this::view).toList();
+        return new Page(page, size, receipts.count(filter), items);
+    }
+
+    @GetMapping("/decisions/{decisionId}")
+    @Operation(summary = "One receipt")
+    public ReceiptView receipt(@PathVariable String decisionId) {
+        return view(find(decisionId));
+    }
+
+    @GetMapping("/verify")
+    @Operation(summary = "Walk the chain: the first altered or missing receipt, if any")
+    public ChainVerifier.Verification verify() {
+        return verifier.verify();
+    }
+
+    @PostMapping("/decisions/{decisionId}/replay")
+    @Operation(summary = "Replay with the recorded version (default), the live one (against=current), or a stored version")
+    public Replayer.Replay replay(@PathVariable String decisionId, @RequestParam(required = false) String against) {
+        Receipt receipt = find(decisionId);
+        return replayer.replay(receipt, knowledgeBase(against == null ? receipt.knowledgeBaseVersion() : against));
+    }
+
+    /** Which receipts to replay, against what, and how many at most. */
+    public record ImpactRequest(String against, String registryId, String decision, LocalDate asOfFrom,
+                                LocalDate asOfTo, String answeredFrom, String answeredTo,
+                                @Min(1) @Max(100_000) Integer limit) {
+    }
+
+    @PostMapping(path = "/impact", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replay the receipts of a period (or registry) against a knowledge base: what would change")
+    public ImpactAnalysis.Impact impact(@Valid @RequestBody ImpactRequest request) {
+        ReceiptFilter filter = new ReceiptFilter(null, request.registryId(), request.decision(), request.asOfFrom(),
+                request.asOfTo(), request.answeredFrom(), request.answeredTo());
+        return impact.analyse(filter, knowledgeBase(request.against() == null ? "current" : request.against()),
+                request.limit() == null ? 10_000 : request.limit());
+    }
+
+    public record Versions(String live, List<String> stored) {
+    }
+
+    @GetMapping("/knowledge-bases")
+    @Operation(summary = "The live version and every version kept")
+    public Versions versions() {
+        return new Versions(knowledgeBases.live().version(), store.versions());
+    }
+
+    /** A candidate: a stored version (or "current") with some files replaced, added or (empty content) removed. */
+    public record Candidate(String basedOn, @NotEmpty Map<String, String> files) {
+    }
+
+    @PostMapping(path = "/knowledge-bases", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Compile and keep a candidate knowledge base, to replay decisions against before adopting it")
+    public Map<String, Object> candidate(@Valid @RequestBody Candidate candidate) {
+        KnowledgeBase base = knowledgeBase(candidate.basedOn() == null ? "current" : candidate.basedOn());
+        Map<String, byte[]> files = new TreeMap<>(base.sources().files());
+        candidate.files().forEach((path, content) -> {
+            if (path.contains("..") || path.startsWith("/")) {
+                throw new InvalidRequestException("files", "\"" + path + "\" is not a path inside rules/");
+            }
+            if (content.isEmpty()) {
+                files.remove(path);
+            } else {
+                files.put(path, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        try {
+            KnowledgeBase compiled = knowledgeBases.register(new RuleSources(files));
+            return Map.of("version", compiled.version(), "changes",
+                    KnowledgeBaseDiff.between(base, compiled));
+        } catch (KnowledgeBaseException e) {
+            throw new InvalidRequestException("files", "the candidate does not compile: " + e.getMessage());
+        }
+    }
+
+    private KnowledgeBase knowledgeBase(String version) {
+        if ("current".equals(version)) {
+            return knowledgeBases.live();
+        }
+        return knowledgeBases.version(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no knowledge-base version " + version + " is kept"));
+    }
+
+    private Receipt find(String decisionId) {
+        return receipts.byDecisionId(decisionId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no receipt of decision " + decisionId));
+    }
+
+    private ReceiptView view(Receipt r) {
+        return new ReceiptView(r.seq(), r.decisionId(), r.decision(), r.registryId(), r.asOf(), r.actId(), r.edition(),
+                r.knowledgeBaseVersion(), r.answeredAt(), r.caller(), r.digest(), r.chain(), json.tree(r.request()),
+                json.tree(r.answer()));
+    }
+}

@@ -1,0 +1,60 @@
+package org.reglament.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * JSON in one canonical form (keys sorted, no nulls, ISO dates), so that the same request or answer is
+ * always the same text: what receipts store, digest and compare.
+ */
+@Component
+public class CanonicalJson {
+    private final ObjectMapper mapper;
+
+    public CanonicalJson(ObjectMapper application) {
+        this.mapper = JsonMapper.builder()
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                .findAndAddModules()
+                .build();
+        // Reading requests back must be as strict as the API itself.
+        this.mapper.setConfig(application.getDeserializationConfig());
+    }
+
+    public String write(Object value) {
+        try {
+            // Through a tree, so that map keys and record properties alike come out sorted.
+            JsonNode tree = mapper.valueToTree(value);
+            return mapper.writeValueAsString(mapper.treeToValue(tree, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write canonical JSON", e);
+        }
+    }
+
+    public JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored receipt is not JSON", e);
+        }
+    }
+
+    public <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored request no longer reads as " + type.getSimpleName(), e);
+        }
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+}

@@ -1,0 +1,169 @@
+package org.reglament.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The append-only decision log. Receipts are chained by hash in the order they are written; one writer
+ * thread takes every receipt waiting, writes them in one transaction (group commit) and only then lets their
+ * answers go: a decision that got an answer is in the log.
+ */
+@Component
+public class DecisionLog implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(DecisionLog.class);
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final int BATCH = 512;
+
+    private final ReceiptRepository receipts;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final long commitTimeoutMs;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread writer;
+    private long lastSeq;
+    private String lastChain;
+
+    public DecisionLog(ReceiptRepository receipts, TransactionTemplate transactions,
+                       @Value("${reglament.audit.log.commit-timeout-ms}") long commitTimeoutMs) {
+        this.receipts = receipts;
+        this.transactions = transactions;
+        this.clock = Clock.systemUTC();
+        this.commitTimeoutMs = commitTimeoutMs;
+    }
+
+    /** A receipt before the log gives it a place: what was asked and answered, by whom. */
+    public record Draft(String decisionId, String decision, String registryId, java.time.LocalDate asOf, String actId,
+                        String edition, String knowledgeBaseVersion, String caller, String request, String answer) {
+    }
+
+    private record Pending(Draft draft, String answeredAt, CompletableFuture<Receipt> written) {
+    }
+
+    /**
+     * Records a receipt and returns once it is durable.
+     *
+     * @throws LogUnavailableException when it could not be written in time: the answer must not be given
+     */
+    public Receipt append(Draft draft) {
+        if (!running) {
+            throw new LogUnavailableException("the decision log is not running");
+        }
+        // The time an answer was given is the one wall-clock value Reglament keeps, and only here.
+        String answeredAt = INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        Pending pending = new Pending(draft, answeredAt, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            return pending.written().get(commitTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LogUnavailableException("interrupted while the receipt was written");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new LogUnavailableException("the receipt could not be written: " + e.getMessage());
+        }
+    }
+
+    private void writeLoop() {
+        while (running || !queue.isEmpty()) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Could not write {} receipts; their answers fail", batch.size(), e);
+                batch.forEach(p -> p.written().completeExceptionally(e));
+                reloadHead();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<Receipt> chained = new ArrayList<>(batch.size());
+        long seq = lastSeq;
+        String chain = lastChain;
+        for (Pending pending : batch) {
+            Draft d = pending.draft();
+            Receipt unsealed = new Receipt(++seq, d.decisionId(), d.decision(), d.registryId(), d.asOf(), d.actId(),
+                    d.edition(), d.knowledgeBaseVersion(), pending.answeredAt(), d.caller(), d.request(), d.answer(),
+                    null, null);
+            String digest = unsealed.computeDigest();
+            chain = Receipt.chain(chain, digest);
+            chained.add(new Receipt(unsealed.seq(), d.decisionId(), d.decision(), d.registryId(), d.asOf(), d.actId(),
+                    d.edition(), d.knowledgeBaseVersion(), pending.answeredAt(), d.caller(), d.request(), d.answer(),
+                    digest, chain));
+        }
+        transactions.executeWithoutResult(status -> receipts.append(chained));
+        lastSeq = seq;
+        lastChain = chain;
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).written().complete(chained.get(i));
+        }
+    }
+
+    private void reloadHead() {
+        ReceiptRepository.Head head = receipts.head();
+        lastSeq = head.seq();
+        lastChain = head.chain();
+    }
+
+    @Override
+    public void start() {
+        reloadHead();
+        running = true;
+        writer = new Thread(this::writeLoop, "decision-log-writer");
+        writer.setDaemon(true);
+        writer.start();
+        log.info("Decision log open at receipt {}", lastSeq);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (writer != null) {
+            try {
+                writer.join(commitTimeoutMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Not able to keep the receipt: the decision is not answered (503), so nothing answered goes unrecorded. */
+    public static class LogUnavailableException extends RuntimeException {
+        public LogUnavailableException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.reglament.audit;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** The receipt and log_head tables. */
+@Repository
+public class ReceiptRepository {
+    private static final String COLUMNS = "seq, decision_id, decision, registry_id, as_of, act_id, edition, kb_version, "
+            + "answered_at, caller, request, answer, digest, chain";
+    private static final RowMapper<Receipt> RECEIPT = ReceiptRepository::receipt;
+
+    private final JdbcTemplate jdbc;
+
+    public ReceiptRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts receipts and moves the head, in the caller's transaction. */
+    void append(List<Receipt> receipts) {
+        jdbc.batchUpdate("insert into receipt (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                receipts, receipts.size(), (statement, r) -> {
+                    statement.setLong(1, r.seq());
+                    statement.setString(2, r.decisionId());
+                    statement.setString(3, r.decision());
+                    statement.setString(4, r.registryId());
+                    statement.setDate(5, Date.valueOf(r.asOf()));
+                    statement.setString(6, r.actId());
+                    statement.setString(7, r.edition());
+                    statement.setString(8, r.knowledgeBaseVersion());
+                    statement.setString(9, r.answeredAt());
+                    statement.setString(10, r.caller());
+                    statement.setString(11, r.request());
+                    statement.setString(12, r.answer());
+                    statement.setString(13, r.digest());
+                    statement.setString(14, r.chain());
+                });
+        Receipt last = receipts.get(receipts.size() - 1);
+        int moved = jdbc.update("update log_head set seq = ?, chain = ? where id = 1", last.seq(), last.chain());
+        if (moved == 0) {
+            jdbc.update("insert into log_head (id, seq, chain) values (1, ?, ?)", last.seq(), last.chain());
+        }
+    }
+
+    /** The head of the chain: the last seq and chain value written, or seq 0 and the genesis value. */
+    Head head() {
+        List<Head> heads = jdbc.query("select seq, chain from log_head where id = 1",
+                (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+        return heads.isEmpty() ? new Head(0, Receipt.GENESIS) : heads.get(0);
+    }
+
+    record Head(long seq, String chain) {
+    }
+
+    public Optional<Receipt> byDecisionId(String decisionId) {
+        return jdbc.query("select " + COLUMNS + " from receipt where decision_id = ?", RECEIPT, decisionId).stream()
+                .findFirst();
+    }
+
+    /** Every receipt in chain order, one at a time (the log may be large). */
+    void forEachInOrder(Consumer<Receipt> each) {
+        jdbc.query("select " + COLUMNS + " from receipt order by seq", rs -> {
+            each.accept(receipt(rs, 0));
+        });
+    }
+
+    /** Receipts matching the filter (any null field matches everything), in chain order, paged. */
+    public List<Receipt> search(ReceiptFilter filter, int offset, int limit) {
+        List<Object> arguments = new ArrayList<>();
+        String where = filter.where(arguments);
+        arguments.add(limit);
+        arguments.add(offset);
+        return jdbc.query("select " + COLUMNS + " from receipt" + where + " order by seq limit ? offset ?", RECEIPT,
+                arguments.toArray());
+    }
+
+    public long count(ReceiptFilter filter) {
+        List<Object> arguments = new ArrayList<>();
+        String where = filter.where(arguments);
+        Long count = jdbc.queryForObject("select count(*) from receipt" + where, Long.class, arguments.toArray());
+        return count == null ? 0 : count;
+    }
+
+    private static Receipt receipt(ResultSet rs, int row) throws SQLException {
+        LocalDate asOf = rs.getDate("as_of").toLocalDate();
+        return new Receipt(rs.getLong("seq"), rs.getString("decision_id"), rs.getString("decision"),
+                rs.getString("registry_id"), asOf, rs.getString("act_id"), rs.getString("edition"),
+                rs.getString("kb_version"), rs.getString("answered_at"), rs.getString("caller"), rs.getString("request"),
+                rs.getString("answer"), rs.getString("digest"), rs.getString("chain"));
+    }
+}
