@@ -1,0 +1,9 @@
+package org.reglament.audit;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The decision log on the embedded database every run starts with. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:decision-log-contract;DB_CLOSE_DELAY=-1")
+class EmbeddedDecisionLogTest extends DecisionLogContract {
+}
