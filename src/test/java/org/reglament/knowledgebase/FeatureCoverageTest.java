@@ -60,7 +60,9 @@ class FeatureCoverageTest {
         for (Path feature : features()) {
             assertThat(Files.readAllLines(feature).get(0)).as(feature.toString()).isEqualTo("# language: ru");
             Path folder = KnowledgeBaseFixture.FEATURES.relativize(feature).getParent();
-            assertThat(KnowledgeBaseFixture.RULES.resolve(folder)).as("rules folder for " + feature).isDirectory();
+            if (!folder.startsWith("audit")) { // the auditor's features describe the service, not an act
+                assertThat(KnowledgeBaseFixture.RULES.resolve(folder)).as("rules folder for " + feature).isDirectory();
+            }
         }
     }
 

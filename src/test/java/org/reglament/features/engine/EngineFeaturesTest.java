@@ -1,5 +1,6 @@
 package org.reglament.features.engine;
 
+import static io.cucumber.junit.platform.engine.Constants.FILTER_TAGS_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 
 import org.junit.platform.suite.api.ConfigurationParameter;
@@ -8,11 +9,12 @@ import org.junit.platform.suite.api.SelectDirectories;
 import org.junit.platform.suite.api.Suite;
 import org.junit.platform.suite.api.SuiteDisplayName;
 
-/** Every feature under features/, against the knowledge base and decision services directly. */
+/** Every feature under features/, against the knowledge base and decision services directly (@api ones need a server). */
 @Suite
 @SuiteDisplayName("Features against the engine")
 @IncludeEngines("cucumber")
 @SelectDirectories("features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.reglament.features.steps,org.reglament.features.engine")
+@ConfigurationParameter(key = FILTER_TAGS_PROPERTY_NAME, value = "not @api")
 public class EngineFeaturesTest {
 }

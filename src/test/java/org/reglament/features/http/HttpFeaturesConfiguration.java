@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cucumber.spring.CucumberContextConfiguration;
 import org.reglament.features.steps.DecisionPort;
@@ -32,21 +33,40 @@ public class HttpFeaturesConfiguration {
         DecisionPort httpDecisionPort(@LocalServerPort int port, ObjectMapper json) {
             String baseUrl = System.getProperty("reglament.features.base-url", "http://localhost:" + port);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            return (decision, request) -> {
-                try {
-                    HttpResponse<String> response = client.send(
-                            HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/decisions/" + decision))
-                                    .timeout(Duration.ofSeconds(30))
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request)))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    return new DecisionPort.Answer(response.statusCode(), json.readTree(response.body()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
+            String auditorKey = System.getProperty("reglament.features.auditor-key", "local-auditor-key");
+            return new DecisionPort() {
+                @Override
+                public Answer decide(String decision, JsonNode request) {
+                    return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/decisions/" + decision))
+                            .POST(body(request)));
+                }
+
+                @Override
+                public Answer audit(String method, String path, JsonNode request) {
+                    return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit" + path))
+                            .header("X-API-Key", auditorKey).method(method, body(request)));
+                }
+
+                private HttpRequest.BodyPublisher body(JsonNode request) {
+                    try {
+                        return request == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                private Answer send(HttpRequest.Builder request) {
+                    try {
+                        HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60))
+                                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                        return new Answer(response.statusCode(), json.readTree(response.body()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
                 }
             };
         }

@@ -17,4 +17,12 @@ public interface DecisionPort {
      * ("action-matrix", "action-matrix/check", "period", "deadline", "timeline", "e-services-share", …).
      */
     Answer decide(String decision, JsonNode request);
+
+    /**
+     * An auditor's call to the service's audit API (path under /api/v1/audit). Only a started server has one:
+     * the features that use it are tagged @api and run against HTTP.
+     */
+    default Answer audit(String method, String path, JsonNode body) {
+        throw new UnsupportedOperationException("the audit API runs against a started server (@api features)");
+    }
 }
