@@ -30,9 +30,8 @@ public class CanonicalJson {
 
     public String write(Object value) {
         try {
-            // Through a tree, so that map keys and record properties alike come out sorted.
-            JsonNode tree = mapper.valueToTree(value);
-            return mapper.writeValueAsString(mapper.treeToValue(tree, Object.class));
+            // Properties are sorted alphabetically and map entries by key: one pass gives the canonical text.
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write canonical JSON", e);
         }

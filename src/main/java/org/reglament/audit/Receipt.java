@@ -13,7 +13,17 @@ public record Receipt(long seq, String decisionId, String decision, String regis
 
     public static final String GENESIS = "0".repeat(64);
 
-    /** The digest over everything the receipt records, in a fixed order. */
+    Receipt withDigest(String receiptDigest) {
+        return new Receipt(seq, decisionId, decision, registryId, asOf, actId, edition, knowledgeBaseVersion, answeredAt,
+                caller, request, answer, receiptDigest, chain);
+    }
+
+    Receipt placed(long position, String chainValue) {
+        return new Receipt(position, decisionId, decision, registryId, asOf, actId, edition, knowledgeBaseVersion,
+                answeredAt, caller, request, answer, digest, chainValue);
+    }
+
+    /** The digest over everything the receipt records, in a fixed order (its place in the chain aside). */
     public String computeDigest() {
         return Digests.sha256(String.join("\n", decisionId, decision, registryId == null ? "" : registryId,
                 asOf.toString(), actId, edition, knowledgeBaseVersion, answeredAt, caller, request, answer));

@@ -26,10 +26,15 @@ public class ReceiptRepository {
         this.jdbc = jdbc;
     }
 
+    /** A receipt with its request and answer as they are stored (see {@link StoredText}). */
+    record Stored(Receipt receipt, String request, String answer) {
+    }
+
     /** Inserts receipts and moves the head, in the caller's transaction. */
-    void append(List<Receipt> receipts) {
+    void append(List<Stored> rows) {
         jdbc.batchUpdate("insert into receipt (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                receipts, receipts.size(), (statement, r) -> {
+                rows, rows.size(), (statement, row) -> {
+                    Receipt r = row.receipt();
                     statement.setLong(1, r.seq());
                     statement.setString(2, r.decisionId());
                     statement.setString(3, r.decision());
@@ -40,12 +45,12 @@ public class ReceiptRepository {
                     statement.setString(8, r.knowledgeBaseVersion());
                     statement.setString(9, r.answeredAt());
                     statement.setString(10, r.caller());
-                    statement.setString(11, r.request());
-                    statement.setString(12, r.answer());
+                    statement.setString(11, row.request());
+                    statement.setString(12, row.answer());
                     statement.setString(13, r.digest());
                     statement.setString(14, r.chain());
                 });
-        Receipt last = receipts.get(receipts.size() - 1);
+        Receipt last = rows.get(rows.size() - 1).receipt();
         int moved = jdbc.update("update log_head set seq = ?, chain = ? where id = 1", last.seq(), last.chain());
         if (moved == 0) {
             jdbc.update("insert into log_head (id, seq, chain) values (1, ?, ?)", last.seq(), last.chain());
@@ -95,7 +100,8 @@ public class ReceiptRepository {
         LocalDate asOf = rs.getDate("as_of").toLocalDate();
         return new Receipt(rs.getLong("seq"), rs.getString("decision_id"), rs.getString("decision"),
                 rs.getString("registry_id"), asOf, rs.getString("act_id"), rs.getString("edition"),
-                rs.getString("kb_version"), rs.getString("answered_at"), rs.getString("caller"), rs.getString("request"),
-                rs.getString("answer"), rs.getString("digest"), rs.getString("chain"));
+                rs.getString("kb_version"), rs.getString("answered_at"), rs.getString("caller"),
+                StoredText.decode(rs.getString("request")), StoredText.decode(rs.getString("answer")), rs.getString("digest"),
+                rs.getString("chain"));
     }
 }

@@ -85,7 +85,9 @@ abstract class DecisionLogContract {
         assertThat(intact.path("verified").asLong()).isEqualTo(before + answers.size());
 
         long altered = before + 3;
-        jdbc.update("update receipt set answer = replace(answer, '\"value\":\"1\"', '\"value\":\"0\"') where seq = ?", altered);
+        String stored = jdbc.queryForObject("select answer from receipt where seq = ?", String.class, altered);
+        String forged = StoredText.decode(stored).replace("\"value\":\"1\"", "\"value\":\"0\"");
+        jdbc.update("update receipt set answer = ? where seq = ?", StoredText.encode(forged), altered);
         JsonNode broken = get("/api/v1/audit/verify", AUDITOR);
         assertThat(broken.path("intact").asBoolean()).isFalse();
         assertThat(broken.path("firstProblem").path("seq").asLong()).isEqualTo(altered);

@@ -92,7 +92,8 @@ public class AuditSteps {
         String id = decision.path("decisionId").asText();
         tamperedSeq = jdbc.queryForObject("select seq from receipt where decision_id = ?", Long.class, id);
         originalAnswer = jdbc.queryForObject("select answer from receipt where decision_id = ?", String.class, id);
-        jdbc.update("update receipt set answer = ? where decision_id = ?", originalAnswer.replace("\"1\"", "\"0\""), id);
+        String forged = org.reglament.audit.StoredText.decode(originalAnswer).replace("\"1\"", "\"0\"");
+        jdbc.update("update receipt set answer = ? where decision_id = ?", org.reglament.audit.StoredText.encode(forged), id);
     }
 
     @After
