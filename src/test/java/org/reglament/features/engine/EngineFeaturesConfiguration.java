@@ -1,9 +1,6 @@
 package org.reglament.features.engine;
 
 import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,25 +9,12 @@ import io.cucumber.spring.CucumberContextConfiguration;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.reglament.api.InputProblems;
-import org.reglament.commission.CommissionDecisions;
-import org.reglament.commission.CommissionRequest;
-import org.reglament.completeness.CompletenessDecisions;
-import org.reglament.completeness.CompletenessRequest;
+import org.reglament.audit.DecisionCatalog;
 import org.reglament.decision.InvalidRequestException;
 import org.reglament.decision.UnanswerableException;
-import org.reglament.deadlines.DeadlineDecisions;
-import org.reglament.deadlines.DeadlineRequest;
-import org.reglament.deadlines.PeriodRequest;
-import org.reglament.deadlines.TimelineDecisions;
-import org.reglament.deadlines.TimelineRequest;
 import org.reglament.features.steps.DecisionPort;
 import org.reglament.features.steps.Scenario;
 import org.reglament.knowledgebase.NoEditionInForceException;
-import org.reglament.matrix.ActionMatrixDecisions;
-import org.reglament.matrix.ActionMatrixRequest;
-import org.reglament.matrix.MatrixCheckRequest;
-import org.reglament.plan.PlanDecisions;
-import org.reglament.plan.PlanRequests;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -48,28 +32,13 @@ public class EngineFeaturesConfiguration {
     @TestConfiguration
     static class Port {
         @Bean
-        DecisionPort engineDecisionPort(ActionMatrixDecisions matrix, DeadlineDecisions deadlines,
-                                        TimelineDecisions timelines, PlanDecisions plan, CommissionDecisions commission,
-                                        CompletenessDecisions completeness, ObjectMapper json,
-                                        Validator validator) {
-            Map<String, Function<JsonNode, Object>> decisions = Map.of(
-                    "action-matrix", request -> matrix.derive(read(json, validator, request, ActionMatrixRequest.class)),
-                    "action-matrix/check", request -> matrix.check(read(json, validator, request, MatrixCheckRequest.class)),
-                    "period", request -> deadlines.period(read(json, validator, request, PeriodRequest.class)),
-                    "deadline", request -> deadlines.deadline(read(json, validator, request, DeadlineRequest.class)),
-                    "timeline", request -> timelines.timeline(read(json, validator, request, TimelineRequest.class)),
-                    "e-services-share", request -> plan.share(read(json, validator, request, PlanRequests.ShareCheck.class)),
-                    "service-error-rate", request -> plan.errorRate(read(json, validator, request, PlanRequests.ErrorRateCheck.class)),
-                    "plan-status", request -> plan.status(read(json, validator, request, PlanRequests.PlanStatusCheck.class)),
-                    "commission-meeting", request -> commission.decide(read(json, validator, request, CommissionRequest.class)),
-                    "completeness", request -> completeness.check(read(json, validator, request, CompletenessRequest.class)));
-            return (decision, request) -> {
-                Function<JsonNode, Object> service = decisions.get(decision);
-                if (service == null) {
-                    throw new AssertionError("no decision named " + decision);
-                }
+        DecisionPort engineDecisionPort(DecisionCatalog catalog, ObjectMapper json, Validator validator) {
+            return (path, request) -> {
+                // A decision's path under /api/v1/decisions/ is its name with "/" for "-" (action-matrix/check).
+                DecisionCatalog.Decision<?> decision = catalog.decision(path.replace('/', '-'));
                 try {
-                    return new DecisionPort.Answer(200, json.valueToTree(service.apply(request)));
+                    Object asked = read(json, validator, request, decision.requestType());
+                    return new DecisionPort.Answer(200, json.valueToTree(decision.decide(asked)));
                 } catch (NoEditionInForceException refused) {
                     return new DecisionPort.Answer(422, json.valueToTree(InputProblems.noEditionInForce(refused)));
                 } catch (UnanswerableException refused) {
