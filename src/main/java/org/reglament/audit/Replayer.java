@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reglament.decision.DecisionEnvelope;
+import org.reglament.decision.DecisionMetrics;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBases;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,8 @@ public class Replayer {
                 : KnowledgeBaseDiff.between(recordedVersion, against);
         JsonNode replayed;
         try {
-            DecisionEnvelope<?> envelope = knowledgeBases.using(against, () -> decision.decide(request));
+            DecisionEnvelope<?> envelope = DecisionMetrics.replaying(
+                    () -> knowledgeBases.using(against, () -> decision.decide(request)));
             replayed = json.tree(json.write(envelope));
         } catch (RuntimeException refused) {
             return new Replay(receipt.decisionId(), receipt.decision(), receipt.knowledgeBaseVersion(), against.version(),

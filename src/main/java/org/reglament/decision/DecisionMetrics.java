@@ -18,6 +18,8 @@ public class DecisionMetrics {
     public static final String REFUSED = "refused";
 
     private final MeterRegistry registry;
+    /** Set while an auditor's replay runs a decision again: a replay is not a decision answered. */
+    private static final ThreadLocal<Boolean> REPLAYING = ThreadLocal.withInitial(() -> false);
 
     public DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -25,6 +27,9 @@ public class DecisionMetrics {
 
     /** Times a decision and counts it under the outcome it reports. */
     public <T> T timed(String decision, Supplier<T> answer, Function<T, String> outcome) {
+        if (REPLAYING.get()) {
+            return answer.get();
+        }
         Timer.Sample sample = Timer.start(registry);
         try {
             T result = answer.get();
@@ -36,6 +41,17 @@ public class DecisionMetrics {
         } finally {
             sample.stop(Timer.builder("reglament.decision").description("Time to answer one decision")
                     .tag("decision", decision).publishPercentileHistogram().register(registry));
+        }
+    }
+
+    /** Runs a replay without counting it among the decisions answered. */
+    public static <T> T replaying(Supplier<T> replay) {
+        boolean outer = REPLAYING.get();
+        REPLAYING.set(true);
+        try {
+            return replay.get();
+        } finally {
+            REPLAYING.set(outer);
         }
     }
 
