@@ -76,6 +76,9 @@ class ReplayAcrossRestartTest {
 
             JsonNode chain = get(second, "/api/v1/audit/verify");
             assertThat(chain.path("intact").asBoolean()).isTrue();
+            assertThat(text(second, "/actuator/prometheus")).as("replays are not decisions answered")
+                    .contains("jvm_memory_used_bytes")
+                    .doesNotContainPattern("reglament_decisions_total\\{[^}]*decision=\"action-matrix\"");
         }
     }
 
@@ -119,6 +122,10 @@ class ReplayAcrossRestartTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
+    }
+
+    private String text(ConfigurableApplicationContext app, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(app, path)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static URI url(ConfigurableApplicationContext app, String path) {
