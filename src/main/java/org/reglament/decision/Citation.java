@@ -9,7 +9,7 @@ import org.reglament.knowledgebase.RuleCitation;
 /**
  * Where an answer comes from, as a lawyer cites it: act, edition, clause and a short quote. For an act with
  * official texts in Russian and Kazakh (order No. 133), {@code quotes} holds both, in the language order the
- * request asked for; {@code quote} is the first of them.
+ * request asked for, and {@code quote} is the first of them; with one language there is only {@code quote}.
  */
 public record Citation(String act, String actId, String edition, String clause, String quote, List<Quote> quotes) {
 
@@ -34,6 +34,6 @@ public record Citation(String act, String actId, String edition, String clause, 
         }
         String title = first == Language.KK && act.shortTitleKk() != null ? act.shortTitleKk() : act.shortTitle();
         return new Citation(title, act.id(), act.edition(rule.edition()).label(), rule.clause(), quotes.get(0).text(),
-                List.copyOf(quotes));
+                quotes.size() > 1 ? List.copyOf(quotes) : null);
     }
 }
