@@ -52,8 +52,4 @@ public class CanonicalJson {
             throw new IllegalStateException("a stored request no longer reads as " + type.getSimpleName(), e);
         }
     }
-
-    public ObjectMapper mapper() {
-        return mapper;
-    }
 }

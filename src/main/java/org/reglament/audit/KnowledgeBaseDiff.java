@@ -24,9 +24,6 @@ public final class KnowledgeBaseDiff {
 
     public record Changes(String from, String to, List<String> filesChanged, List<RuleChange> rules,
                           List<ParameterChange> parameters) {
-        public boolean none() {
-            return filesChanged.isEmpty();
-        }
     }
 
     /** @param change "added", "removed" or "changed" */

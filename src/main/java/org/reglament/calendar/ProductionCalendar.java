@@ -49,10 +49,6 @@ public final class ProductionCalendar {
     public int firstYear() { return firstYear; }
     public int lastYear() { return lastYear; }
 
-    public boolean covers(LocalDate date) {
-        return years.containsKey(date.getYear());
-    }
-
     /** The act that set the calendar of a year. */
     public String act(int year) {
         CalendarData.Year entry = years.get(year);

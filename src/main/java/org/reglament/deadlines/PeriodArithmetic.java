@@ -66,7 +66,7 @@ public final class PeriodArithmetic {
                 };
             }
         };
-        calendar.day(due, decreeDays); // a due date outside the covered years is not answered
+        // Also refuses a due date outside the covered years.
         trace.add(new TraceDay(due, TraceDay.Role.DUE, null, calendar.day(due, decreeDays).reason()));
         return new Countdown(due, List.copyOf(trace), List.copyOf(applied));
     }

@@ -28,11 +28,6 @@ public enum CellValue {
         return code;
     }
 
-    /** Whether an agency may write this value into a matrix it proposes (section 3.1 symbols only). */
-    public boolean isMatrixSymbol() {
-        return this != DISCRETIONARY;
-    }
-
     /** «1» или «0»; только «-»: how a set of allowed values reads in a reason. */
     public static String describe(java.util.Set<CellValue> values) {
         java.util.List<String> quoted = values.stream().map(v -> "«" + v.code + "»").toList();
