@@ -1,41 +1,82 @@
 #!/usr/bin/env bash
-# What the durable decision log costs: action-matrix throughput over HTTP with the log on and off, on the
-# packaged jar, with wrk (Debian package "wrk") on loopback. Bounded: warm-up and measurement runs of fixed length.
+# What the durable decision log costs: action-matrix throughput over HTTP with the log off and on, on the packaged
+# jar, with wrk (Debian package "wrk") on loopback.
 #   ./mvnw -q package -DskipTests && bash scripts/benchmark-log.sh
+#
+# Two servers run side by side, one with the log off and one with it on. Each is warmed up first (the JIT needs
+# minutes on two cores: throughput still doubles after the first minute), then they are measured in alternating
+# windows, so that whatever else the machine does falls on both alike. Reported: the median throughput of each,
+# the cost, the CPU time each server spent per decision, and the log's group commits (size and time).
+# Knobs: REGLAMENT_BENCH_CONNECTIONS (16), REGLAMENT_BENCH_WARMUP (150 s each), REGLAMENT_BENCH_WINDOWS (5),
+# REGLAMENT_BENCH_SECONDS (10 per window).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=$(ls target/reglament-*.jar | grep -v plain | head -1)
-port=${REGLAMENT_BENCH_PORT:-18081}
-duration=${REGLAMENT_BENCH_SECONDS:-20}
 connections=${REGLAMENT_BENCH_CONNECTIONS:-16}
+warmup=${REGLAMENT_BENCH_WARMUP:-150}
+windows=${REGLAMENT_BENCH_WINDOWS:-5}
+seconds=${REGLAMENT_BENCH_SECONDS:-10}
+off_port=18091
+on_port=18092
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
-run() { # $1: label, $2: log enabled
-  local data; data=$(mktemp -d)
-  java -jar "$jar" --server.port="$port" --reglament.data-directory="$data" --reglament.audit.log.enabled="$2" \
-    > "$data/server.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
-  wrk -t2 -c"$connections" -d10s -s scripts/benchmark-log.lua "http://127.0.0.1:$port" >/dev/null   # warm-up (JIT)
-  local rps
-  rps=$(wrk -t2 -c"$connections" -d"${duration}s" --latency -s scripts/benchmark-log.lua "http://127.0.0.1:$port" \
-        | tee "$data/wrk.txt" | awk '/Requests\/sec/ {print $2}')
-  local p99; p99=$(awk '/ 99%/ {print $2}' "$data/wrk.txt")
-  local receipts; receipts=$(curl -fs -H 'X-API-Key: local-auditor-key' "http://127.0.0.1:$port/api/v1/audit/decisions?size=1" \
-        | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  rm -rf "$data"
-  echo "$label $rps $p99 $receipts"
+work=$(mktemp -d)
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+
+start() { # $1: port, $2: log enabled
+  mkdir -p "$work/$1"
+  java -jar "$jar" --server.port="$1" --reglament.data-directory="$work/$1" --reglament.audit.log.enabled="$2" \
+    > "$work/$1/server.log" 2>&1 &
+  pids+=($!)
+  echo $! > "$work/$1/pid"
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$(cat "$work/$1/pid")/stat"; }
+load() { # $1: port, $2: seconds
+  wrk -t2 -c"$connections" -d"$2s" -s scripts/benchmark-log.lua "http://127.0.0.1:$1"
 }
 
-label=log-off; off=$(run log-off false)
-label=log-on;  on=$(run log-on true)
-echo "$off"; echo "$on"
-python3 - "$off" "$on" <<'PY'
-import sys
-off, on = (line.split() for line in sys.argv[1:3])
-cost = 1 - float(on[1]) / float(off[1])
-print(f"log off: {float(off[1]):.0f} req/s (p99 {off[2]}); log on: {float(on[1]):.0f} req/s (p99 {on[2]}, "
-      f"{on[3]} receipts); cost of the durable log: {cost:.1%} (target: at most 30%)")
+start $off_port false
+start $on_port true
+for port in $off_port $on_port; do
+  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
+done
+for port in $off_port $on_port; do load $port "$warmup" >/dev/null; done
+
+: > "$work/windows"
+for window in $(seq 1 "$windows"); do
+  for port in $off_port $on_port; do
+    before=$(cpu_ticks $port)
+    out=$(load $port "$seconds")
+    after=$(cpu_ticks $port)
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")
+    [ -z "$errors" ] || { echo "errors on port $port: $errors" >&2; exit 1; }
+    echo "$port $rps $requests $((after - before))" >> "$work/windows"
+  done
+done
+curl -fs "http://127.0.0.1:$on_port/actuator/prometheus" | grep -E '^reglament_decision_log_(batch|commit_seconds)_(sum|count)' \
+  > "$work/log-metrics"
+
+python3 - "$work/windows" "$work/log-metrics" "$off_port" "$on_port" "$connections" <<'PY'
+import statistics, sys
+windows, metrics, off_port, on_port, connections = sys.argv[1:6]
+runs = {off_port: [], on_port: []}
+for line in open(windows):
+    port, rps, requests, ticks = line.split()
+    runs[port].append((float(rps), int(ticks) * 10 / int(requests)))  # clock ticks are 10 ms
+m = {line.split()[0]: float(line.split()[1]) for line in open(metrics)}
+off = statistics.median(r for r, _ in runs[off_port])
+on = statistics.median(r for r, _ in runs[on_port])
+cost = 1 - on / off
+print(f"{connections} connections, windows (req/s) off: {[round(r) for r, _ in runs[off_port]]}, "
+      f"on: {[round(r) for r, _ in runs[on_port]]}")
+print(f"CPU per decision: off {statistics.median(c for _, c in runs[off_port]):.3f} ms, "
+      f"on {statistics.median(c for _, c in runs[on_port]):.3f} ms")
+batches = m["reglament_decision_log_batch_count"]
+print(f"log (whole run): {m['reglament_decision_log_batch_sum'] / batches:.1f} receipts per commit, "
+      f"{1000 * m['reglament_decision_log_commit_seconds_sum'] / batches:.2f} ms per commit")
+print(f"log off: {off:.0f} req/s; log on: {on:.0f} req/s; cost of the durable log: {cost:.1%} (target: at most 30%)")
 sys.exit(0 if cost <= 0.30 else 1)
 PY

@@ -14,6 +14,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +41,8 @@ public class DecisionLog implements SmartLifecycle {
     private final Clock clock;
     private final long commitTimeoutMs;
     private final long lingerNanos;
+    private final Timer commits;
+    private final DistributionSummary batches;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private Thread writer;
@@ -46,12 +51,17 @@ public class DecisionLog implements SmartLifecycle {
 
     public DecisionLog(ReceiptRepository receipts, TransactionTemplate transactions,
                        @Value("${reglament.audit.log.commit-timeout-ms}") long commitTimeoutMs,
-                       @Value("${reglament.audit.log.linger-ms:0}") long lingerMs) {
+                       @Value("${reglament.audit.log.linger-ms:0}") long lingerMs, MeterRegistry metrics) {
         this.receipts = receipts;
         this.transactions = transactions;
         this.clock = Clock.systemUTC();
         this.commitTimeoutMs = commitTimeoutMs;
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMs);
+        // What an operator watches to see whether the log keeps up: how long a group commit takes, how many it holds.
+        this.commits = Timer.builder("reglament.decision.log.commit").description("Time to write one group of receipts")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+        this.batches = DistributionSummary.builder("reglament.decision.log.batch")
+                .description("Receipts written in one group commit").publishPercentiles(0.5, 0.99).register(metrics);
     }
 
     /** A receipt before the log gives it a place: what was asked and answered, by whom. */
@@ -140,7 +150,8 @@ public class DecisionLog implements SmartLifecycle {
             chained.add(receipt);
             rows.add(new ReceiptRepository.Stored(receipt, pending.storedRequest(), pending.storedAnswer()));
         }
-        transactions.executeWithoutResult(status -> receipts.append(rows));
+        commits.record(() -> transactions.executeWithoutResult(status -> receipts.append(rows)));
+        batches.record(batch.size());
         lastSeq = seq;
         lastChain = chain;
         for (int i = 0; i < batch.size(); i++) {

@@ -1,0 +1,10 @@
+reglament_decision_log_batch{quantile="0.5"} 6.1875
+reglament_decision_log_batch{quantile="0.99"} 14.4375
+reglament_decision_log_batch_count 9863
+reglament_decision_log_batch_sum 57764.0
+reglament_decision_log_batch_max 16.0
+reglament_decision_log_commit_seconds{quantile="0.5"} 0.001949696
+reglament_decision_log_commit_seconds{quantile="0.99"} 0.013090816
+reglament_decision_log_commit_seconds_count 9863
+reglament_decision_log_commit_seconds_sum 34.845717312
+reglament_decision_log_commit_seconds_max 0.070522976
