@@ -8,7 +8,8 @@
 # windows, so that whatever else the machine does falls on both alike. Reported: the median throughput of each,
 # the cost, the CPU time each server spent per decision, and the log's group commits (size and time).
 # Knobs: REGLAMENT_BENCH_CONNECTIONS (16), REGLAMENT_BENCH_WARMUP (150 s each), REGLAMENT_BENCH_WINDOWS (5),
-# REGLAMENT_BENCH_SECONDS (10 per window).
+# REGLAMENT_BENCH_SECONDS (10 per window), REGLAMENT_BENCH_LOG_ARGS (more arguments for the server with the log on,
+# e.g. a PostgreSQL datasource: see docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=$(ls target/reglament-*.jar | grep -v plain | head -1)
@@ -24,9 +25,9 @@ work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
-start() { # $1: port, $2: log enabled
+start() { # $1: port, $2: log enabled, then more arguments
   mkdir -p "$work/$1"
-  java -jar "$jar" --server.port="$1" --reglament.data-directory="$work/$1" --reglament.audit.log.enabled="$2" \
+  java -jar "$jar" --server.port="$1" --reglament.data-directory="$work/$1" --reglament.audit.log.enabled="$2" "${@:3}" \
     > "$work/$1/server.log" 2>&1 &
   pids+=($!)
   echo $! > "$work/$1/pid"
@@ -37,7 +38,8 @@ load() { # $1: port, $2: seconds
 }
 
 start $off_port false
-start $on_port true
+# shellcheck disable=SC2086 # the extra arguments are words on purpose
+start $on_port true ${REGLAMENT_BENCH_LOG_ARGS:-}
 for port in $off_port $on_port; do
   for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
 done
