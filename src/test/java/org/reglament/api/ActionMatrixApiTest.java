@@ -149,6 +149,9 @@ class ActionMatrixApiTest {
         assertThat(metrics).containsPattern(
                 "reglament_decisions_total\\{[^}]*decision=\"action-matrix\"[^}]*outcome=\"rejected\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("reglament_decision_seconds_count\\{[^}]*decision=\"action-matrix\"");
+        // The derived decision's receipt went through at least one group commit of the decision log.
+        assertThat(metrics).containsPattern("(?m)^reglament_decision_log_batch_count(\\{[^}]*})? [1-9]");
+        assertThat(metrics).containsPattern("(?m)^reglament_decision_log_commit_seconds_count(\\{[^}]*})? [1-9]");
     }
 
     @Test
