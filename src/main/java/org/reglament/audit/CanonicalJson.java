@@ -37,6 +37,15 @@ public class CanonicalJson {
         }
     }
 
+    /** The same canonical text, UTF-8: what an answer is digested, stored and sent as. */
+    public byte[] writeBytes(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write canonical JSON", e);
+        }
+    }
+
     public JsonNode tree(String json) {
         try {
             return mapper.readTree(json);

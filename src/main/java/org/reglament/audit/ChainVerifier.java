@@ -35,8 +35,7 @@ public class ChainVerifier {
                 return;
             }
             if (receipt.seq() != expected.get()) {
-                problem.set(new Problem(expected.get(), null, "missing", "receipt " + expected.get()
-                        + " is missing: the log goes on at " + receipt.seq()));
+                problem.set(gap(expected.get(), receipt.seq()));
                 return;
             }
             String digest = receipt.computeDigest();
@@ -53,6 +52,12 @@ public class ChainVerifier {
             }
             chain.set(next);
             expected.incrementAndGet();
+        }, (seq, decisionId, reason) -> {
+            if (problem.get() != null) {
+                return;
+            }
+            problem.set(seq != expected.get() ? gap(expected.get(), seq)
+                    : new Problem(seq, decisionId, "altered", "its stored content no longer reads: " + reason));
         });
         long verified = expected.get() - 1;
         if (problem.get() == null) {
@@ -63,5 +68,9 @@ public class ChainVerifier {
             }
         }
         return new Verification(problem.get() == null, verified, problem.get());
+    }
+
+    private static Problem gap(long expected, long found) {
+        return new Problem(expected, null, "missing", "receipt " + expected + " is missing: the log goes on at " + found);
     }
 }

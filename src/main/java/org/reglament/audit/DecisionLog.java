@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +39,7 @@ public class DecisionLog implements SmartLifecycle {
     private static final int BATCH = 512;
 
     private final ReceiptRepository receipts;
+    private final ReceiptTexts texts;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final long commitTimeoutMs;
@@ -49,10 +52,11 @@ public class DecisionLog implements SmartLifecycle {
     private long lastSeq;
     private String lastChain;
 
-    public DecisionLog(ReceiptRepository receipts, TransactionTemplate transactions,
+    public DecisionLog(ReceiptRepository receipts, ReceiptTexts texts, TransactionTemplate transactions,
                        @Value("${reglament.audit.log.commit-timeout-ms}") long commitTimeoutMs,
                        @Value("${reglament.audit.log.linger-ms:0}") long lingerMs, MeterRegistry metrics) {
         this.receipts = receipts;
+        this.texts = texts;
         this.transactions = transactions;
         this.clock = Clock.systemUTC();
         this.commitTimeoutMs = commitTimeoutMs;
@@ -64,37 +68,42 @@ public class DecisionLog implements SmartLifecycle {
                 .description("Receipts written in one group commit").publishPercentiles(0.5, 0.99).register(metrics);
     }
 
-    /** A receipt before the log gives it a place: what was asked and answered, by whom. */
+    /**
+     * A receipt before the log gives it a place: what was asked (canonical JSON) and answered (canonical JSON, UTF-8,
+     * byte for byte what the caller gets), by whom.
+     */
     public record Draft(String decisionId, String decision, String registryId, java.time.LocalDate asOf, String actId,
-                        String edition, String knowledgeBaseVersion, String caller, String request, String answer) {
+                        String edition, String knowledgeBaseVersion, String caller, String request, byte[] answer) {
     }
 
-    /** A receipt sealed but for its place in the chain, with its texts already encoded for storage. */
-    private record Pending(Receipt unchained, String storedRequest, String storedAnswer,
-                           CompletableFuture<Receipt> written) {
+    /** A receipt sealed but for its place in the chain, with its texts already in their stored form. */
+    private record Pending(Draft draft, String answeredAt, String digest, String storedRequest,
+                           ReceiptTexts.StoredAnswer storedAnswer, CompletableFuture<Void> written) {
     }
 
     /**
-     * Records a receipt and returns once it is durable.
+     * Records a receipt and returns its digest once it is durable.
      *
      * @throws LogUnavailableException when it could not be written in time: the answer must not be given
      */
-    public Receipt append(Draft draft) {
+    public String append(Draft draft) {
         if (!running) {
             throw new LogUnavailableException("the decision log is not running");
         }
         // The time an answer was given is the one wall-clock value Reglament keeps, and only here.
         String answeredAt = INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
-        // Digest and encoding on the caller's thread, in parallel; the one writer only chains and inserts.
-        Receipt unsealed = new Receipt(0, draft.decisionId(), draft.decision(), draft.registryId(), draft.asOf(),
-                draft.actId(), draft.edition(), draft.knowledgeBaseVersion(), answeredAt, draft.caller(), draft.request(),
-                draft.answer(), null, null);
-        Receipt unchained = unsealed.withDigest(unsealed.computeDigest());
-        Pending pending = new Pending(unchained, StoredText.encode(draft.request()), StoredText.encode(draft.answer()),
-                new CompletableFuture<>());
+        // Digest and compression on the caller's thread, in parallel; the one writer only chains and inserts.
+        String digest = Receipt.digest(draft.decisionId(), draft.decision(), draft.registryId(), draft.asOf(),
+                draft.actId(), draft.edition(), draft.knowledgeBaseVersion(), answeredAt, draft.caller(),
+                Digests.utf8(draft.request()), draft.answer());
+        // Answers of one decision under one knowledge-base version and edition cite the same clauses.
+        String kind = String.join(" ", draft.decision(), draft.knowledgeBaseVersion(), draft.actId(), draft.edition());
+        Pending pending = new Pending(draft, answeredAt, digest, texts.storeRequest(draft.request()),
+                texts.storeAnswer(kind, draft.answer()), new CompletableFuture<>());
         queue.add(pending);
         try {
-            return pending.written().get(commitTimeoutMs, TimeUnit.MILLISECONDS);
+            pending.written().get(commitTimeoutMs, TimeUnit.MILLISECONDS);
+            return digest;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LogUnavailableException("interrupted while the receipt was written");
@@ -140,23 +149,27 @@ public class DecisionLog implements SmartLifecycle {
     }
 
     private void write(List<Pending> batch) {
-        List<Receipt> chained = new ArrayList<>(batch.size());
-        List<ReceiptRepository.Stored> rows = new ArrayList<>(batch.size());
+        List<ReceiptRepository.Row> rows = new ArrayList<>(batch.size());
+        Set<ReceiptTexts.Dictionary> dictionaries = new LinkedHashSet<>();
         long seq = lastSeq;
         String chain = lastChain;
         for (Pending pending : batch) {
-            chain = Receipt.chain(chain, pending.unchained().digest());
-            Receipt receipt = pending.unchained().placed(++seq, chain);
-            chained.add(receipt);
-            rows.add(new ReceiptRepository.Stored(receipt, pending.storedRequest(), pending.storedAnswer()));
+            chain = Receipt.chain(chain, pending.digest());
+            rows.add(new ReceiptRepository.Row(++seq, chain, pending.draft(), pending.answeredAt(),
+                    pending.storedRequest(), pending.storedAnswer().text(), pending.digest()));
+            if (pending.storedAnswer().dictionary() != null && !pending.storedAnswer().dictionary().stored) {
+                dictionaries.add(pending.storedAnswer().dictionary());
+            }
         }
-        commits.record(() -> transactions.executeWithoutResult(status -> receipts.append(rows)));
+        commits.record(() -> transactions.executeWithoutResult(status -> {
+            texts.storeDictionaries(dictionaries);
+            receipts.append(rows);
+        }));
+        texts.dictionariesStored(dictionaries);
         batches.record(batch.size());
         lastSeq = seq;
         lastChain = chain;
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).written().complete(chained.get(i));
-        }
+        batch.forEach(pending -> pending.written().complete(null));
     }
 
     private void reloadHead() {

@@ -13,20 +13,20 @@ public record Receipt(long seq, String decisionId, String decision, String regis
 
     public static final String GENESIS = "0".repeat(64);
 
-    Receipt withDigest(String receiptDigest) {
-        return new Receipt(seq, decisionId, decision, registryId, asOf, actId, edition, knowledgeBaseVersion, answeredAt,
-                caller, request, answer, receiptDigest, chain);
-    }
-
-    Receipt placed(long position, String chainValue) {
-        return new Receipt(position, decisionId, decision, registryId, asOf, actId, edition, knowledgeBaseVersion,
-                answeredAt, caller, request, answer, digest, chainValue);
-    }
-
     /** The digest over everything the receipt records, in a fixed order (its place in the chain aside). */
     public String computeDigest() {
-        return Digests.sha256(String.join("\n", decisionId, decision, registryId == null ? "" : registryId,
-                asOf.toString(), actId, edition, knowledgeBaseVersion, answeredAt, caller, request, answer));
+        return digest(decisionId, decision, registryId, asOf, actId, edition, knowledgeBaseVersion, answeredAt, caller,
+                Digests.utf8(request), Digests.utf8(answer));
+    }
+
+    /** The same digest, from the answer as it was sent (UTF-8) rather than read back. */
+    static String digest(String decisionId, String decision, String registryId, LocalDate asOf, String actId,
+                         String edition, String knowledgeBaseVersion, String answeredAt, String caller, byte[] request,
+                         byte[] answer) {
+        return Digests.ofFields(Digests.utf8(decisionId), Digests.utf8(decision),
+                Digests.utf8(registryId == null ? "" : registryId), Digests.utf8(asOf.toString()), Digests.utf8(actId),
+                Digests.utf8(edition), Digests.utf8(knowledgeBaseVersion), Digests.utf8(answeredAt), Digests.utf8(caller),
+                request, answer);
     }
 
     /** The chain value after this receipt, given the one before it. */

@@ -71,11 +71,11 @@ public class ReceiptRecording extends RequestBodyAdviceAdapter implements Respon
         String canonicalRequest = json.write(asked);
         JsonNode requestTree = json.tree(canonicalRequest);
         String registryId = requestTree.path("service").path("registryId").asText(null);
-        String canonicalAnswer = json.write(envelope);
-        Receipt receipt = log.append(new DecisionLog.Draft(envelope.decisionId(), envelope.decision(), registryId,
+        byte[] canonicalAnswer = json.writeBytes(envelope);
+        String digest = log.append(new DecisionLog.Draft(envelope.decisionId(), envelope.decision(), registryId,
                 envelope.asOf(), envelope.regulation().actId(), envelope.regulation().edition(),
                 envelope.knowledgeBaseVersion(), caller(), canonicalRequest, canonicalAnswer));
-        return RecordedAnswer.of(canonicalAnswer, receipt.digest());
+        return RecordedAnswer.of(canonicalAnswer, digest);
     }
 
     /** Who asked: the name of the key or token subject, never the secret itself. */

@@ -18,39 +18,42 @@ import org.springframework.stereotype.Repository;
 public class ReceiptRepository {
     private static final String COLUMNS = "seq, decision_id, decision, registry_id, as_of, act_id, edition, kb_version, "
             + "answered_at, caller, request, answer, digest, chain";
-    private static final RowMapper<Receipt> RECEIPT = ReceiptRepository::receipt;
 
     private final JdbcTemplate jdbc;
+    private final ReceiptTexts texts;
+    private final RowMapper<Receipt> receipt = this::receipt;
 
-    public ReceiptRepository(JdbcTemplate jdbc) {
+    public ReceiptRepository(JdbcTemplate jdbc, ReceiptTexts texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
     }
 
-    /** A receipt with its request and answer as they are stored (see {@link StoredText}). */
-    record Stored(Receipt receipt, String request, String answer) {
+    /** A receipt as it is written: its place in the chain, its request and answer in their stored form. */
+    record Row(long seq, String chain, DecisionLog.Draft draft, String answeredAt, String request, String answer,
+               String digest) {
     }
 
     /** Inserts receipts and moves the head, in the caller's transaction. */
-    void append(List<Stored> rows) {
+    void append(List<Row> rows) {
         jdbc.batchUpdate("insert into receipt (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows, rows.size(), (statement, row) -> {
-                    Receipt r = row.receipt();
-                    statement.setLong(1, r.seq());
-                    statement.setString(2, r.decisionId());
-                    statement.setString(3, r.decision());
-                    statement.setString(4, r.registryId());
-                    statement.setDate(5, Date.valueOf(r.asOf()));
-                    statement.setString(6, r.actId());
-                    statement.setString(7, r.edition());
-                    statement.setString(8, r.knowledgeBaseVersion());
-                    statement.setString(9, r.answeredAt());
-                    statement.setString(10, r.caller());
+                    DecisionLog.Draft d = row.draft();
+                    statement.setLong(1, row.seq());
+                    statement.setString(2, d.decisionId());
+                    statement.setString(3, d.decision());
+                    statement.setString(4, d.registryId());
+                    statement.setDate(5, Date.valueOf(d.asOf()));
+                    statement.setString(6, d.actId());
+                    statement.setString(7, d.edition());
+                    statement.setString(8, d.knowledgeBaseVersion());
+                    statement.setString(9, row.answeredAt());
+                    statement.setString(10, d.caller());
                     statement.setString(11, row.request());
                     statement.setString(12, row.answer());
-                    statement.setString(13, r.digest());
-                    statement.setString(14, r.chain());
+                    statement.setString(13, row.digest());
+                    statement.setString(14, row.chain());
                 });
-        Receipt last = rows.get(rows.size() - 1).receipt();
+        Row last = rows.get(rows.size() - 1);
         int moved = jdbc.update("update log_head set seq = ?, chain = ? where id = 1", last.seq(), last.chain());
         if (moved == 0) {
             jdbc.update("insert into log_head (id, seq, chain) values (1, ?, ?)", last.seq(), last.chain());
@@ -68,15 +71,26 @@ public class ReceiptRepository {
     }
 
     public Optional<Receipt> byDecisionId(String decisionId) {
-        return jdbc.query("select " + COLUMNS + " from receipt where decision_id = ?", RECEIPT, decisionId).stream()
+        return jdbc.query("select " + COLUMNS + " from receipt where decision_id = ?", receipt, decisionId).stream()
                 .findFirst();
     }
 
-    /** Every receipt in chain order, one at a time (the log may be large). */
-    void forEachInOrder(Consumer<Receipt> each) {
+    /** Every receipt in chain order, one at a time (the log may be large); those that no longer read, aside. */
+    void forEachInOrder(Consumer<Receipt> each, UnreadableReceipt unreadable) {
         jdbc.query("select " + COLUMNS + " from receipt order by seq", rs -> {
-            each.accept(receipt(rs, 0));
+            Receipt read;
+            try {
+                read = receipt(rs, 0);
+            } catch (ReceiptTexts.Unreadable e) {
+                unreadable.found(rs.getLong("seq"), rs.getString("decision_id"), e.getMessage());
+                return;
+            }
+            each.accept(read);
         });
+    }
+
+    interface UnreadableReceipt {
+        void found(long seq, String decisionId, String reason);
     }
 
     /** Receipts matching the filter (any null field matches everything), in chain order, paged. */
@@ -85,7 +99,7 @@ public class ReceiptRepository {
         String where = filter.where(arguments);
         arguments.add(limit);
         arguments.add(offset);
-        return jdbc.query("select " + COLUMNS + " from receipt" + where + " order by seq limit ? offset ?", RECEIPT,
+        return jdbc.query("select " + COLUMNS + " from receipt" + where + " order by seq limit ? offset ?", receipt,
                 arguments.toArray());
     }
 
@@ -96,12 +110,12 @@ public class ReceiptRepository {
         return count == null ? 0 : count;
     }
 
-    private static Receipt receipt(ResultSet rs, int row) throws SQLException {
+    private Receipt receipt(ResultSet rs, int row) throws SQLException {
         LocalDate asOf = rs.getDate("as_of").toLocalDate();
         return new Receipt(rs.getLong("seq"), rs.getString("decision_id"), rs.getString("decision"),
                 rs.getString("registry_id"), asOf, rs.getString("act_id"), rs.getString("edition"),
                 rs.getString("kb_version"), rs.getString("answered_at"), rs.getString("caller"),
-                StoredText.decode(rs.getString("request")), StoredText.decode(rs.getString("answer")), rs.getString("digest"),
+                texts.read(rs.getString("request")), texts.read(rs.getString("answer")), rs.getString("digest"),
                 rs.getString("chain"));
     }
 }

@@ -1,16 +1,160 @@
 package org.reglament.audit;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
- * An answer sent as the very text its receipt keeps (canonical JSON), with the receipt's digest added: the answer
- * is serialized once, and what the caller gets is byte for byte what the log holds, plus the digest.
+ * An answer sent as the very bytes its receipt keeps (canonical JSON, UTF-8), with the receipt's digest added: the
+ * answer is serialized once, and what the caller gets is byte for byte what the log holds, plus the digest.
  */
-public record RecordedAnswer(@JsonValue @JsonRawValue String json) {
+@JsonSerialize(using = RecordedAnswer.Writer.class)
+public final class RecordedAnswer implements SerializableString {
+    private static final byte[] DIGEST = "{\"digest\":\"".getBytes(StandardCharsets.US_ASCII);
 
-    static RecordedAnswer of(String canonicalAnswer, String digest) {
+    private final byte[] json;
+    private String text;
+
+    private RecordedAnswer(byte[] json) {
+        this.json = json;
+    }
+
+    static RecordedAnswer of(byte[] canonicalAnswer, String digest) {
         // Canonical text is an object, "{...}"; the digest goes first, where a reader finds it.
-        return new RecordedAnswer("{\"digest\":\"" + digest + "\"," + canonicalAnswer.substring(1));
+        byte[] digestBytes = digest.getBytes(StandardCharsets.US_ASCII);
+        byte[] json = new byte[DIGEST.length + digestBytes.length + 2 + canonicalAnswer.length - 1];
+        System.arraycopy(DIGEST, 0, json, 0, DIGEST.length);
+        System.arraycopy(digestBytes, 0, json, DIGEST.length, digestBytes.length);
+        int at = DIGEST.length + digestBytes.length;
+        json[at] = '"';
+        json[at + 1] = ',';
+        System.arraycopy(canonicalAnswer, 1, json, at + 2, canonicalAnswer.length - 1);
+        return new RecordedAnswer(json);
+    }
+
+    /** Writes the bytes as they are, a JSON value of their own. */
+    static final class Writer extends StdSerializer<RecordedAnswer> {
+        Writer() {
+            super(RecordedAnswer.class);
+        }
+
+        @Override
+        public void serialize(RecordedAnswer answer, JsonGenerator generator, SerializerProvider provider)
+                throws IOException {
+            generator.writeRawValue(answer);
+        }
+    }
+
+    // What follows lets Jackson copy the bytes straight into its output (UTF-8 generators use the unquoted bytes; a
+    // character-based one, the text).
+
+    @Override
+    public String getValue() {
+        if (text == null) {
+            text = new String(json, StandardCharsets.UTF_8);
+        }
+        return text;
+    }
+
+    @Override
+    public int charLength() {
+        return getValue().length();
+    }
+
+    @Override
+    public char[] asQuotedChars() {
+        return JsonStringEncoder.getInstance().quoteAsString(getValue());
+    }
+
+    @Override
+    public byte[] asUnquotedUTF8() {
+        return json;
+    }
+
+    @Override
+    public byte[] asQuotedUTF8() {
+        return JsonStringEncoder.getInstance().quoteAsUTF8(getValue());
+    }
+
+    @Override
+    public int appendQuotedUTF8(byte[] buffer, int offset) {
+        return copy(asQuotedUTF8(), buffer, offset);
+    }
+
+    @Override
+    public int appendQuoted(char[] buffer, int offset) {
+        char[] quoted = asQuotedChars();
+        if (offset + quoted.length > buffer.length) {
+            return -1;
+        }
+        System.arraycopy(quoted, 0, buffer, offset, quoted.length);
+        return quoted.length;
+    }
+
+    @Override
+    public int appendUnquotedUTF8(byte[] buffer, int offset) {
+        return copy(json, buffer, offset);
+    }
+
+    @Override
+    public int appendUnquoted(char[] buffer, int offset) {
+        String value = getValue();
+        if (offset + value.length() > buffer.length) {
+            return -1;
+        }
+        value.getChars(0, value.length(), buffer, offset);
+        return value.length();
+    }
+
+    @Override
+    public int writeQuotedUTF8(OutputStream out) throws IOException {
+        byte[] quoted = asQuotedUTF8();
+        out.write(quoted);
+        return quoted.length;
+    }
+
+    @Override
+    public int writeUnquotedUTF8(OutputStream out) throws IOException {
+        out.write(json);
+        return json.length;
+    }
+
+    @Override
+    public int putQuotedUTF8(ByteBuffer buffer) {
+        return put(asQuotedUTF8(), buffer);
+    }
+
+    @Override
+    public int putUnquotedUTF8(ByteBuffer buffer) {
+        return put(json, buffer);
+    }
+
+    @Override
+    public String toString() {
+        return getValue();
+    }
+
+    private static int copy(byte[] bytes, byte[] buffer, int offset) {
+        if (offset + bytes.length > buffer.length) {
+            return -1;
+        }
+        System.arraycopy(bytes, 0, buffer, offset, bytes.length);
+        return bytes.length;
+    }
+
+    private static int put(byte[] bytes, ByteBuffer buffer) {
+        if (buffer.remaining() < bytes.length) {
+            return -1;
+        }
+        buffer.put(bytes);
+        return bytes.length;
     }
 }

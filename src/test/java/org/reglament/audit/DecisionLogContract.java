@@ -29,6 +29,8 @@ abstract class DecisionLogContract {
     @Autowired
     ObjectMapper json;
     @Autowired
+    ReceiptTexts texts;
+    @Autowired
     JdbcTemplate jdbc;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -86,8 +88,8 @@ abstract class DecisionLogContract {
 
         long altered = before + 3;
         String stored = jdbc.queryForObject("select answer from receipt where seq = ?", String.class, altered);
-        String forged = StoredText.decode(stored).replace("\"value\":\"1\"", "\"value\":\"0\"");
-        jdbc.update("update receipt set answer = ? where seq = ?", StoredText.encode(forged), altered);
+        String forged = texts.read(stored).replace("\"value\":\"1\"", "\"value\":\"0\"");
+        jdbc.update("update receipt set answer = ? where seq = ?", forged, altered);
         JsonNode broken = get("/api/v1/audit/verify", AUDITOR);
         assertThat(broken.path("intact").asBoolean()).isFalse();
         assertThat(broken.path("firstProblem").path("seq").asLong()).isEqualTo(altered);

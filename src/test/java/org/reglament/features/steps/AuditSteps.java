@@ -23,6 +23,8 @@ public class AuditSteps {
     private DecisionPort port;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private org.reglament.audit.ReceiptRepository receipts;
 
     private String registryId;
     private JsonNode decision;
@@ -92,8 +94,9 @@ public class AuditSteps {
         String id = decision.path("decisionId").asText();
         tamperedSeq = jdbc.queryForObject("select seq from receipt where decision_id = ?", Long.class, id);
         originalAnswer = jdbc.queryForObject("select answer from receipt where decision_id = ?", String.class, id);
-        String forged = org.reglament.audit.StoredText.decode(originalAnswer).replace("\"1\"", "\"0\"");
-        jdbc.update("update receipt set answer = ? where decision_id = ?", org.reglament.audit.StoredText.encode(forged), id);
+        // A stored text that is plain JSON reads as itself: the forgery needs no knowledge of how answers are packed.
+        String forged = receipts.byDecisionId(id).orElseThrow().answer().replace("\"1\"", "\"0\"");
+        jdbc.update("update receipt set answer = ? where decision_id = ?", forged, id);
     }
 
     @After
