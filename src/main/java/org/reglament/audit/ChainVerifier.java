@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChainVerifier {
     private final ReceiptRepository receipts;
+    private final ReceiptTexts texts;
 
-    public ChainVerifier(ReceiptRepository receipts) {
+    public ChainVerifier(ReceiptRepository receipts, ReceiptTexts texts) {
         this.receipts = receipts;
+        this.texts = texts;
     }
 
     /** The outcome of a walk: how many receipts were verified, and the first problem if any. */
@@ -27,6 +29,7 @@ public class ChainVerifier {
     }
 
     public Verification verify() {
+        texts.forgetDictionaries();
         AtomicLong expected = new AtomicLong(1);
         AtomicReference<String> chain = new AtomicReference<>(Receipt.GENESIS);
         AtomicReference<Problem> problem = new AtomicReference<>();

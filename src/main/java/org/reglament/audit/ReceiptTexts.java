@@ -111,6 +111,14 @@ public class ReceiptTexts {
         dictionaries.forEach(dictionary -> dictionary.stored = true);
     }
 
+    /**
+     * Forgets the dictionaries read so far: the next reads load them from the database again and check them against
+     * their ids (what a verification of the log needs, so that a dictionary altered behind its back is noticed).
+     */
+    void forgetDictionaries() {
+        readers.clear();
+    }
+
     /** The text a stored request or answer holds. */
     String read(String stored) {
         if (stored.startsWith(ZSTD)) {

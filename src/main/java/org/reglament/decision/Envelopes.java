@@ -2,7 +2,6 @@ package org.reglament.decision;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.Edition;
@@ -34,7 +33,7 @@ public class Envelopes {
                         rule.interpretation())).toList();
         List<Interpretation> interpretations = fired.stream().filter(rule -> rule.interpretation() != null)
                 .map(rule -> new Interpretation(rule.rule(), rule.actId(), rule.clause(), rule.interpretation())).toList();
-        return new DecisionEnvelope<>(UUID.randomUUID().toString(), decision, evaluation.asOf(),
+        return new DecisionEnvelope<>(DecisionIds.next(), decision, evaluation.asOf(),
                 new RegulationApplied(act.id(), act.title(), edition.edition(), edition.adopted(),
                         edition.inForceFrom(), edition.inForceUntil()),
                 knowledgeBase.version(), result, rules, interpretations, null);

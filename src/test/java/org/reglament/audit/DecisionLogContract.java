@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +43,11 @@ abstract class DecisionLogContract {
     }
 
     JsonNode post(String path, String body, String key) throws Exception {
+        return json.readTree(postText(path, body, key));
+    }
+
+    /** The answer as it was sent, byte for byte (as text). */
+    String postText(String path, String body, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
@@ -48,7 +55,7 @@ abstract class DecisionLogContract {
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return response.body();
     }
 
     JsonNode get(String path, String key) throws Exception {
@@ -96,10 +103,61 @@ abstract class DecisionLogContract {
         assertThat(broken.path("firstProblem").path("kind").asText()).isEqualTo("altered");
         assertThat(broken.path("verified").asLong()).isEqualTo(altered - 1);
 
+        Map<String, Object> row = jdbc.queryForMap("select * from receipt where seq = ?", altered);
         jdbc.update("delete from receipt where seq = ?", altered);
         JsonNode gap = get("/api/v1/audit/verify", AUDITOR);
         assertThat(gap.path("firstProblem").path("kind").asText()).isEqualTo("missing");
         assertThat(gap.path("firstProblem").path("seq").asLong()).isEqualTo(altered);
+
+        // Put the receipt back as it was written: the chain is whole again (and the other tests find it so).
+        row.put("answer", stored);
+        jdbc.update("insert into receipt (" + String.join(", ", row.keySet()) + ") values ("
+                + String.join(", ", row.keySet().stream().map(column -> "?").toList()) + ")", row.values().toArray());
+        assertThat(get("/api/v1/audit/verify", AUDITOR).path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void answersAreStoredSmallAgainstADictionaryAndReadBackByteForByte() throws Exception {
+        postText("/api/v1/decisions/action-matrix", matrix(100, "41000000000201"), null);
+        String sent = postText("/api/v1/decisions/action-matrix", matrix(101, "41000000000202"), null);
+        JsonNode answer = json.readTree(sent);
+        String prefix = "{\"digest\":\"" + answer.path("digest").asText() + "\",";
+        assertThat(sent).startsWith(prefix);
+        String canonical = "{" + sent.substring(prefix.length());
+
+        String stored = jdbc.queryForObject("select answer from receipt where decision_id = ?", String.class,
+                answer.path("decisionId").asText());
+        assertThat(stored).startsWith("zstd:");
+        assertThat(stored.length()).isLessThan(canonical.getBytes(StandardCharsets.UTF_8).length / 5);
+        assertThat(texts.read(stored)).isEqualTo(canonical);
+        String dictionary = stored.substring("zstd:".length(), stored.indexOf(':', "zstd:".length()));
+        String content = jdbc.queryForObject("select content from answer_dictionary where id = ?", String.class, dictionary);
+        assertThat(Digests.sha256(content)).isEqualTo(dictionary);
+    }
+
+    @Test
+    void aDictionaryAlteredBehindTheLogsBackIsReported() throws Exception {
+        JsonNode answer = post("/api/v1/decisions/action-matrix", matrix(150, "41000000000301"), null);
+        String stored = jdbc.queryForObject("select answer from receipt where decision_id = ?", String.class,
+                answer.path("decisionId").asText());
+        String dictionary = stored.substring("zstd:".length(), stored.indexOf(':', "zstd:".length()));
+        long first = jdbc.queryForObject("select min(seq) from receipt where answer like ?", Long.class,
+                "zstd:" + dictionary + ":%");
+        String content = jdbc.queryForObject("select content from answer_dictionary where id = ?", String.class, dictionary);
+        // Verified once first: the dictionary has been read, and the next verification must not trust that reading.
+        assertThat(get("/api/v1/audit/verify", AUDITOR).path("intact").asBoolean()).isTrue();
+        try {
+            jdbc.update("update answer_dictionary set content = ? where id = ?", content.replace("\"1\"", "\"0\""),
+                    dictionary);
+            JsonNode broken = get("/api/v1/audit/verify", AUDITOR);
+            assertThat(broken.path("intact").asBoolean()).isFalse();
+            assertThat(broken.path("firstProblem").path("kind").asText()).isEqualTo("altered");
+            assertThat(broken.path("firstProblem").path("seq").asLong()).isEqualTo(first);
+            assertThat(broken.path("firstProblem").path("detail").asText()).contains(dictionary);
+        } finally {
+            jdbc.update("update answer_dictionary set content = ? where id = ?", content, dictionary);
+        }
+        assertThat(get("/api/v1/audit/verify", AUDITOR).path("intact").asBoolean()).isTrue();
     }
 
     @Test
