@@ -138,6 +138,17 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
     }
 
+    /** 409: the receipt asked for is in the log, but damaged behind the log's back; the verification locates it. */
+    @ExceptionHandler(org.reglament.audit.ReceiptTexts.Unreadable.class)
+    public ResponseEntity<Object> receiptUnreadable(RuntimeException ex, WebRequest request) {
+        log.error("A receipt does not read: {}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                ex.getMessage() + "; GET /api/v1/audit/verify reports the first damaged receipt");
+        problem.setType(URI.create("/problems/receipt-unreadable"));
+        problem.setTitle("A receipt in the decision log no longer reads");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     public void accessDenied(org.springframework.security.access.AccessDeniedException ex) {
         throw ex; // answered by the security configuration's 401/403 problem details

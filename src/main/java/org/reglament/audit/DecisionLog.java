@@ -50,6 +50,7 @@ public class DecisionLog implements SmartLifecycle {
     private volatile boolean running;
     private Thread writer;
     private long lastSeq;
+    private int lastBatch;
     private String lastChain;
 
     public DecisionLog(ReceiptRepository receipts, ReceiptTexts texts, TransactionTemplate transactions,
@@ -121,9 +122,10 @@ public class DecisionLog implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                // Group commit: a commit costs the same for one receipt or a hundred, so under load the writer
-                // lingers a moment for the receipts already on their way; alone, a receipt waits at most lingerMs.
-                long until = System.nanoTime() + lingerNanos;
+                // Group commit: a commit costs much the same for one receipt or ten, so under load (the last group
+                // held more than one) the writer lingers up to lingerMs for the receipts already on their way. A
+                // receipt that comes alone is written at once.
+                long until = System.nanoTime() + (lastBatch > 1 ? lingerNanos : 0);
                 while (batch.size() < BATCH) {
                     queue.drainTo(batch, BATCH - batch.size());
                     long left = until - System.nanoTime();
@@ -137,6 +139,7 @@ public class DecisionLog implements SmartLifecycle {
                     batch.add(next);
                 }
                 write(batch);
+                lastBatch = batch.size();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -154,6 +154,11 @@ abstract class DecisionLogContract {
             assertThat(broken.path("firstProblem").path("kind").asText()).isEqualTo("altered");
             assertThat(broken.path("firstProblem").path("seq").asLong()).isEqualTo(first);
             assertThat(broken.path("firstProblem").path("detail").asText()).contains(dictionary);
+            HttpResponse<String> unreadable = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/audit/decisions/" + answer.path("decisionId").asText())).header("X-API-Key", AUDITOR).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(unreadable.statusCode()).isEqualTo(409);
+            assertThat(json.readTree(unreadable.body()).path("type").asText()).isEqualTo("/problems/receipt-unreadable");
         } finally {
             jdbc.update("update answer_dictionary set content = ? where id = ?", content, dictionary);
         }
