@@ -13,7 +13,8 @@ cleanup() {
   [ -z "$server" ] || kill "$server" 2>/dev/null || true
   wait 2>/dev/null || true
   umount "$root/proc" 2>/dev/null || true
-  rm -rf "$work"
+  # Never delete through a proc still mounted.
+  if mountpoint -q "$root/proc"; then echo "left $work: $root/proc is still mounted" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
