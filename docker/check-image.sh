@@ -21,18 +21,12 @@ trap cleanup EXIT
 mkdir -p "$work/image" "$root"
 tar -C "$work/image" -xf "$image"
 # The manifest lists the layers in order; the config holds the entrypoint, working directory and environment.
-python3 - "$work/image" >"$work/layers" <<'PY'
-import json, sys
-image = sys.argv[1]
-manifest = json.load(open(f"{image}/manifest.json"))[0]
-for layer in manifest["Layers"]:
-    print(layer)
-PY
-while read -r layer; do tar --warning=no-unknown-keyword -C "$root" -xf "$work/image/$layer"; done <"$work/layers"
 python3 - "$work/image" "$work" <<'PY'
 import json, shlex, sys
 image, work = sys.argv[1:3]
 manifest = json.load(open(f"{image}/manifest.json"))[0]
+with open(f"{work}/layers", "w") as out:
+    out.writelines(layer + "\n" for layer in manifest["Layers"])
 config = json.load(open(f"{image}/{manifest['Config']}"))["config"]
 command = (config.get("Entrypoint") or []) + (config.get("Cmd") or [])
 with open(f"{work}/run.sh", "w") as out:
@@ -42,6 +36,7 @@ with open(f"{work}/run.sh", "w") as out:
 print("entrypoint:", " ".join(command), "| working directory:", config.get("WorkingDir"),
       "| ports:", list(config.get("ExposedPorts", {})), "| volumes:", list(config.get("Volumes", {})))
 PY
+while read -r layer; do tar --warning=no-unknown-keyword -C "$root" -xf "$work/image/$layer"; done <"$work/layers"
 workdir=$(sed -n 's/^cd //p' "$work/run.sh" | head -1 | tr -d "'")
 mkdir -p "$root$workdir" "$root/proc"
 cp "$work/run.sh" "$root/run.sh"

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** The receipt and log_head tables. */
@@ -21,7 +20,6 @@ public class ReceiptRepository {
 
     private final JdbcTemplate jdbc;
     private final ReceiptTexts texts;
-    private final RowMapper<Receipt> receipt = this::receipt;
 
     public ReceiptRepository(JdbcTemplate jdbc, ReceiptTexts texts) {
         this.jdbc = jdbc;
@@ -71,7 +69,7 @@ public class ReceiptRepository {
     }
 
     public Optional<Receipt> byDecisionId(String decisionId) {
-        return jdbc.query("select " + COLUMNS + " from receipt where decision_id = ?", receipt, decisionId).stream()
+        return jdbc.query("select " + COLUMNS + " from receipt where decision_id = ?", this::receipt, decisionId).stream()
                 .findFirst();
     }
 
@@ -99,7 +97,7 @@ public class ReceiptRepository {
         String where = filter.where(arguments);
         arguments.add(limit);
         arguments.add(offset);
-        return jdbc.query("select " + COLUMNS + " from receipt" + where + " order by seq limit ? offset ?", receipt,
+        return jdbc.query("select " + COLUMNS + " from receipt" + where + " order by seq limit ? offset ?", this::receipt,
                 arguments.toArray());
     }
 

@@ -95,14 +95,12 @@ public class ReceiptTexts {
         }
     }
 
-    /** Writes the dictionaries not yet stored, in the caller's transaction (the one writing the receipts). */
+    /** Writes new dictionaries in the caller's transaction (the one writing the first receipts that need them). */
     void storeDictionaries(Collection<Dictionary> dictionaries) {
         for (Dictionary dictionary : dictionaries) {
-            if (!dictionary.stored) {
-                jdbc.update("insert into answer_dictionary (id, content) select ?, ? where not exists "
-                                + "(select 1 from answer_dictionary where id = ?)", dictionary.id,
-                        new String(dictionary.content, StandardCharsets.UTF_8), dictionary.id);
-            }
+            jdbc.update("insert into answer_dictionary (id, content) select ?, ? where not exists "
+                            + "(select 1 from answer_dictionary where id = ?)", dictionary.id,
+                    new String(dictionary.content, StandardCharsets.UTF_8), dictionary.id);
         }
     }
 
