@@ -6,7 +6,8 @@
 # Two servers run side by side, one with the log off and one with it on. Each is warmed up first (the JIT needs
 # minutes on two cores: throughput still doubles after the first minute), then they are measured in alternating
 # windows, so that whatever else the machine does falls on both alike. Reported: the median throughput of each,
-# the cost, the CPU time each server spent per decision, and the log's group commits (size and time).
+# the cost, the CPU time each server spent per decision (in all, and by thread: request threads, the log's writer,
+# garbage collector, JIT compiler), and the log's group commits (size and time).
 # Knobs: REGLAMENT_BENCH_CONNECTIONS (16), REGLAMENT_BENCH_WARMUP (150 s each), REGLAMENT_BENCH_WINDOWS (5),
 # REGLAMENT_BENCH_SECONDS (10 per window), REGLAMENT_BENCH_LOG_ARGS (more arguments for the server with the log on,
 # e.g. a PostgreSQL datasource: see docs/benchmarks.md).
@@ -33,6 +34,12 @@ start() { # $1: port, $2: log enabled, then more arguments
   echo $! > "$work/$1/pid"
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$(cat "$work/$1/pid")/stat"; }
+thread_ticks() { # user + system clock ticks of each thread of the server on port $1: "id name ticks" lines, sorted
+  local task
+  for task in /proc/"$(cat "$work/$1/pid")"/task/*; do
+    echo "${task##*/} $(tr ' ' '_' < "$task/comm") $(awk '{print $14 + $15}' "$task/stat")"
+  done 2>/dev/null | LC_ALL=C sort
+}
 load() { # $1: port, $2: seconds
   wrk -t2 -c"$connections" -d"$2s" -s scripts/benchmark-log.lua "http://127.0.0.1:$1"
 }
@@ -49,21 +56,30 @@ for port in $off_port $on_port; do load $port "$warmup" >/dev/null; done
 for window in $(seq 1 "$windows"); do
   for port in $off_port $on_port; do
     before=$(cpu_ticks $port)
+    thread_ticks $port > "$work/threads-before"
     out=$(load $port "$seconds")
     after=$(cpu_ticks $port)
+    thread_ticks $port > "$work/threads-after"
     requests=$(awk '/requests in/ {print $1}' <<<"$out")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")
     [ -z "$errors" ] || { echo "errors on port $port: $errors" >&2; exit 1; }
     echo "$port $rps $requests $((after - before))" >> "$work/windows"
+    # CPU by kind of thread, summed over the window: the thread names tell what a thread does.
+    LC_ALL=C join "$work/threads-before" "$work/threads-after" \
+      | awk -v port=$port -v n="$requests" '{
+          k = $2 ~ /^http-nio/ ? "requests" : $2 ~ /^decision-log/ ? "log-writer" : $2 ~ /^GC|^G1/ ? "gc" \
+            : $2 ~ /Compiler/ ? "jit" : "other"
+          t[k] += $5 - $3 }
+        END { for (k in t) print port, k, t[k], n }' >> "$work/threads"
   done
 done
 curl -fs "http://127.0.0.1:$on_port/actuator/prometheus" | grep -E '^reglament_decision_log_(batch|commit_seconds)_(sum|count)' \
   > "$work/log-metrics"
 
-python3 - "$work/windows" "$work/log-metrics" "$off_port" "$on_port" "$connections" <<'PY'
-import statistics, sys
-windows, metrics, off_port, on_port, connections = sys.argv[1:6]
+python3 - "$work/windows" "$work/log-metrics" "$off_port" "$on_port" "$connections" "$work/threads" <<'PY'
+import collections, statistics, sys
+windows, metrics, off_port, on_port, connections, threads = sys.argv[1:7]
 runs = {off_port: [], on_port: []}
 for line in open(windows):
     port, rps, requests, ticks = line.split()
@@ -76,6 +92,15 @@ print(f"{connections} connections, windows (req/s) off: {[round(r) for r, _ in r
       f"on: {[round(r) for r, _ in runs[on_port]]}")
 print(f"CPU per decision: off {statistics.median(c for _, c in runs[off_port]):.3f} ms, "
       f"on {statistics.median(c for _, c in runs[on_port]):.3f} ms")
+ticks, decisions = collections.Counter(), collections.Counter()
+for line in open(threads):
+    port, kind, t, n = line.split()
+    ticks[port, kind] += int(t)
+    decisions[port, kind] += int(n)
+for port, name in ((off_port, "off"), (on_port, "on")):
+    kinds = sorted({k for p, k in ticks if p == port}, key=lambda k: -ticks[port, k])
+    print(f"  {name:3} by thread (µs per decision): " + ", ".join(
+        f"{k} {10000 * ticks[port, k] / decisions[port, k]:.0f}" for k in kinds))
 batches = m["reglament_decision_log_batch_count"]
 print(f"log (whole run): {m['reglament_decision_log_batch_sum'] / batches:.1f} receipts per commit, "
       f"{1000 * m['reglament_decision_log_commit_seconds_sum'] / batches:.2f} ms per commit")
