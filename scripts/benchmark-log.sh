@@ -10,10 +10,10 @@
 # garbage collector, JIT compiler), and the log's group commits (size and time).
 # Knobs: REGLAMENT_BENCH_CONNECTIONS (16), REGLAMENT_BENCH_WARMUP (150 s each), REGLAMENT_BENCH_WINDOWS (5),
 # REGLAMENT_BENCH_SECONDS (10 per window), REGLAMENT_BENCH_LOG_ARGS (more arguments for the server with the log on,
-# e.g. a PostgreSQL datasource: see docs/benchmarks.md).
+# e.g. a PostgreSQL datasource: see docs/benchmarks.md), REGLAMENT_BENCH_JAR (another build than target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=$(ls target/reglament-*.jar | grep -v plain | head -1)
+jar=${REGLAMENT_BENCH_JAR:-$(ls target/reglament-*.jar | grep -v plain | head -1)}
 connections=${REGLAMENT_BENCH_CONNECTIONS:-16}
 warmup=${REGLAMENT_BENCH_WARMUP:-150}
 windows=${REGLAMENT_BENCH_WINDOWS:-5}
@@ -68,7 +68,8 @@ for window in $(seq 1 "$windows"); do
     # CPU by kind of thread, summed over the window: the thread names tell what a thread does.
     LC_ALL=C join "$work/threads-before" "$work/threads-after" \
       | awk -v port=$port -v n="$requests" '{
-          k = $2 ~ /^http-nio/ ? "requests" : $2 ~ /^decision-log/ ? "log-writer" : $2 ~ /^GC|^G1/ ? "gc" \
+          k = $2 ~ /^http-nio/ ? "requests" : $2 ~ /^decision-log-w/ ? "log-writer" \
+            : $2 ~ /^decision-log-c/ ? "log-catch-up" : $2 ~ /^GC|^G1/ ? "gc" \
             : $2 ~ /Compiler/ ? "jit" : "other"
           t[k] += $5 - $3 }
         END { for (k in t) print port, k, t[k], n }' >> "$work/threads"

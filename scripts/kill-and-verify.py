@@ -108,6 +108,10 @@ def main():
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+    # With the journal (the embedded default), what the database had not yet taken is written into it at restart.
+    with open(os.path.join(data, "server.log")) as log:
+        recovered = [line.split("Wrote ")[1].split(" receipts")[0] for line in log if "from the journal into" in line]
+    print(f"taken from the journal at restart: {recovered[-1] if recovered else 0} receipts")
     print(f"answered before SIGKILL: {killed_at}; answered in all: {len(answered)}; in the log after restart: "
           f"{len(answered) - len(missing)}; missing: {len(missing)}; digest differs: {len(altered)}; "
           f"chain intact: {chain['intact']} ({chain['verified']} receipts verified)")

@@ -128,6 +128,16 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** The database did not catch up with the journal in time: an audit read would miss receipts, so it waits for a retry. */
+    @ExceptionHandler(org.reglament.audit.DecisionLog.LogBehindException.class)
+    public ResponseEntity<Object> logBehind(RuntimeException ex, WebRequest request) {
+        log.error("Audit read withheld: {}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the decision log's database is behind its journal, so this read would miss receipts; ask again");
+        problem.setType(URI.create("/problems/log-catching-up"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+    }
+
     /** The receipt could not be made durable: the answer is withheld, so nothing answered goes unrecorded. */
     @ExceptionHandler(org.reglament.audit.DecisionLog.LogUnavailableException.class)
     public ResponseEntity<Object> logUnavailable(RuntimeException ex, WebRequest request) {

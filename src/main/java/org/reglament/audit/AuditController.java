@@ -35,6 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "Audit", description = "Receipts, chain verification, replay and impact analysis (role AUDITOR)")
 public class AuditController {
     private final ReceiptRepository receipts;
+    private final DecisionLog log;
     private final ChainVerifier verifier;
     private final Replayer replayer;
     private final ImpactAnalysis impact;
@@ -42,9 +43,10 @@ public class AuditController {
     private final JdbcKnowledgeBaseStore store;
     private final CanonicalJson json;
 
-    public AuditController(ReceiptRepository receipts, ChainVerifier verifier, Replayer replayer, ImpactAnalysis impact,
+    public AuditController(ReceiptRepository receipts, DecisionLog log, ChainVerifier verifier, Replayer replayer, ImpactAnalysis impact,
                            KnowledgeBases knowledgeBases, JdbcKnowledgeBaseStore store, CanonicalJson json) {
         this.receipts = receipts;
+        this.log = log;
         this.verifier = verifier;
         this.replayer = replayer;
         this.impact = impact;
@@ -71,6 +73,7 @@ public class AuditController {
                        @RequestParam(defaultValue = "0") @Min(0) int page,
                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         ReceiptFilter filter = new ReceiptFilter(null, registryId, decision, asOfFrom, asOfTo, answeredFrom, answeredTo);
+        log.awaitStored();
         List<ReceiptView> items = receipts.search(filter, page * size, size).stream().map(this::view).toList();
         return new Page(page, size, receipts.count(filter), items);
     }
@@ -84,6 +87,7 @@ public class AuditController {
     @GetMapping("/verify")
     @Operation(summary = "Walk the chain: the first altered or missing receipt, if any")
     public ChainVerifier.Verification verify() {
+        log.awaitStored();
         return verifier.verify();
     }
 
@@ -105,6 +109,7 @@ public class AuditController {
     public ImpactAnalysis.Impact impact(@Valid @RequestBody ImpactRequest request) {
         ReceiptFilter filter = new ReceiptFilter(null, request.registryId(), request.decision(), request.asOfFrom(),
                 request.asOfTo(), request.answeredFrom(), request.answeredTo());
+        log.awaitStored();
         return impact.analyse(filter, knowledgeBase(request.against() == null ? "current" : request.against()),
                 request.limit() == null ? 10_000 : request.limit());
     }
@@ -155,6 +160,7 @@ public class AuditController {
     }
 
     private Receipt find(String decisionId) {
+        log.awaitStored();
         return receipts.byDecisionId(decisionId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no receipt of decision " + decisionId));
     }

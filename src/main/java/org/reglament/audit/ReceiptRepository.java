@@ -27,25 +27,25 @@ public class ReceiptRepository {
     }
 
     /** A receipt as it is written: its place in the chain, its request and answer in their stored form. */
-    record Row(long seq, String chain, DecisionLog.Draft draft, String answeredAt, String request, String answer,
-               String digest) {
+    record Row(long seq, String chain, String decisionId, String decision, String registryId, LocalDate asOf,
+               String actId, String edition, String knowledgeBaseVersion, String answeredAt, String caller,
+               String request, String answer, String digest) {
     }
 
     /** Inserts receipts and moves the head, in the caller's transaction. */
     void append(List<Row> rows) {
         jdbc.batchUpdate("insert into receipt (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows, rows.size(), (statement, row) -> {
-                    DecisionLog.Draft d = row.draft();
                     statement.setLong(1, row.seq());
-                    statement.setString(2, d.decisionId());
-                    statement.setString(3, d.decision());
-                    statement.setString(4, d.registryId());
-                    statement.setDate(5, Date.valueOf(d.asOf()));
-                    statement.setString(6, d.actId());
-                    statement.setString(7, d.edition());
-                    statement.setString(8, d.knowledgeBaseVersion());
+                    statement.setString(2, row.decisionId());
+                    statement.setString(3, row.decision());
+                    statement.setString(4, row.registryId());
+                    statement.setDate(5, Date.valueOf(row.asOf()));
+                    statement.setString(6, row.actId());
+                    statement.setString(7, row.edition());
+                    statement.setString(8, row.knowledgeBaseVersion());
                     statement.setString(9, row.answeredAt());
-                    statement.setString(10, d.caller());
+                    statement.setString(10, row.caller());
                     statement.setString(11, row.request());
                     statement.setString(12, row.answer());
                     statement.setString(13, row.digest());

@@ -95,16 +95,17 @@ public class ReceiptTexts {
         }
     }
 
-    /** Writes new dictionaries in the caller's transaction (the one writing the first receipts that need them). */
-    void storeDictionaries(Collection<Dictionary> dictionaries) {
-        for (Dictionary dictionary : dictionaries) {
-            jdbc.update("insert into answer_dictionary (id, content) select ?, ? where not exists "
-                            + "(select 1 from answer_dictionary where id = ?)", dictionary.id,
-                    new String(dictionary.content, StandardCharsets.UTF_8), dictionary.id);
-        }
+    /**
+     * Writes new dictionaries (id to content) in the caller's transaction, the one writing the first receipts that
+     * need them; a dictionary already stored is left as it is.
+     */
+    void storeDictionaries(Map<String, byte[]> dictionaries) {
+        dictionaries.forEach((id, content) -> jdbc.update("insert into answer_dictionary (id, content) select ?, ? "
+                + "where not exists (select 1 from answer_dictionary where id = ?)", id,
+                new String(content, StandardCharsets.UTF_8), id));
     }
 
-    /** After the transaction that wrote them committed. */
+    /** Once they are durable: committed with their first receipts, or journaled with them. */
     void dictionariesStored(Collection<Dictionary> dictionaries) {
         dictionaries.forEach(dictionary -> dictionary.stored = true);
     }

@@ -34,12 +34,23 @@ abstract class DecisionLogContract {
     ReceiptTexts texts;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DecisionLog log;
     final HttpClient http = HttpClient.newHttpClient();
 
     static String matrix(int applications, String registryId) {
         return "{\"asOf\":\"2018-10-01\",\"service\":{\"registryId\":\"" + registryId + "\",\"name\":\"Услуга " + registryId
                 + "\",\"category\":\"REGIONAL\",\"applicationsPerYear\":" + applications + ",\"electronicWithoutOriginals\":true,"
                 + "\"inPersonReceptionAtAgency\":true,\"feeOrPayment\":true,\"providedViaMfc\":true}}";
+    }
+
+    /**
+     * The database, for reading and altering behind the service's back, once it holds every receipt answered (with
+     * the journal it takes them a moment after the answers).
+     */
+    JdbcTemplate database() {
+        log.awaitStored();
+        return jdbc;
     }
 
     JsonNode post(String path, String body, String key) throws Exception {
@@ -67,7 +78,7 @@ abstract class DecisionLogContract {
 
     @Test
     void everyAnswerIsARecordedChainedReceiptAndTamperingIsReported() throws Exception {
-        long before = jdbc.queryForObject("select count(*) from receipt", Long.class);
+        long before = database().queryForObject("select count(*) from receipt", Long.class);
         List<JsonNode> answers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             answers.add(post("/api/v1/decisions/action-matrix", matrix(99 + i, "4100000000010" + i), i % 2 == 0 ? DECIDER : null));
@@ -94,7 +105,7 @@ abstract class DecisionLogContract {
         assertThat(intact.path("verified").asLong()).isEqualTo(before + answers.size());
 
         long altered = before + 3;
-        String stored = jdbc.queryForObject("select answer from receipt where seq = ?", String.class, altered);
+        String stored = database().queryForObject("select answer from receipt where seq = ?", String.class, altered);
         String forged = texts.read(stored).replace("\"value\":\"1\"", "\"value\":\"0\"");
         jdbc.update("update receipt set answer = ? where seq = ?", forged, altered);
         JsonNode broken = get("/api/v1/audit/verify", AUDITOR);
@@ -125,7 +136,7 @@ abstract class DecisionLogContract {
         assertThat(sent).startsWith(prefix);
         String canonical = "{" + sent.substring(prefix.length());
 
-        String stored = jdbc.queryForObject("select answer from receipt where decision_id = ?", String.class,
+        String stored = database().queryForObject("select answer from receipt where decision_id = ?", String.class,
                 answer.path("decisionId").asText());
         assertThat(stored).startsWith("zstd:");
         assertThat(stored.length()).isLessThan(canonical.getBytes(StandardCharsets.UTF_8).length / 5);
@@ -138,7 +149,7 @@ abstract class DecisionLogContract {
     @Test
     void aDictionaryAlteredBehindTheLogsBackIsReported() throws Exception {
         JsonNode answer = post("/api/v1/decisions/action-matrix", matrix(150, "41000000000301"), null);
-        String stored = jdbc.queryForObject("select answer from receipt where decision_id = ?", String.class,
+        String stored = database().queryForObject("select answer from receipt where decision_id = ?", String.class,
                 answer.path("decisionId").asText());
         String dictionary = stored.substring("zstd:".length(), stored.indexOf(':', "zstd:".length()));
         long first = jdbc.queryForObject("select min(seq) from receipt where answer like ?", Long.class,

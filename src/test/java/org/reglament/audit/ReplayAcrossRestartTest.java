@@ -32,9 +32,10 @@ class ReplayAcrossRestartTest {
     @Test
     void replaysWithTheRecordedVersionAfterTheRulesChanged(@TempDir Path data, @TempDir Path amended) throws Exception {
         String log = "--spring.datasource.url=jdbc:h2:file:" + data.resolve("log") + ";DB_CLOSE_ON_EXIT=FALSE";
+        String journal = "--reglament.audit.log.journal-directory=" + data.resolve("journal");
         String decisionId;
         String firstVersion;
-        try (ConfigurableApplicationContext first = start(log)) {
+        try (ConfigurableApplicationContext first = start(log, journal)) {
             JsonNode answer = post(first, "/api/v1/decisions/action-matrix", matrix(60));
             decisionId = answer.path("decisionId").asText();
             firstVersion = answer.path("knowledgeBaseVersion").asText();
@@ -44,7 +45,7 @@ class ReplayAcrossRestartTest {
         copyRules(amended);
         Path act = amended.resolve("ru/kamchatka_guidelines/act.yaml");
         Files.writeString(act, Files.readString(act).replace("    value: 100\n", "    value: 50\n"));
-        try (ConfigurableApplicationContext second = start(log, "--reglament.rules.directory=" + amended)) {
+        try (ConfigurableApplicationContext second = start(log, journal, "--reglament.rules.directory=" + amended)) {
             JsonNode versions = get(second, "/api/v1/audit/knowledge-bases");
             assertThat(versions.path("live").asText()).isNotEqualTo(firstVersion);
             assertThat(versions.path("stored").toString()).contains(firstVersion);

@@ -25,6 +25,8 @@ public class AuditSteps {
     private JdbcTemplate jdbc;
     @Autowired
     private org.reglament.audit.ReceiptRepository receipts;
+    @Autowired
+    private org.reglament.audit.DecisionLog log;
 
     private String registryId;
     private JsonNode decision;
@@ -92,6 +94,7 @@ public class AuditSteps {
     @Дано("запись этого решения изменена в базе данных в обход сервиса")
     public void tamper() {
         String id = decision.path("decisionId").asText();
+        log.awaitStored(); // the database takes journaled receipts a moment after their answers
         tamperedSeq = jdbc.queryForObject("select seq from receipt where decision_id = ?", Long.class, id);
         originalAnswer = jdbc.queryForObject("select answer from receipt where decision_id = ?", String.class, id);
         // A stored text that is plain JSON reads as itself: the forgery needs no knowledge of how answers are packed.

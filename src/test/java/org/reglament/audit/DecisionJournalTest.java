@@ -1,0 +1,156 @@
+package org.reglament.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal gives back exactly what was appended, skips only a write the process died in, and refuses damage. */
+class DecisionJournalTest {
+    @TempDir
+    Path directory;
+
+    /** Receipts chained from the genesis value, as the writer seals them. */
+    static List<ReceiptGroup> groups(int count, int perGroup, String answer) {
+        List<ReceiptGroup> groups = new ArrayList<>();
+        String chain = Receipt.GENESIS;
+        long seq = 0;
+        for (int g = 0; g < count; g++) {
+            List<ReceiptRepository.Row> rows = new ArrayList<>();
+            for (int i = 0; i < perGroup; i++) {
+                seq++;
+                String request = "{\"asOf\":\"2018-10-01\",\"n\":" + seq + "}";
+                String decisionId = "00000000-0000-8000-8000-" + String.format("%012d", seq);
+                String registryId = seq % 2 == 0 ? null : "41000000000" + seq;
+                String digest = Receipt.digest(decisionId, "action-matrix", registryId, LocalDate.of(2018, 10, 1),
+                        "ru/kamchatka_guidelines", "2018", "kb-test", "2026-11-22T10:00:00.000Z", "anonymous",
+                        request.getBytes(StandardCharsets.UTF_8), answer.getBytes(StandardCharsets.UTF_8));
+                chain = Receipt.chain(chain, digest);
+                rows.add(new ReceiptRepository.Row(seq, chain, decisionId, "action-matrix", registryId,
+                        LocalDate.of(2018, 10, 1), "ru/kamchatka_guidelines", "2018", "kb-test",
+                        "2026-11-22T10:00:00.000Z", "anonymous", request, answer, digest));
+            }
+            Map<String, byte[]> dictionaries = new LinkedHashMap<>();
+            if (g == 0) {
+                dictionaries.put("d".repeat(64), "{\"цитата\":\"п. 3.1.4.3\"}".getBytes(StandardCharsets.UTF_8));
+            }
+            groups.add(new ReceiptGroup(rows, dictionaries));
+        }
+        return groups;
+    }
+
+    private DecisionJournal journal() {
+        return new DecisionJournal("true", directory, false, "jdbc:h2:mem:unused");
+    }
+
+    private List<ReceiptGroup> recovered() {
+        List<ReceiptGroup> read = new ArrayList<>();
+        journal().recover(read::add);
+        return read;
+    }
+
+    private List<Path> segments() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void givesBackEveryGroupAsItWasAppended() {
+        List<ReceiptGroup> written = groups(3, 4, "{\"ответ\":\"1\"}");
+        DecisionJournal journal = journal();
+        journal.open(1);
+        written.forEach(journal::append);
+        journal.close();
+
+        List<ReceiptGroup> read = recovered();
+        assertThat(read).hasSize(3);
+        for (int g = 0; g < 3; g++) {
+            assertThat(read.get(g).rows()).isEqualTo(written.get(g).rows());
+            assertThat(read.get(g).dictionaries().keySet()).isEqualTo(written.get(g).dictionaries().keySet());
+        }
+        assertThat(read.get(0).dictionaries().get("d".repeat(64)))
+                .isEqualTo(written.get(0).dictionaries().get("d".repeat(64)));
+        assertThat(read.get(1).rows().get(1).registryId()).isNull();
+    }
+
+    @Test
+    void aWriteTheProcessDiedInIsSkipped() throws IOException {
+        DecisionJournal journal = journal();
+        journal.open(1);
+        groups(2, 3, "{}").forEach(journal::append);
+        journal.close();
+        Path segment = segments().get(0);
+        try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+            file.setLength(file.length() - 5);
+        }
+        assertThat(recovered()).hasSize(1);
+    }
+
+    @Test
+    void damageBeforeTheEndIsRefused() throws IOException {
+        DecisionJournal journal = journal();
+        journal.open(1);
+        groups(2, 3, "{}").forEach(journal::append);
+        journal.close();
+        Path segment = segments().get(0);
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[DecisionJournal.MAGIC.length + 40] ^= 1;
+        Files.write(segment, bytes);
+        assertThatThrownBy(this::recovered).isInstanceOf(DecisionJournal.Damaged.class)
+                .hasMessageContaining("damaged record at byte " + DecisionJournal.MAGIC.length);
+    }
+
+    @Test
+    void aFileThatIsNotAJournalIsRefused() throws IOException {
+        Files.writeString(directory.resolve("00000000000000000001.journal"), "something else entirely");
+        assertThatThrownBy(this::recovered).isInstanceOf(DecisionJournal.Damaged.class)
+                .hasMessageContaining("is not a Reglament journal segment");
+    }
+
+    @Test
+    void segmentsRollAndAreReleasedOnceStored() throws IOException {
+        // Groups of just over 1 MB (four 256-KB answers and the rest): the 16th takes the first segment past its
+        // 16 MB, so it closes after receipt 64 and the second starts at 65.
+        String answer = "x".repeat(256 * 1024);
+        List<ReceiptGroup> written = groups(20, 4, answer);
+        DecisionJournal journal = journal();
+        journal.open(1);
+        written.forEach(journal::append);
+        List<Path> before = segments();
+        assertThat(before).hasSize(2);
+        long lastInFirst = 64;
+        assertThat(before.get(1).getFileName().toString()).isEqualTo(String.format("%020d.journal", lastInFirst + 1));
+        assertThat(recovered().stream().mapToLong(group -> group.rows().size()).sum()).isEqualTo(80);
+
+        journal.release(lastInFirst - 1);
+        assertThat(segments()).hasSize(2);
+        journal.release(lastInFirst);
+        assertThat(segments()).containsExactly(before.get(1));
+        journal.close();
+        journal.releaseAll();
+        assertThat(segments()).isEmpty();
+    }
+
+    @Test
+    void theModeIsAutoTrueOrFalse() {
+        assertThat(new DecisionJournal("auto", directory, false, "jdbc:h2:file:./data/log").enabled()).isTrue();
+        assertThat(new DecisionJournal("auto", directory, false, "jdbc:postgresql://db/log").enabled()).isFalse();
+        assertThat(new DecisionJournal("false", directory, false, "jdbc:h2:file:./data/log").enabled()).isFalse();
+        assertThatThrownBy(() -> new DecisionJournal("yes", directory, false, "jdbc:h2:mem:x"))
+                .hasMessageContaining("auto, true or false");
+    }
+}
