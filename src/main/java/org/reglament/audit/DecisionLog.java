@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -154,21 +155,13 @@ public class DecisionLog implements SmartLifecycle {
                 }
                 batch.add(first);
                 // Group commit: a commit costs much the same for one receipt or ten, so under load (the last group
-                // held more than one) the writer lingers up to lingerMs for the receipts already on their way. A
+                // held more than one) the writer lingers lingerMs for the receipts already on their way, asleep: were
+                // it waiting on the queue, each of them would wake it (a futex call on the request thread each). A
                 // receipt that comes alone is written at once.
-                long until = System.nanoTime() + (lastBatch > 1 ? lingerNanos : 0);
-                while (batch.size() < BATCH) {
-                    queue.drainTo(batch, BATCH - batch.size());
-                    long left = until - System.nanoTime();
-                    if (left <= 0 || batch.size() >= BATCH) {
-                        break;
-                    }
-                    Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
+                if (lastBatch > 1 && lingerNanos > 0) {
+                    LockSupport.parkNanos(lingerNanos);
                 }
+                queue.drainTo(batch, BATCH - batch.size());
                 write(batch);
                 lastBatch = batch.size();
             } catch (InterruptedException e) {
