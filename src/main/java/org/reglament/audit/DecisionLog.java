@@ -44,10 +44,6 @@ public class DecisionLog implements SmartLifecycle {
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int BATCH = 512;
-    /** Behind the journal, the database takes up to this many receipts per transaction... */
-    private static final int CATCH_UP_BATCH = 2048;
-    /** ...gathered for up to this long, unless an auditor's read is waiting. */
-    private static final long CATCH_UP_GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /**
      * Receipts waiting in memory for the database, at most (a few hundred MB): past this the database is failing,
      * and decisions are refused (503) rather than the service running out of memory. The journal keeps them all.
@@ -58,21 +54,17 @@ public class DecisionLog implements SmartLifecycle {
     private final ReceiptTexts texts;
     private final TransactionTemplate transactions;
     private final DecisionJournal journal;
+    /** Null without the journal: each group is then committed to the database before its answers go. */
+    private final JournalCatchUp catchUp;
     private final Clock clock;
     private final long commitTimeoutMs;
     private final long lingerNanos;
     private final Timer commits;
     private final DistributionSummary batches;
-    private final Timer catchUps;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    /** Journaled groups on their way to the database, and the marks of auditors' reads waiting for them. */
-    private final BlockingQueue<Object> behind = new LinkedBlockingQueue<>();
     private volatile boolean running;
-    private volatile boolean catchingUp;
     private volatile long durableSeq;
-    private volatile long storedSeq;
     private Thread writer;
-    private Thread catchUp;
     private long lastSeq;
     private int lastBatch;
     private String lastChain;
@@ -92,9 +84,8 @@ public class DecisionLog implements SmartLifecycle {
                 .publishPercentiles(0.5, 0.99).register(metrics);
         this.batches = DistributionSummary.builder("reglament.decision.log.batch")
                 .description("Receipts written in one group commit").publishPercentiles(0.5, 0.99).register(metrics);
-        this.catchUps = Timer.builder("reglament.decision.log.catch-up")
-                .description("Time to write one transaction of journaled receipts into the database").register(metrics);
-        Gauge.builder("reglament.decision.log.behind", this, self -> self.durableSeq - self.storedSeq)
+        this.catchUp = journal.enabled() ? new JournalCatchUp(journal, receipts, transactions, metrics) : null;
+        Gauge.builder("reglament.decision.log.behind", this, DecisionLog::behind)
                 .description("Receipts answered and journaled but not yet in the database").register(metrics);
     }
 
@@ -120,8 +111,8 @@ public class DecisionLog implements SmartLifecycle {
         if (!running) {
             throw new LogUnavailableException("the decision log is not running");
         }
-        if (durableSeq - storedSeq > MOST_BEHIND) {
-            throw new LogUnavailableException("the database is " + (durableSeq - storedSeq) + " receipts behind the journal");
+        if (behind() > MOST_BEHIND) {
+            throw new LogUnavailableException("the database is " + behind() + " receipts behind the journal");
         }
         // The time an answer was given is the one wall-clock value Reglament keeps, and only here.
         String answeredAt = INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
@@ -170,7 +161,7 @@ public class DecisionLog implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.error("Could not write {} receipts; their answers fail", batch.size(), e);
                 batch.forEach(p -> p.written().completeExceptionally(e));
-                if (!journal.enabled()) {
+                if (catchUp == null) {
                     reloadHead();
                 }
             }
@@ -195,11 +186,11 @@ public class DecisionLog implements SmartLifecycle {
         Map<String, byte[]> newDictionaries = new LinkedHashMap<>();
         dictionaries.forEach(dictionary -> newDictionaries.put(dictionary.id, dictionary.content));
         ReceiptGroup group = new ReceiptGroup(rows, newDictionaries);
-        if (journal.enabled()) {
+        if (catchUp != null) {
             commits.record(() -> journal.append(group));
-            behind.add(group);
+            catchUp.add(group);
         } else {
-            commits.record(() -> transactions.executeWithoutResult(status -> store(List.of(group))));
+            commits.record(() -> transactions.executeWithoutResult(status -> receipts.append(List.of(group))));
         }
         texts.dictionariesStored(dictionaries);
         batches.record(batch.size());
@@ -209,20 +200,6 @@ public class DecisionLog implements SmartLifecycle {
         batch.forEach(pending -> pending.written().complete(null));
     }
 
-    /** In the caller's transaction: dictionaries first, then the receipts that need them, then the head. */
-    private void store(List<ReceiptGroup> groups) {
-        List<ReceiptRepository.Row> rows = new ArrayList<>();
-        for (ReceiptGroup group : groups) {
-            texts.storeDictionaries(group.dictionaries());
-            rows.addAll(group.rows());
-        }
-        receipts.append(rows);
-    }
-
-    /** A read waiting until the database holds every receipt journaled before it asked. */
-    private record CatchUpMark(CompletableFuture<Void> reached) {
-    }
-
     /**
      * Returns once the database holds every receipt answered so far: at once without the journal, or when the
      * database has caught up with it. Auditors' reads call it first.
@@ -230,126 +207,14 @@ public class DecisionLog implements SmartLifecycle {
      * @throws LogBehindException when the database does not catch up in time (it is failing)
      */
     public void awaitStored() {
-        if (!journal.enabled() || storedSeq >= durableSeq) {
-            return;
-        }
-        CatchUpMark mark = new CatchUpMark(new CompletableFuture<>());
-        behind.add(mark);
-        try {
-            mark.reached().get(commitTimeoutMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LogBehindException("interrupted while the database caught up with the journal");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new LogBehindException("the database has not caught up with the journal: " + e.getMessage());
+        if (catchUp != null) {
+            catchUp.awaitStored(durableSeq, commitTimeoutMs);
         }
     }
 
-    private void catchUpLoop() {
-        List<ReceiptGroup> groups = new ArrayList<>();
-        List<CatchUpMark> marks = new ArrayList<>();
-        while (catchingUp || !behind.isEmpty() || !groups.isEmpty()) {
-            try {
-                gatherBehind(groups, marks);
-                if (!groups.isEmpty()) {
-                    long last = groups.get(groups.size() - 1).lastSeq();
-                    catchUps.record(() -> transactions.executeWithoutResult(status -> store(groups)));
-                    groups.clear();
-                    storedSeq = last;
-                    journal.release(last);
-                }
-                marks.forEach(mark -> mark.reached().complete(null));
-                marks.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The receipts are safe in the journal: they are kept and written again, here or at the next start.
-                log.error("The database could not take {} journaled receipts; trying again in 1 s", groups.size(), e);
-                if (!catchingUp) {
-                    return;
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    /**
-     * Gathers journaled groups until a transaction's worth of receipts is waiting, the gathering time is up, or a
-     * read is waiting for them.
-     */
-    private void gatherBehind(List<ReceiptGroup> groups, List<CatchUpMark> marks) throws InterruptedException {
-        int rows = groups.stream().mapToInt(group -> group.rows().size()).sum();
-        long until = System.nanoTime() + CATCH_UP_GATHER_NANOS;
-        Object next = behind.poll(200, TimeUnit.MILLISECONDS);
-        while (next != null) {
-            if (next instanceof CatchUpMark mark) {
-                marks.add(mark);
-                return;
-            }
-            ReceiptGroup group = (ReceiptGroup) next;
-            groups.add(group);
-            rows += group.rows().size();
-            long left = until - System.nanoTime();
-            if (rows >= CATCH_UP_BATCH || left <= 0) {
-                return;
-            }
-            next = behind.poll(left, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /**
-     * Writes into the database what the journal holds beyond its head, checking that it continues the chain, and
-     * empties the journal. A journal that does not continue the database's chain is not the one written with it:
-     * the log does not open, rather than fork or drop receipts.
-     */
-    private void recoverJournal() {
-        List<ReceiptGroup> pending = new ArrayList<>();
-        long headSeq = lastSeq;
-        long[] recovered = {0};
-        journal.recover(group -> {
-            List<ReceiptRepository.Row> beyond = new ArrayList<>();
-            for (ReceiptRepository.Row row : group.rows()) {
-                if (row.seq() < headSeq) {
-                    continue;
-                }
-                if (row.seq() == headSeq) {
-                    if (!row.chain().equals(lastChain)) {
-                        throw new DecisionJournal.Damaged("the journal in " + journal.directory() + " holds receipt "
-                                + row.seq() + " with another chain value than the database: not this log's journal");
-                    }
-                    continue;
-                }
-                if (row.seq() != lastSeq + 1 || !row.chain().equals(Receipt.chain(lastChain, row.digest()))) {
-                    throw new DecisionJournal.Damaged("the journal in " + journal.directory() + " does not continue the "
-                            + "decision log after receipt " + lastSeq + " (it goes on at " + row.seq() + ")");
-                }
-                beyond.add(row);
-                lastSeq = row.seq();
-                lastChain = row.chain();
-            }
-            if (!beyond.isEmpty()) {
-                pending.add(new ReceiptGroup(beyond, group.dictionaries()));
-                recovered[0] += beyond.size();
-            }
-            if (pending.stream().mapToInt(g -> g.rows().size()).sum() >= CATCH_UP_BATCH) {
-                transactions.executeWithoutResult(status -> store(pending));
-                pending.clear();
-            }
-        });
-        if (!pending.isEmpty()) {
-            transactions.executeWithoutResult(status -> store(pending));
-        }
-        journal.releaseAll();
-        if (recovered[0] > 0) {
-            log.warn("Wrote {} receipts from the journal into the database (the service had stopped before it "
-                    + "caught up)", recovered[0]);
-        }
+    /** Receipts answered but not yet in the database (only ever more than 0 with the journal). */
+    private long behind() {
+        return catchUp == null ? 0 : durableSeq - catchUp.storedSeq();
     }
 
     private void reloadHead() {
@@ -361,42 +226,39 @@ public class DecisionLog implements SmartLifecycle {
     @Override
     public void start() {
         reloadHead();
-        if (journal.enabled()) {
-            recoverJournal();
+        if (catchUp != null) {
+            ReceiptRepository.Head head = catchUp.recover(new ReceiptRepository.Head(lastSeq, lastChain));
+            lastSeq = head.seq();
+            lastChain = head.chain();
             journal.open(lastSeq + 1);
-            catchingUp = true;
-            catchUp = new Thread(this::catchUpLoop, "decision-log-catch-up");
-            catchUp.setDaemon(true);
-            catchUp.start();
+            catchUp.start(lastSeq);
         }
         durableSeq = lastSeq;
-        storedSeq = lastSeq;
         running = true;
         writer = new Thread(this::writeLoop, "decision-log-writer");
         writer.setDaemon(true);
         writer.start();
         log.info("Decision log open at receipt {}{}", lastSeq,
-                journal.enabled() ? ", journal in " + journal.directory() : "");
+                catchUp != null ? ", journal in " + journal.directory() : "");
     }
 
     @Override
     public void stop() {
         running = false;
-        join(writer);
+        join(writer, commitTimeoutMs);
         if (catchUp != null) {
-            catchingUp = false;
-            join(catchUp);
+            catchUp.stop(commitTimeoutMs);
             journal.close();
-            if (storedSeq == durableSeq) {
+            if (catchUp.storedSeq() == durableSeq) {
                 journal.releaseAll();
             }
         }
     }
 
-    private void join(Thread thread) {
+    static void join(Thread thread, long timeoutMs) {
         if (thread != null) {
             try {
-                thread.join(commitTimeoutMs);
+                thread.join(timeoutMs);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

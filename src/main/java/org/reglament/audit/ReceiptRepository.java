@@ -32,8 +32,16 @@ public class ReceiptRepository {
                String request, String answer, String digest) {
     }
 
-    /** Inserts receipts and moves the head, in the caller's transaction. */
-    void append(List<Row> rows) {
+    /**
+     * Inserts groups of receipts and moves the head, in the caller's transaction: the answer dictionaries first, then
+     * the receipts that need them.
+     */
+    void append(List<ReceiptGroup> groups) {
+        List<Row> rows = new ArrayList<>();
+        for (ReceiptGroup group : groups) {
+            texts.storeDictionaries(group.dictionaries());
+            rows.addAll(group.rows());
+        }
         jdbc.batchUpdate("insert into receipt (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows, rows.size(), (statement, row) -> {
                     statement.setLong(1, row.seq());
