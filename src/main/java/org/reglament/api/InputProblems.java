@@ -132,19 +132,20 @@ public class InputProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(org.reglament.audit.DecisionLog.LogBehindException.class)
     public ResponseEntity<Object> logBehind(RuntimeException ex, WebRequest request) {
         log.error("Audit read withheld: {}", ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return retryLater("/problems/log-catching-up",
                 "the decision log's database is behind its journal, so this read would miss receipts; ask again");
-        problem.setType(URI.create("/problems/log-catching-up"));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
     }
 
     /** The receipt could not be made durable: the answer is withheld, so nothing answered goes unrecorded. */
     @ExceptionHandler(org.reglament.audit.DecisionLog.LogUnavailableException.class)
     public ResponseEntity<Object> logUnavailable(RuntimeException ex, WebRequest request) {
         log.error("Decision withheld: {}", ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the decision could not be recorded, so it is not given; ask again");
-        problem.setType(URI.create("/problems/log-unavailable"));
+        return retryLater("/problems/log-unavailable", "the decision could not be recorded, so it is not given; ask again");
+    }
+
+    private static ResponseEntity<Object> retryLater(String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setType(URI.create(type));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
     }
 
