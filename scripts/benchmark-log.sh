@@ -8,14 +8,16 @@
 # windows, so that whatever else the machine does falls on both alike. Reported: the median throughput of each,
 # the cost, the CPU time each server spent per decision (in all, and by thread: request threads, the log's writer,
 # garbage collector, JIT compiler), and the log's group commits (size and time).
-# Knobs: REGLAMENT_BENCH_CONNECTIONS (16), REGLAMENT_BENCH_WARMUP (300 s each), REGLAMENT_BENCH_WINDOWS (5),
+# Knobs: REGLAMENT_BENCH_CONNECTIONS (16), REGLAMENT_BENCH_WARMUP (150 s each, then 10-s probes until the
+# JIT compiler is done, at most REGLAMENT_BENCH_WARM_PROBES: 30), REGLAMENT_BENCH_WINDOWS (5),
 # REGLAMENT_BENCH_SECONDS (10 per window), REGLAMENT_BENCH_LOG_ARGS (more arguments for the server with the log on,
 # e.g. a PostgreSQL datasource: see docs/benchmarks.md), REGLAMENT_BENCH_JAR (another build than target/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${REGLAMENT_BENCH_JAR:-$(ls target/reglament-*.jar | grep -v plain | head -1)}
 connections=${REGLAMENT_BENCH_CONNECTIONS:-16}
-warmup=${REGLAMENT_BENCH_WARMUP:-300}
+warmup=${REGLAMENT_BENCH_WARMUP:-150}
+warm_probes=${REGLAMENT_BENCH_WARM_PROBES:-30}
 windows=${REGLAMENT_BENCH_WINDOWS:-5}
 seconds=${REGLAMENT_BENCH_SECONDS:-10}
 off_port=18091
@@ -50,7 +52,25 @@ start $on_port true ${REGLAMENT_BENCH_LOG_ARGS:-}
 for port in $off_port $on_port; do
   for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
 done
-for port in $off_port $on_port; do load $port "$warmup" >/dev/null; done
+jit_ticks() { # clock ticks the JIT compiler threads of the server on port $1 have used
+  thread_ticks "$1" | awk '$2 ~ /Compiler/ { t += $3 } END { print t + 0 }'
+}
+warm() { # $1: port. After the fixed warm-up, load the server in 10-s probes until its JIT compiler takes at most
+  # 10 µs per decision (a server still compiling runs part of its code unoptimized), for at most $warm_probes probes.
+  local probe before after requests
+  load "$1" "$warmup" >/dev/null
+  for probe in $(seq 1 "$warm_probes"); do
+    before=$(jit_ticks "$1")
+    requests=$(load "$1" 10 | awk '/requests in/ {print $1}')
+    after=$(jit_ticks "$1")
+    if [ $(( (after - before) * 10000 / requests )) -le 10 ]; then
+      echo "port $1 warm after $warmup s and $probe probes of 10 s" >&2
+      return
+    fi
+  done
+  echo "port $1 still compiling after $warmup s and $warm_probes probes of 10 s" >&2
+}
+for port in $off_port $on_port; do warm $port; done
 
 : > "$work/windows"
 for window in $(seq 1 "$windows"); do

@@ -87,13 +87,18 @@ class DecisionJournalTest {
         assertThat(read.get(1).rows().get(1).registryId()).isNull();
     }
 
-    @Test
-    void aWriteTheProcessDiedInIsSkipped() throws IOException {
+    /** A segment holding two groups of three receipts, closed. */
+    private Path segmentOfTwoGroups() throws IOException {
         DecisionJournal journal = journal();
         journal.open(1);
         groups(2, 3, "{}").forEach(journal::append);
         journal.close();
-        Path segment = segments().get(0);
+        return segments().get(0);
+    }
+
+    @Test
+    void aWriteTheProcessDiedInIsSkipped() throws IOException {
+        Path segment = segmentOfTwoGroups();
         try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
             file.setLength(file.length() - 5);
         }
@@ -102,11 +107,7 @@ class DecisionJournalTest {
 
     @Test
     void damageBeforeTheEndIsRefused() throws IOException {
-        DecisionJournal journal = journal();
-        journal.open(1);
-        groups(2, 3, "{}").forEach(journal::append);
-        journal.close();
-        Path segment = segments().get(0);
+        Path segment = segmentOfTwoGroups();
         byte[] bytes = Files.readAllBytes(segment);
         bytes[DecisionJournal.MAGIC.length + 40] ^= 1;
         Files.write(segment, bytes);
