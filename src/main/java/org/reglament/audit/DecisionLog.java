@@ -63,9 +63,9 @@ public class DecisionLog implements SmartLifecycle {
     private final DistributionSummary batches;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
-    private volatile long durableSeq;
     private Thread writer;
-    private long lastSeq;
+    /** The last receipt made durable; written by the writer only, read by audit reads and the metrics. */
+    private volatile long lastSeq;
     private int lastBatch;
     private String lastChain;
 
@@ -196,7 +196,6 @@ public class DecisionLog implements SmartLifecycle {
         batches.record(batch.size());
         lastSeq = seq;
         lastChain = chain;
-        durableSeq = seq;
         batch.forEach(pending -> pending.written().complete(null));
     }
 
@@ -208,13 +207,13 @@ public class DecisionLog implements SmartLifecycle {
      */
     public void awaitStored() {
         if (catchUp != null) {
-            catchUp.awaitStored(durableSeq, commitTimeoutMs);
+            catchUp.awaitStored(lastSeq, commitTimeoutMs);
         }
     }
 
     /** Receipts answered but not yet in the database (only ever more than 0 with the journal). */
     private long behind() {
-        return catchUp == null ? 0 : durableSeq - catchUp.storedSeq();
+        return catchUp == null ? 0 : lastSeq - catchUp.storedSeq();
     }
 
     private void reloadHead() {
@@ -233,7 +232,6 @@ public class DecisionLog implements SmartLifecycle {
             journal.open(lastSeq + 1);
             catchUp.start(lastSeq);
         }
-        durableSeq = lastSeq;
         running = true;
         writer = new Thread(this::writeLoop, "decision-log-writer");
         writer.setDaemon(true);
@@ -249,7 +247,7 @@ public class DecisionLog implements SmartLifecycle {
         if (catchUp != null) {
             catchUp.stop(commitTimeoutMs);
             journal.close();
-            if (catchUp.storedSeq() == durableSeq) {
+            if (catchUp.storedSeq() == lastSeq) {
                 journal.releaseAll();
             }
         }
