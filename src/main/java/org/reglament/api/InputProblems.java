@@ -1,5 +1,7 @@
 package org.reglament.api;
 
+import org.reglament.log.ReceiptTexts;
+import org.reglament.log.DecisionLog;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -129,7 +131,7 @@ public class InputProblems extends ResponseEntityExceptionHandler {
     }
 
     /** The database did not catch up with the journal in time: an audit read would miss receipts, so it waits for a retry. */
-    @ExceptionHandler(org.reglament.audit.DecisionLog.LogBehindException.class)
+    @ExceptionHandler(org.reglament.log.DecisionLog.LogBehindException.class)
     public ResponseEntity<Object> logBehind(RuntimeException ex, WebRequest request) {
         log.error("Audit read withheld: {}", ex.getMessage());
         return retryLater("/problems/log-catching-up",
@@ -137,7 +139,7 @@ public class InputProblems extends ResponseEntityExceptionHandler {
     }
 
     /** The receipt could not be made durable: the answer is withheld, so nothing answered goes unrecorded. */
-    @ExceptionHandler(org.reglament.audit.DecisionLog.LogUnavailableException.class)
+    @ExceptionHandler(org.reglament.log.DecisionLog.LogUnavailableException.class)
     public ResponseEntity<Object> logUnavailable(RuntimeException ex, WebRequest request) {
         log.error("Decision withheld: {}", ex.getMessage());
         return retryLater("/problems/log-unavailable", "the decision could not be recorded, so it is not given; ask again");
@@ -150,7 +152,7 @@ public class InputProblems extends ResponseEntityExceptionHandler {
     }
 
     /** 409: the receipt asked for is in the log, but damaged behind the log's back; the verification locates it. */
-    @ExceptionHandler(org.reglament.audit.ReceiptTexts.Unreadable.class)
+    @ExceptionHandler(org.reglament.log.ReceiptTexts.Unreadable.class)
     public ResponseEntity<Object> receiptUnreadable(RuntimeException ex, WebRequest request) {
         log.error("A receipt does not read: {}", ex.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,

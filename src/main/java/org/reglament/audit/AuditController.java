@@ -1,5 +1,11 @@
 package org.reglament.audit;
 
+import org.reglament.log.ChainVerifier;
+import org.reglament.log.CanonicalJson;
+import org.reglament.log.ReceiptFilter;
+import org.reglament.log.Receipt;
+import org.reglament.log.ReceiptRepository;
+import org.reglament.log.DecisionLog;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package org.reglament.audit;
 
+import org.reglament.log.CanonicalJson;
+import org.reglament.log.ReceiptFilter;
+import org.reglament.log.Receipt;
+import org.reglament.log.ReceiptRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

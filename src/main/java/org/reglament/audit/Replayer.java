@@ -1,5 +1,7 @@
 package org.reglament.audit;
 
+import org.reglament.log.CanonicalJson;
+import org.reglament.log.Receipt;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

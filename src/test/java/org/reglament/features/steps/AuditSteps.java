@@ -1,5 +1,7 @@
 package org.reglament.features.steps;
 
+import org.reglament.log.ReceiptRepository;
+import org.reglament.log.DecisionLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -24,9 +26,9 @@ public class AuditSteps {
     @Autowired
     private JdbcTemplate jdbc;
     @Autowired
-    private org.reglament.audit.ReceiptRepository receipts;
+    private org.reglament.log.ReceiptRepository receipts;
     @Autowired
-    private org.reglament.audit.DecisionLog log;
+    private org.reglament.log.DecisionLog log;
 
     private String registryId;
     private JsonNode decision;

@@ -1,4 +1,4 @@
-package org.reglament.audit;
+package org.reglament.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

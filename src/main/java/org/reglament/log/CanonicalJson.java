@@ -1,4 +1,4 @@
-package org.reglament.audit;
+package org.reglament.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.reglament.audit;
+package org.reglament.log;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.reglament.audit;
+package org.reglament.log;
 
 import java.io.IOException;
 import java.io.OutputStream;
