@@ -46,6 +46,8 @@ public class AccessConfiguration {
                     requests.requestMatchers("/api/v1/audit/**").hasRole("AUDITOR");
                     if (properties.decisionsRequireKey()) {
                         requests.requestMatchers("/api/v1/decisions/**").hasRole("DECIDER");
+                        // Checkpoints and proofs reveal nothing but hashes: whoever may ask for decisions may check them.
+                        requests.requestMatchers("/api/v1/log/**").hasAnyRole("DECIDER", "AUDITOR");
                     }
                     requests.anyRequest().permitAll();
                 })

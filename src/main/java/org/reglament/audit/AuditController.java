@@ -1,6 +1,7 @@
 package org.reglament.audit;
 
-import org.reglament.log.ChainVerifier;
+import org.reglament.log.LogProofs;
+import org.reglament.log.LogVerifier;
 import org.reglament.log.CanonicalJson;
 import org.reglament.log.ReceiptFilter;
 import org.reglament.log.Receipt;
@@ -18,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import org.reglament.decision.InvalidRequestException;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBaseException;
@@ -42,18 +44,20 @@ import org.springframework.web.server.ResponseStatusException;
 public class AuditController {
     private final ReceiptRepository receipts;
     private final DecisionLog log;
-    private final ChainVerifier verifier;
+    private final LogVerifier verifier;
+    private final LogProofs proofs;
     private final Replayer replayer;
     private final ImpactAnalysis impact;
     private final KnowledgeBases knowledgeBases;
     private final JdbcKnowledgeBaseStore store;
     private final CanonicalJson json;
 
-    public AuditController(ReceiptRepository receipts, DecisionLog log, ChainVerifier verifier, Replayer replayer, ImpactAnalysis impact,
+    public AuditController(ReceiptRepository receipts, DecisionLog log, LogVerifier verifier, LogProofs proofs, Replayer replayer, ImpactAnalysis impact,
                            KnowledgeBases knowledgeBases, JdbcKnowledgeBaseStore store, CanonicalJson json) {
         this.receipts = receipts;
         this.log = log;
         this.verifier = verifier;
+        this.proofs = proofs;
         this.replayer = replayer;
         this.impact = impact;
         this.knowledgeBases = knowledgeBases;
@@ -62,9 +66,9 @@ public class AuditController {
     }
 
     /** A receipt as an auditor reads it: its request and answer as JSON. */
-    public record ReceiptView(long seq, String decisionId, String decision, String registryId, LocalDate asOf,
+    public record ReceiptView(int stream, long leafIndex, String decisionId, String decision, String registryId, LocalDate asOf,
                               String actId, String edition, String knowledgeBaseVersion, String answeredAt, String caller,
-                              String digest, String chain, JsonNode request, JsonNode answer) {
+                              String digest, JsonNode request, JsonNode answer) {
     }
 
     public record Page(int page, int size, long total, List<ReceiptView> items) {
@@ -91,10 +95,45 @@ public class AuditController {
     }
 
     @GetMapping("/verify")
-    @Operation(summary = "Walk the chain: the first altered or missing receipt, if any")
-    public ChainVerifier.Verification verify() {
+    @Operation(summary = "Walk every stream: every receipt altered or missing, every signed checkpoint the log no longer "
+            + "matches")
+    public LogVerifier.Verification verify() {
         log.awaitStored();
-        return verifier.verify();
+        return verifier.verify(List.of());
+    }
+
+    /** Checkpoints an auditor kept (signed notes, as the log handed them out). */
+    public record KeptCheckpoints(@NotEmpty @jakarta.validation.constraints.Size(max = 1000) List<@NotNull String> checkpoints) {
+    }
+
+    @PostMapping(path = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The same walk, also against checkpoints the auditor kept: a rewritten or truncated history "
+            + "shows against them even if the database's own checkpoints were removed")
+    public LogVerifier.Verification verify(@Valid @RequestBody KeptCheckpoints kept) {
+        log.awaitStored();
+        return verifier.verify(kept.checkpoints());
+    }
+
+    /** Exactly the fields a receipt's digest covers, as text: what an auditor needs to recompute it offline. */
+    public record ReceiptFields(String decisionId, String decision, String registryId, LocalDate asOf, String actId,
+                                String edition, String knowledgeBaseVersion, String answeredAt, String caller,
+                                String request, String answer) {
+    }
+
+    public record ReceiptProof(String decisionId, int stream, long leafIndex, String digest, String leafHash,
+                               long treeSize, List<String> inclusionProof, String checkpoint, ReceiptFields receipt) {
+    }
+
+    @GetMapping("/decisions/{decisionId}/proof")
+    @Operation(summary = "A receipt with its inclusion proof against its stream's latest signed checkpoint, to verify "
+            + "offline (java -jar reglament.jar log verify-inclusion)")
+    public ReceiptProof proof(@PathVariable String decisionId) {
+        Receipt r = find(decisionId);
+        LogProofs.InclusionProof p = proofs.inclusion(r);
+        return new ReceiptProof(p.decisionId(), p.stream(), p.leafIndex(), p.digest(), p.leafHash(), p.treeSize(),
+                p.inclusionProof(), p.checkpoint(), new ReceiptFields(r.decisionId(), r.decision(), r.registryId(),
+                r.asOf(), r.actId(), r.edition(), r.knowledgeBaseVersion(), r.answeredAt(), r.caller(), r.request(),
+                r.answer()));
     }
 
     @PostMapping("/decisions/{decisionId}/replay")
@@ -172,8 +211,8 @@ public class AuditController {
     }
 
     private ReceiptView view(Receipt r) {
-        return new ReceiptView(r.seq(), r.decisionId(), r.decision(), r.registryId(), r.asOf(), r.actId(), r.edition(),
-                r.knowledgeBaseVersion(), r.answeredAt(), r.caller(), r.digest(), r.chain(), json.tree(r.request()),
+        return new ReceiptView(r.stream(), r.leafIndex(), r.decisionId(), r.decision(), r.registryId(), r.asOf(), r.actId(), r.edition(),
+                r.knowledgeBaseVersion(), r.answeredAt(), r.caller(), r.digest(), json.tree(r.request()),
                 json.tree(r.answer()));
     }
 }

@@ -44,7 +44,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DecisionJournal {
-    static final byte[] MAGIC = "REGLAMENT-JOURNAL-1\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC = "REGLAMENT-JOURNAL-2\n".getBytes(StandardCharsets.US_ASCII);
+    /** The hash-chain journal before the log became Merkle streams: a clean stop of that version empties it. */
+    private static final byte[] EARLIER = "REGLAMENT-JOURNAL-1\n".getBytes(StandardCharsets.US_ASCII);
     private static final String SUFFIX = ".journal";
     /** A new segment starts past this size, so stored receipts can be released a segment at a time. */
     static final long SEGMENT_BYTES = 16L * 1024 * 1024;
@@ -73,7 +75,7 @@ public class DecisionJournal {
         this.force = force;
     }
 
-    private record Segment(Path path, long lastSeq) {
+    private record Segment(Path path, int stream, long treeSize) {
     }
 
     public boolean enabled() {
@@ -103,6 +105,10 @@ public class DecisionJournal {
             if (bytes.length < MAGIC.length && last) {
                 return; // created, then the process died before anything was appended
             }
+            if (bytes.length >= EARLIER.length && Arrays.equals(bytes, 0, EARLIER.length, EARLIER, 0, EARLIER.length)) {
+                throw new Damaged(segment + " is a journal of the hash-chained log of an earlier version: start that "
+                        + "version once and stop it cleanly (it empties its journal), then start this one");
+            }
             if (!Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
                 throw new Damaged(segment + " is not a Reglament journal segment");
             }
@@ -130,11 +136,11 @@ public class DecisionJournal {
         }
     }
 
-    /** Starts a new segment; the next receipt appended is {@code nextSeq}. */
-    void open(long nextSeq) {
+    /** Starts a new segment; the next receipt appended is leaf {@code nextLeaf} of {@code stream}. */
+    void open(int stream, long nextLeaf) {
         try {
             Files.createDirectories(directory);
-            current = directory.resolve(String.format("%020d%s", nextSeq, SUFFIX));
+            current = directory.resolve(String.format("s%010d-%020d%s", stream, nextLeaf, SUFFIX));
             channel = FileChannel.open(current, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             writeFully(ByteBuffer.wrap(MAGIC));
             written = MAGIC.length;
@@ -172,14 +178,15 @@ public class DecisionJournal {
         written += buffer.limit();
         if (written > SEGMENT_BYTES) {
             close();
-            closed.add(new Segment(current, group.lastSeq()));
-            open(group.lastSeq() + 1);
+            closed.add(new Segment(current, group.stream(), group.treeSize()));
+            open(group.stream(), group.treeSize());
         }
     }
 
-    /** Deletes the closed segments whose receipts are all in the database. */
-    void release(long storedSeq) {
-        for (Segment segment = closed.peek(); segment != null && segment.lastSeq() <= storedSeq; segment = closed.peek()) {
+    /** Deletes the closed segments whose receipts are all in the database (which holds the stream's first leaves). */
+    void release(int stream, long storedSize) {
+        for (Segment segment = closed.peek(); segment != null && (segment.stream() != stream
+                || segment.treeSize() <= storedSize); segment = closed.peek()) {
             closed.poll();
             delete(segment.path());
         }
@@ -212,7 +219,7 @@ public class DecisionJournal {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        // Named by their first receipt, zero-padded: name order is chain order.
+        // Named by their stream and first leaf, zero-padded: name order is the order they were written in.
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(path -> path.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
         } catch (IOException e) {
@@ -243,10 +250,12 @@ public class DecisionJournal {
                 out.writeInt(dictionary.getValue().length);
                 out.write(dictionary.getValue());
             }
+            out.writeInt(group.stream());
+            writeText(out, group.root());
             out.writeInt(group.rows().size());
             for (ReceiptRepository.Row row : group.rows()) {
-                out.writeLong(row.seq());
-                for (String text : List.of(row.chain(), row.decisionId(), row.decision(), row.asOf().toString(),
+                out.writeLong(row.leafIndex());
+                for (String text : List.of(row.decisionId(), row.decision(), row.asOf().toString(),
                         row.actId(), row.edition(), row.knowledgeBaseVersion(), row.answeredAt(), row.caller(),
                         row.request(), row.answer(), row.digest())) {
                     writeText(out, text);
@@ -267,11 +276,12 @@ public class DecisionJournal {
                 String id = readText(in);
                 dictionaries.put(id, in.readNBytes(in.readInt()));
             }
+            int stream = in.readInt();
+            String root = readText(in);
             int rowCount = in.readInt();
             List<ReceiptRepository.Row> rows = new ArrayList<>(rowCount);
             for (int i = 0; i < rowCount; i++) {
-                long seq = in.readLong();
-                String chain = readText(in);
+                long leafIndex = in.readLong();
                 String decisionId = readText(in);
                 String decision = readText(in);
                 LocalDate asOf = LocalDate.parse(readText(in));
@@ -284,10 +294,10 @@ public class DecisionJournal {
                 String answer = readText(in);
                 String digest = readText(in);
                 String registryId = readText(in);
-                rows.add(new ReceiptRepository.Row(seq, chain, decisionId, decision, registryId, asOf, actId, edition,
+                rows.add(new ReceiptRepository.Row(stream, leafIndex, decisionId, decision, registryId, asOf, actId, edition,
                         knowledgeBaseVersion, answeredAt, caller, request, answer, digest));
             }
-            return new ReceiptGroup(rows, dictionaries);
+            return new ReceiptGroup(stream, rows, dictionaries, root);
         } catch (IOException | RuntimeException e) {
             throw new Damaged("a journal record whose checksum matches does not decode: " + e.getMessage());
         }

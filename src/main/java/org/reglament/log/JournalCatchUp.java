@@ -1,6 +1,8 @@
 package org.reglament.log;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.function.IntFunction;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -29,18 +31,23 @@ final class JournalCatchUp {
 
     private final DecisionJournal journal;
     private final ReceiptRepository receipts;
+    private final LogStreams streams;
     private final TransactionTemplate transactions;
     private final Timer transactionTimes;
     /** Journaled groups on their way to the database, and the marks of reads waiting for them. */
     private final BlockingQueue<Object> behind = new LinkedBlockingQueue<>();
     private volatile boolean running;
-    private volatile long storedSeq;
+    /** The tree size of the stream in the database. */
+    private volatile long storedSize;
+    private LogStreams.Lease lease;
+    private volatile MerkleTree.Frontier stored;
     private Thread thread;
 
-    JournalCatchUp(DecisionJournal journal, ReceiptRepository receipts, TransactionTemplate transactions,
-                   MeterRegistry metrics) {
+    JournalCatchUp(DecisionJournal journal, ReceiptRepository receipts, LogStreams streams,
+                   TransactionTemplate transactions, MeterRegistry metrics) {
         this.journal = journal;
         this.receipts = receipts;
+        this.streams = streams;
         this.transactions = transactions;
         this.transactionTimes = Timer.builder("reglament.decision.log.catch-up")
                 .description("Time to write one transaction of journaled receipts into the database").register(metrics);
@@ -51,61 +58,92 @@ final class JournalCatchUp {
     }
 
     /**
-     * Writes into the database what the journal holds beyond the database's head, checking that it continues the
-     * chain, and empties the journal. A journal that does not continue the database's chain is not the one written
-     * with it: the log does not open, rather than fork or drop receipts.
+     * Writes into the database what the journal holds beyond its stream's head in the database, checking that it
+     * continues that stream, and empties the journal. A journal that does not continue the stream (its receipt at the
+     * database's last leaf differs, or its groups do not hash to the roots the writer recorded) is not the one written
+     * with this database: the log does not open, rather than fork or drop receipts.
      *
-     * @return the head after the receipts recovered
+     * @param claim takes the journal's stream for this process (the journal's receipts continue it)
+     * @return the lease of the stream the journal held, or null when it held nothing
      */
-    ReceiptRepository.Head recover(ReceiptRepository.Head database) {
+    LogStreams.Lease recover(IntFunction<LogStreams.Lease> claim) {
         List<ReceiptGroup> pending = new ArrayList<>();
-        long[] seq = {database.seq()};
-        String[] chain = {database.chain()};
+        LogStreams.Lease[] lease = {null};
+        MerkleTree.Frontier[] tree = {null};
+        MerkleTree.Frontier[] written = {null};
         long[] recovered = {0};
         journal.recover(group -> {
+            if (lease[0] == null || lease[0].stream() != group.stream()) {
+                flush(lease[0], written, tree[0], pending);
+                lease[0] = claim.apply(group.stream());
+                LogStreams.Stream stream = streams.stream(group.stream()).orElseThrow();
+                tree[0] = MerkleTree.Frontier.decode(stream.treeSize(), stream.frontier());
+                written[0] = tree[0];
+            }
+            long databaseSize = written[0].size();
             List<ReceiptRepository.Row> beyond = new ArrayList<>();
             for (ReceiptRepository.Row row : group.rows()) {
-                if (row.seq() < database.seq()) {
-                    continue;
-                }
-                if (row.seq() == database.seq()) {
-                    if (!row.chain().equals(database.chain())) {
-                        throw new DecisionJournal.Damaged("the journal in " + journal.directory() + " holds receipt "
-                                + row.seq() + " with another chain value than the database: not this log's journal");
+                if (row.leafIndex() < tree[0].size()) {
+                    if (row.leafIndex() == databaseSize - 1 && !row.digest().equals(receipts.digestAt(row.stream(),
+                            row.leafIndex()))) {
+                        throw new DecisionJournal.Damaged("the journal in " + journal.directory() + " holds leaf "
+                                + row.leafIndex() + " of stream " + row.stream() + " with another digest than the "
+                                + "database: not this log's journal");
                     }
                     continue;
                 }
-                if (row.seq() != seq[0] + 1 || !row.chain().equals(Receipt.chain(chain[0], row.digest()))) {
-                    throw new DecisionJournal.Damaged("the journal in " + journal.directory() + " does not continue the "
-                            + "decision log after receipt " + seq[0] + " (it goes on at " + row.seq() + ")");
+                if (row.leafIndex() != tree[0].size() + beyond.size()) {
+                    throw new DecisionJournal.Damaged("the journal in " + journal.directory() + " does not continue "
+                            + "stream " + row.stream() + ", of which the database holds " + tree[0].size()
+                            + " receipts (the journal goes on at leaf " + row.leafIndex() + ")");
                 }
                 beyond.add(row);
-                seq[0] = row.seq();
-                chain[0] = row.chain();
             }
-            if (!beyond.isEmpty()) {
-                pending.add(new ReceiptGroup(beyond, group.dictionaries()));
-                recovered[0] += beyond.size();
+            if (beyond.isEmpty()) {
+                return;
             }
+            ReceiptGroup continued = new ReceiptGroup(group.stream(), beyond, group.dictionaries(), group.root());
+            tree[0] = tree[0].append(continued.leafHashes());
+            if (!HexFormat.of().formatHex(tree[0].root()).equals(group.root())) {
+                throw new DecisionJournal.Damaged("the journal in " + journal.directory() + " holds receipts of stream "
+                        + group.stream() + " up to leaf " + (group.treeSize() - 1) + " that do not hash to the root its "
+                        + "writer recorded");
+            }
+            pending.add(continued);
+            recovered[0] += beyond.size();
             if (pending.stream().mapToInt(g -> g.rows().size()).sum() >= BATCH) {
-                transactions.executeWithoutResult(status -> receipts.append(pending));
-                pending.clear();
+                flush(lease[0], written, tree[0], pending);
             }
         });
-        if (!pending.isEmpty()) {
-            transactions.executeWithoutResult(status -> receipts.append(pending));
-        }
+        flush(lease[0], written, tree[0], pending);
         journal.releaseAll();
         if (recovered[0] > 0) {
             log.warn("Wrote {} receipts from the journal into the database (the service had stopped before it "
                     + "caught up)", recovered[0]);
         }
-        return new ReceiptRepository.Head(seq[0], chain[0]);
+        return lease[0];
     }
 
-    /** @param storedSeq the last receipt the database holds */
-    void start(long storedSeq) {
-        this.storedSeq = storedSeq;
+    /** Writes the pending groups and moves the stream's head from where the database had it to {@code tree}. */
+    private void flush(LogStreams.Lease lease, MerkleTree.Frontier[] written, MerkleTree.Frontier tree,
+                       List<ReceiptGroup> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long from = written[0].size();
+        transactions.executeWithoutResult(status -> {
+            receipts.append(pending);
+            streams.advance(lease, from, tree);
+        });
+        written[0] = tree;
+        pending.clear();
+    }
+
+    /** @param stored the stream's tree as the database holds it, which the writer continues under {@code lease} */
+    void start(LogStreams.Lease lease, MerkleTree.Frontier stored) {
+        this.lease = lease;
+        this.stored = stored;
+        this.storedSize = stored.size();
         running = true;
         thread = new Thread(this::catchUpLoop, "decision-log-catch-up");
         thread.setDaemon(true);
@@ -123,13 +161,18 @@ final class JournalCatchUp {
         behind.add(group);
     }
 
-    long storedSeq() {
-        return storedSeq;
+    /** The stream's tree as the database holds it. */
+    MerkleTree.Frontier storedTree() {
+        return stored;
     }
 
-    /** Returns once the database holds receipt {@code seq}. */
-    void awaitStored(long seq, long timeoutMs) {
-        if (storedSeq >= seq) {
+    long storedSize() {
+        return storedSize;
+    }
+
+    /** Returns once the database holds the stream's first {@code size} receipts. */
+    void awaitStored(long size, long timeoutMs) {
+        if (storedSize >= size) {
             return;
         }
         Mark mark = new Mark(new CompletableFuture<>());
@@ -151,11 +194,19 @@ final class JournalCatchUp {
             try {
                 gather(groups, marks);
                 if (!groups.isEmpty()) {
-                    long last = groups.get(groups.size() - 1).lastSeq();
-                    transactionTimes.record(() -> transactions.executeWithoutResult(status -> receipts.append(groups)));
+                    MerkleTree.Frontier after = stored;
+                    for (ReceiptGroup group : groups) {
+                        after = after.append(group.leafHashes());
+                    }
+                    MerkleTree.Frontier tree = after;
+                    transactionTimes.record(() -> transactions.executeWithoutResult(status -> {
+                        receipts.append(groups);
+                        streams.advance(lease, stored.size(), tree);
+                    }));
                     groups.clear();
-                    storedSeq = last;
-                    journal.release(last);
+                    stored = tree;
+                    storedSize = tree.size();
+                    journal.release(lease.stream(), tree.size());
                 }
                 marks.forEach(mark -> mark.reached().complete(null));
                 marks.clear();

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Records every decision answered over HTTP: the request as read, the envelope as it is about to be sent. The
- * receipt is durable before the body is written, and the answer carries its digest.
+ * receipt is durable before the body is written, and the answer carries its digest and its place in the log.
  */
 @RestControllerAdvice(basePackages = "org.reglament")
 public class ReceiptRecording extends RequestBodyAdviceAdapter implements ResponseBodyAdvice<Object> {
@@ -72,10 +72,10 @@ public class ReceiptRecording extends RequestBodyAdviceAdapter implements Respon
         JsonNode requestTree = json.tree(canonicalRequest);
         String registryId = requestTree.path("service").path("registryId").asText(null);
         byte[] canonicalAnswer = json.writeBytes(envelope);
-        String digest = log.append(new DecisionLog.Draft(envelope.decisionId(), envelope.decision(), registryId,
+        DecisionLog.Position position = log.append(new DecisionLog.Draft(envelope.decisionId(), envelope.decision(), registryId,
                 envelope.asOf(), envelope.regulation().actId(), envelope.regulation().edition(),
                 envelope.knowledgeBaseVersion(), caller(), canonicalRequest, canonicalAnswer));
-        return RecordedAnswer.of(canonicalAnswer, digest);
+        return RecordedAnswer.of(canonicalAnswer, position);
     }
 
     /** Who asked: the name of the key or token subject, never the secret itself. */

@@ -12,11 +12,13 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The receipt and log_head tables. */
+/** The receipt table: every stream's leaves. */
 @Repository
 public class ReceiptRepository {
-    private static final String COLUMNS = "seq, decision_id, decision, registry_id, as_of, act_id, edition, kb_version, "
-            + "answered_at, caller, request, answer, digest, chain";
+    private static final String COLUMNS = "stream, leaf_index, decision_id, decision, registry_id, as_of, act_id, edition, "
+            + "kb_version, answered_at, caller, request, answer, digest";
+    /** The one order of the whole log that auditors see: by answer time, then by stream and place. */
+    private static final String LOG_ORDER = " order by answered_at, stream, leaf_index";
 
     private final JdbcTemplate jdbc;
     private final ReceiptTexts texts;
@@ -26,15 +28,15 @@ public class ReceiptRepository {
         this.texts = texts;
     }
 
-    /** A receipt as it is written: its place in the chain, its request and answer in their stored form. */
-    record Row(long seq, String chain, String decisionId, String decision, String registryId, LocalDate asOf,
+    /** A receipt as it is written: its place in the log, its request and answer in their stored form. */
+    record Row(int stream, long leafIndex, String decisionId, String decision, String registryId, LocalDate asOf,
                String actId, String edition, String knowledgeBaseVersion, String answeredAt, String caller,
                String request, String answer, String digest) {
     }
 
     /**
-     * Inserts groups of receipts and moves the head, in the caller's transaction: the answer dictionaries first, then
-     * the receipts that need them.
+     * Inserts groups of receipts in the caller's transaction (which also moves their stream's head): the answer
+     * dictionaries first, then the receipts that need them.
      */
     void append(List<ReceiptGroup> groups) {
         List<Row> rows = new ArrayList<>();
@@ -44,36 +46,21 @@ public class ReceiptRepository {
         }
         jdbc.batchUpdate("insert into receipt (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows, rows.size(), (statement, row) -> {
-                    statement.setLong(1, row.seq());
-                    statement.setString(2, row.decisionId());
-                    statement.setString(3, row.decision());
-                    statement.setString(4, row.registryId());
-                    statement.setDate(5, Date.valueOf(row.asOf()));
-                    statement.setString(6, row.actId());
-                    statement.setString(7, row.edition());
-                    statement.setString(8, row.knowledgeBaseVersion());
-                    statement.setString(9, row.answeredAt());
-                    statement.setString(10, row.caller());
-                    statement.setString(11, row.request());
-                    statement.setString(12, row.answer());
-                    statement.setString(13, row.digest());
-                    statement.setString(14, row.chain());
+                    statement.setInt(1, row.stream());
+                    statement.setLong(2, row.leafIndex());
+                    statement.setString(3, row.decisionId());
+                    statement.setString(4, row.decision());
+                    statement.setString(5, row.registryId());
+                    statement.setDate(6, Date.valueOf(row.asOf()));
+                    statement.setString(7, row.actId());
+                    statement.setString(8, row.edition());
+                    statement.setString(9, row.knowledgeBaseVersion());
+                    statement.setString(10, row.answeredAt());
+                    statement.setString(11, row.caller());
+                    statement.setString(12, row.request());
+                    statement.setString(13, row.answer());
+                    statement.setString(14, row.digest());
                 });
-        Row last = rows.get(rows.size() - 1);
-        int moved = jdbc.update("update log_head set seq = ?, chain = ? where id = 1", last.seq(), last.chain());
-        if (moved == 0) {
-            jdbc.update("insert into log_head (id, seq, chain) values (1, ?, ?)", last.seq(), last.chain());
-        }
-    }
-
-    /** The head of the chain: the last seq and chain value written, or seq 0 and the genesis value. */
-    Head head() {
-        List<Head> heads = jdbc.query("select seq, chain from log_head where id = 1",
-                (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
-        return heads.isEmpty() ? new Head(0, Receipt.GENESIS) : heads.get(0);
-    }
-
-    record Head(long seq, String chain) {
     }
 
     public Optional<Receipt> byDecisionId(String decisionId) {
@@ -81,31 +68,63 @@ public class ReceiptRepository {
                 .findFirst();
     }
 
-    /** Every receipt in chain order, one at a time (the log may be large); those that no longer read, aside. */
-    void forEachInOrder(Consumer<Receipt> each, UnreadableReceipt unreadable) {
-        jdbc.query("select " + COLUMNS + " from receipt order by seq", rs -> {
+    /**
+     * Every receipt of a stream below a leaf index in leaf order, one at a time (a stream may be large); those that no longer read are
+     * handed over with their place and stored digest.
+     */
+    void forEachInStream(int stream, long below, Consumer<Receipt> each, UnreadableReceipt unreadable) {
+        jdbc.query("select " + COLUMNS + " from receipt where stream = ? and leaf_index < ? order by leaf_index", rs -> {
             Receipt read;
             try {
                 read = receipt(rs, 0);
             } catch (ReceiptTexts.Unreadable e) {
-                unreadable.found(rs.getLong("seq"), rs.getString("decision_id"), e.getMessage());
+                unreadable.found(rs.getLong("leaf_index"), rs.getString("decision_id"), rs.getString("digest"),
+                        e.getMessage());
                 return;
             }
             each.accept(read);
-        });
+        }, stream, below);
     }
 
     interface UnreadableReceipt {
-        void found(long seq, String decisionId, String reason);
+        void found(long leafIndex, String decisionId, String digest, String reason);
     }
 
-    /** Receipts matching the filter (any null field matches everything), in chain order, paged. */
+    /** The stored digest of one leaf, or null. */
+    String digestAt(int stream, long leafIndex) {
+        return jdbc.query("select digest from receipt where stream = ? and leaf_index = ?", (rs, n) -> rs.getString(1),
+                stream, leafIndex).stream().findFirst().orElse(null);
+    }
+
+    /** The stored digests of a stream's first {@code count} leaves, in order, as leaf hashes (for proofs). */
+    List<byte[]> leafHashes(int stream, long count) {
+        List<byte[]> leaves = new ArrayList<>();
+        jdbc.query("select leaf_index, digest from receipt where stream = ? and leaf_index < ? order by leaf_index", rs -> {
+            if (rs.getLong(1) != leaves.size()) {
+                throw new MissingLeaf(stream, leaves.size());
+            }
+            leaves.add(MerkleTree.leafHash(rs.getString(2)));
+        }, stream, count);
+        if (leaves.size() < count) {
+            throw new MissingLeaf(stream, leaves.size());
+        }
+        return leaves;
+    }
+
+    /** A proof cannot be made: the stream does not hold a leaf the tree needs. */
+    static class MissingLeaf extends RuntimeException {
+        MissingLeaf(int stream, long leafIndex) {
+            super("stream " + stream + " does not hold leaf " + leafIndex);
+        }
+    }
+
+    /** Receipts matching the filter (any null field matches everything), in the log's order, paged. */
     public List<Receipt> search(ReceiptFilter filter, int offset, int limit) {
         List<Object> arguments = new ArrayList<>();
         String where = filter.where(arguments);
         arguments.add(limit);
         arguments.add(offset);
-        return jdbc.query("select " + COLUMNS + " from receipt" + where + " order by seq limit ? offset ?", this::receipt,
+        return jdbc.query("select " + COLUMNS + " from receipt" + where + LOG_ORDER + " limit ? offset ?", this::receipt,
                 arguments.toArray());
     }
 
@@ -118,10 +137,9 @@ public class ReceiptRepository {
 
     private Receipt receipt(ResultSet rs, int row) throws SQLException {
         LocalDate asOf = rs.getDate("as_of").toLocalDate();
-        return new Receipt(rs.getLong("seq"), rs.getString("decision_id"), rs.getString("decision"),
+        return new Receipt(rs.getInt("stream"), rs.getLong("leaf_index"), rs.getString("decision_id"), rs.getString("decision"),
                 rs.getString("registry_id"), asOf, rs.getString("act_id"), rs.getString("edition"),
                 rs.getString("kb_version"), rs.getString("answered_at"), rs.getString("caller"),
-                texts.read(rs.getString("request")), texts.read(rs.getString("answer")), rs.getString("digest"),
-                rs.getString("chain"));
+                texts.read(rs.getString("request")), texts.read(rs.getString("answer")), rs.getString("digest"));
     }
 }

@@ -13,13 +13,13 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
- * An answer sent as the very bytes its receipt keeps (canonical JSON, UTF-8), with the receipt's digest added: the
- * answer is serialized once, and what the caller gets is byte for byte what the log holds, plus the digest.
+ * An answer sent as the very bytes its receipt keeps (canonical JSON, UTF-8), with the receipt's digest and its place
+ * in the log added in front: the answer is serialized once, and what the caller gets is byte for byte what the log
+ * holds, plus {@code "digest"} and {@code "log": {"stream", "leafIndex", "checkpoint"}} (the latest signed checkpoint
+ * of the stream; an inclusion proof against a later one shows the receipt in the log).
  */
 @JsonSerialize(using = RecordedAnswer.Writer.class)
 public final class RecordedAnswer implements SerializableString {
-    private static final byte[] DIGEST = "{\"digest\":\"".getBytes(StandardCharsets.US_ASCII);
-
     private final byte[] json;
     private String text;
 
@@ -27,16 +27,20 @@ public final class RecordedAnswer implements SerializableString {
         this.json = json;
     }
 
-    static RecordedAnswer of(byte[] canonicalAnswer, String digest) {
-        // Canonical text is an object, "{...}"; the digest goes first, where a reader finds it.
-        byte[] digestBytes = digest.getBytes(StandardCharsets.US_ASCII);
-        byte[] json = new byte[DIGEST.length + digestBytes.length + 2 + canonicalAnswer.length - 1];
-        System.arraycopy(DIGEST, 0, json, 0, DIGEST.length);
-        System.arraycopy(digestBytes, 0, json, DIGEST.length, digestBytes.length);
-        int at = DIGEST.length + digestBytes.length;
-        json[at] = '"';
-        json[at + 1] = ',';
-        System.arraycopy(canonicalAnswer, 1, json, at + 2, canonicalAnswer.length - 1);
+    static RecordedAnswer of(byte[] canonicalAnswer, DecisionLog.Position position) {
+        // Canonical text is an object, "{...}"; the receipt's fields go first, where a reader finds them.
+        StringBuilder head = new StringBuilder(400).append("{\"digest\":\"").append(position.digest())
+                .append("\",\"log\":{");
+        if (position.checkpoint() != null) {
+            head.append("\"checkpoint\":\"").append(JsonStringEncoder.getInstance().quoteAsString(
+                    position.checkpoint().note())).append("\",");
+        }
+        head.append("\"leafIndex\":").append(position.leafIndex()).append(",\"stream\":").append(position.stream())
+                .append("},");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] json = new byte[headBytes.length + canonicalAnswer.length - 1];
+        System.arraycopy(headBytes, 0, json, 0, headBytes.length);
+        System.arraycopy(canonicalAnswer, 1, json, headBytes.length, canonicalAnswer.length - 1);
         return new RecordedAnswer(json);
     }
 

@@ -23,10 +23,10 @@ class DecisionJournalTest {
     @TempDir
     Path directory;
 
-    /** Receipts chained from the genesis value, as the writer seals them. */
+    /** Receipts of stream 1 from its first leaf, each group with the tree's root after it, as the writer seals them. */
     static List<ReceiptGroup> groups(int count, int perGroup, String answer) {
         List<ReceiptGroup> groups = new ArrayList<>();
-        String chain = Receipt.GENESIS;
+        MerkleTree.Frontier tree = MerkleTree.Frontier.empty();
         long seq = 0;
         for (int g = 0; g < count; g++) {
             List<ReceiptRepository.Row> rows = new ArrayList<>();
@@ -38,8 +38,7 @@ class DecisionJournalTest {
                 String digest = Receipt.digest(decisionId, "action-matrix", registryId, LocalDate.of(2018, 10, 1),
                         "ru/kamchatka_guidelines", "2018", "kb-test", "2026-11-22T10:00:00.000Z", "anonymous",
                         request.getBytes(StandardCharsets.UTF_8), answer.getBytes(StandardCharsets.UTF_8));
-                chain = Receipt.chain(chain, digest);
-                rows.add(new ReceiptRepository.Row(seq, chain, decisionId, "action-matrix", registryId,
+                rows.add(new ReceiptRepository.Row(1, seq - 1, decisionId, "action-matrix", registryId,
                         LocalDate.of(2018, 10, 1), "ru/kamchatka_guidelines", "2018", "kb-test",
                         "2026-11-22T10:00:00.000Z", "anonymous", request, answer, digest));
             }
@@ -47,7 +46,9 @@ class DecisionJournalTest {
             if (g == 0) {
                 dictionaries.put("d".repeat(64), "{\"цитата\":\"п. 3.1.4.3\"}".getBytes(StandardCharsets.UTF_8));
             }
-            groups.add(new ReceiptGroup(rows, dictionaries));
+            ReceiptGroup unrooted = new ReceiptGroup(1, rows, dictionaries, null);
+            tree = tree.append(unrooted.leafHashes());
+            groups.add(new ReceiptGroup(1, rows, dictionaries, java.util.HexFormat.of().formatHex(tree.root())));
         }
         return groups;
     }
@@ -72,7 +73,7 @@ class DecisionJournalTest {
     void givesBackEveryGroupAsItWasAppended() {
         List<ReceiptGroup> written = groups(3, 4, "{\"ответ\":\"1\"}");
         DecisionJournal journal = journal();
-        journal.open(1);
+        journal.open(1, 0);
         written.forEach(journal::append);
         journal.close();
 
@@ -80,6 +81,8 @@ class DecisionJournalTest {
         assertThat(read).hasSize(3);
         for (int g = 0; g < 3; g++) {
             assertThat(read.get(g).rows()).isEqualTo(written.get(g).rows());
+            assertThat(read.get(g).stream()).isEqualTo(1);
+            assertThat(read.get(g).root()).isEqualTo(written.get(g).root()).hasSize(64);
             assertThat(read.get(g).dictionaries().keySet()).isEqualTo(written.get(g).dictionaries().keySet());
         }
         assertThat(read.get(0).dictionaries().get("d".repeat(64)))
@@ -90,7 +93,7 @@ class DecisionJournalTest {
     /** A segment holding two groups of three receipts, closed. */
     private Path segmentOfTwoGroups() throws IOException {
         DecisionJournal journal = journal();
-        journal.open(1);
+        journal.open(1, 0);
         groups(2, 3, "{}").forEach(journal::append);
         journal.close();
         return segments().get(0);
@@ -117,7 +120,7 @@ class DecisionJournalTest {
 
     @Test
     void aFileThatIsNotAJournalIsRefused() throws IOException {
-        Files.writeString(directory.resolve("00000000000000000001.journal"), "something else entirely");
+        Files.writeString(directory.resolve("s0000000001-00000000000000000000.journal"), "something else entirely");
         assertThatThrownBy(this::recovered).isInstanceOf(DecisionJournal.Damaged.class)
                 .hasMessageContaining("is not a Reglament journal segment");
     }
@@ -125,25 +128,32 @@ class DecisionJournalTest {
     @Test
     void segmentsRollAndAreReleasedOnceStored() throws IOException {
         // Groups of just over 1 MB (four 256-KB answers and the rest): the 16th takes the first segment past its
-        // 16 MB, so it closes after receipt 64 and the second starts at 65.
+        // 16 MB, so it closes after leaf 63 (64 receipts) and the second starts at leaf 64.
         String answer = "x".repeat(256 * 1024);
         List<ReceiptGroup> written = groups(20, 4, answer);
         DecisionJournal journal = journal();
-        journal.open(1);
+        journal.open(1, 0);
         written.forEach(journal::append);
         List<Path> before = segments();
         assertThat(before).hasSize(2);
-        long lastInFirst = 64;
-        assertThat(before.get(1).getFileName().toString()).isEqualTo(String.format("%020d.journal", lastInFirst + 1));
+        long inFirst = 64;
+        assertThat(before.get(1).getFileName().toString()).isEqualTo(String.format("s%010d-%020d.journal", 1, inFirst));
         assertThat(recovered().stream().mapToLong(group -> group.rows().size()).sum()).isEqualTo(80);
 
-        journal.release(lastInFirst - 1);
+        journal.release(1, inFirst - 1);
         assertThat(segments()).hasSize(2);
-        journal.release(lastInFirst);
+        journal.release(1, inFirst);
         assertThat(segments()).containsExactly(before.get(1));
         journal.close();
         journal.releaseAll();
         assertThat(segments()).isEmpty();
+    }
+
+    @Test
+    void aJournalOfTheHashChainedLogSaysHowToEmptyIt() throws IOException {
+        Files.writeString(directory.resolve("00000000000000000001.journal"), "REGLAMENT-JOURNAL-1\nrest");
+        assertThatThrownBy(this::recovered).isInstanceOf(DecisionJournal.Damaged.class)
+                .hasMessageContaining("earlier version").hasMessageContaining("stop it cleanly");
     }
 
     @Test

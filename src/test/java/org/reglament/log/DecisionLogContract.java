@@ -19,8 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What the decision log must do on any database: record every answer before it is sent, chain the receipts,
- * and report the first receipt altered or removed behind its back. Run on H2 and on PostgreSQL.
+ * What the decision log must do on any database: record every answer before it is sent as a leaf of its stream's
+ * signed Merkle tree, hand out proofs that verify offline, and report every receipt altered, removed or rewritten
+ * behind its back. Run on H2 and on PostgreSQL.
  */
 abstract class DecisionLogContract {
     static final String AUDITOR = "local-auditor-key";
@@ -36,6 +37,8 @@ abstract class DecisionLogContract {
     JdbcTemplate jdbc;
     @Autowired
     DecisionLog log;
+    @Autowired
+    ReceiptRepository receiptRepository;
     final HttpClient http = HttpClient.newHttpClient();
 
     static String matrix(int applications, String registryId) {
@@ -76,9 +79,44 @@ abstract class DecisionLogContract {
         return json.readTree(response.body());
     }
 
+    /** The inclusion proof of a decision, once a signed checkpoint holds it (one is signed every 100 ms here). */
+    JsonNode inclusion(String decisionId) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/log/decisions/" + decisionId + "/inclusion")).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return json.readTree(response.body());
+            }
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+            assertThat(attempt).as("no checkpoint held the receipt within 5 s").isLessThan(100);
+            Thread.sleep(50);
+        }
+    }
+
+    JsonNode verify(String... keptCheckpoints) throws Exception {
+        if (keptCheckpoints.length == 0) {
+            return get("/api/v1/audit/verify", AUDITOR);
+        }
+        return post("/api/v1/audit/verify", json.writeValueAsString(Map.of("checkpoints", List.of(keptCheckpoints))),
+                AUDITOR);
+    }
+
+    String verifierKey() throws Exception {
+        return get("/api/v1/log/public-key", AUDITOR).path("verifierKey").asText();
+    }
+
+    /** What an attacker who can write the database does after changing receipts: recompute the stream's head. */
+    void recomputeHead(int stream) {
+        List<String> digests = database().queryForList("select digest from receipt where stream = ? order by leaf_index",
+                String.class, stream);
+        MerkleTree.Frontier tree = MerkleTree.Frontier.empty().append(digests.stream().map(MerkleTree::leafHash).toList());
+        jdbc.update("update log_stream set tree_size = ?, root = ?, frontier = ? where stream = ?", tree.size(),
+                java.util.HexFormat.of().formatHex(tree.root()), tree.encode(), stream);
+    }
+
     @Test
-    void everyAnswerIsARecordedChainedReceiptAndTamperingIsReported() throws Exception {
-        long before = database().queryForObject("select count(*) from receipt", Long.class);
+    void everyAnswerIsARecordedReceiptInASignedTree() throws Exception {
+        long before = verify().path("verified").asLong();
         List<JsonNode> answers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             answers.add(post("/api/v1/decisions/action-matrix", matrix(99 + i, "4100000000010" + i), i % 2 == 0 ? DECIDER : null));
@@ -86,10 +124,20 @@ abstract class DecisionLogContract {
         answers.add(post("/api/v1/decisions/period", "{\"asOf\":\"2018-04-27\",\"jurisdiction\":\"RU\",\"eventDate\":"
                 + "\"2018-04-27\",\"count\":14,\"unit\":\"working-days\",\"direction\":\"after\"}", null));
 
-        for (JsonNode answer : answers) {
+        int stream = answers.get(0).path("log").path("stream").asInt();
+        long firstLeaf = answers.get(0).path("log").path("leafIndex").asLong();
+        for (int i = 0; i < answers.size(); i++) {
+            JsonNode answer = answers.get(i);
             assertThat(answer.path("digest").asText()).matches("[0-9a-f]{64}");
+            assertThat(answer.path("log").path("stream").asInt()).isEqualTo(stream);
+            assertThat(answer.path("log").path("leafIndex").asLong()).isEqualTo(firstLeaf + i);
+            Checkpoint carried = Checkpoint.parse(answer.path("log").path("checkpoint").asText());
+            assertThat(carried.origin()).isEqualTo("reglament.local/decision-log/stream/" + stream);
+            assertThat(LogKey.verify(verifierKey(), carried)).isTrue();
             JsonNode receipt = get("/api/v1/audit/decisions/" + answer.path("decisionId").asText(), AUDITOR);
             assertThat(receipt.path("digest").asText()).isEqualTo(answer.path("digest").asText());
+            assertThat(receipt.path("stream").asInt()).isEqualTo(stream);
+            assertThat(receipt.path("leafIndex").asLong()).isEqualTo(firstLeaf + i);
             assertThat(receipt.path("knowledgeBaseVersion").asText()).isEqualTo(answer.path("knowledgeBaseVersion").asText());
             assertThat(receipt.path("answer").path("result")).isEqualTo(answer.path("result"));
             assertThat(receipt.path("answeredAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
@@ -100,31 +148,134 @@ abstract class DecisionLogContract {
         assertThat(get("/api/v1/audit/decisions/" + answers.get(1).path("decisionId").asText(), AUDITOR)
                 .path("caller").asText()).isEqualTo("anonymous");
 
-        JsonNode intact = get("/api/v1/audit/verify", AUDITOR);
+        JsonNode intact = verify();
         assertThat(intact.path("intact").asBoolean()).as(intact.toString()).isTrue();
         assertThat(intact.path("verified").asLong()).isEqualTo(before + answers.size());
+        assertThat(intact.path("problems")).isEmpty();
+    }
 
-        long altered = before + 3;
-        String stored = database().queryForObject("select answer from receipt where seq = ?", String.class, altered);
-        String forged = texts.read(stored).replace("\"value\":\"1\"", "\"value\":\"0\"");
-        jdbc.update("update receipt set answer = ? where seq = ?", forged, altered);
-        JsonNode broken = get("/api/v1/audit/verify", AUDITOR);
-        assertThat(broken.path("intact").asBoolean()).isFalse();
-        assertThat(broken.path("firstProblem").path("seq").asLong()).isEqualTo(altered);
-        assertThat(broken.path("firstProblem").path("kind").asText()).isEqualTo("altered");
-        assertThat(broken.path("verified").asLong()).isEqualTo(altered - 1);
+    @Test
+    void aRegistryToolVerifiesItsAnswerOfflineAndAnAuditorTheReceiptAndTheLogsGrowth() throws Exception {
+        JsonNode first = post("/api/v1/decisions/action-matrix", matrix(120, "41000000000401"), DECIDER);
+        JsonNode kept = inclusion(first.path("decisionId").asText());
+        String keptCheckpoint = kept.path("checkpoint").asText();
+        JsonNode answer = post("/api/v1/decisions/action-matrix", matrix(121, "41000000000402"), DECIDER);
+        JsonNode proof = inclusion(answer.path("decisionId").asText());
+        String key = verifierKey();
 
-        Map<String, Object> row = jdbc.queryForMap("select * from receipt where seq = ?", altered);
-        jdbc.update("delete from receipt where seq = ?", altered);
-        JsonNode gap = get("/api/v1/audit/verify", AUDITOR);
-        assertThat(gap.path("firstProblem").path("kind").asText()).isEqualTo("missing");
-        assertThat(gap.path("firstProblem").path("seq").asLong()).isEqualTo(altered);
+        OfflineVerification.Report report = OfflineVerification.inclusion(proof, key, answer);
+        assertThat(report.failed()).isEmpty();
+        assertThat(report.passed()).hasSize(5);
+        JsonNode auditorsProof = get("/api/v1/audit/decisions/" + answer.path("decisionId").asText() + "/proof", AUDITOR);
+        assertThat(auditorsProof.path("receipt").path("caller").asText()).isEqualTo("local-registry-tool");
+        OfflineVerification.Report withFields = OfflineVerification.inclusion(auditorsProof, key, null);
+        assertThat(withFields.failed()).isEmpty();
+        assertThat(withFields.passed()).anyMatch(p -> p.contains("fields hash to its digest"));
 
-        // Put the receipt back as it was written: the chain is whole again (and the other tests find it so).
-        row.put("answer", stored);
-        jdbc.update("insert into receipt (" + String.join(", ", row.keySet()) + ") values ("
-                + String.join(", ", row.keySet().stream().map(column -> "?").toList()) + ")", row.values().toArray());
-        assertThat(get("/api/v1/audit/verify", AUDITOR).path("intact").asBoolean()).isTrue();
+        // A forged receipt, a proof for another leaf, a checkpoint signed by another key: each fails.
+        com.fasterxml.jackson.databind.node.ObjectNode forged = auditorsProof.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) forged.path("receipt")).put("caller", "someone-else");
+        assertThat(OfflineVerification.inclusion(forged, key, null).failed()).anyMatch(f -> f.contains("digest"));
+        com.fasterxml.jackson.databind.node.ObjectNode moved = proof.deepCopy();
+        moved.put("leafIndex", proof.path("leafIndex").asLong() == 0 ? 1 : 0);
+        assertThat(OfflineVerification.inclusion(moved, key, null).ok()).isFalse();
+        String otherKey = "reglament.local/decision-log+00000000+" + java.util.Base64.getEncoder()
+                .encodeToString(new byte[33]);
+        assertThatThrownByOrFails(() -> OfflineVerification.inclusion(proof, otherKey, answer));
+
+        int stream = answer.path("log").path("stream").asInt();
+        JsonNode growth = get("/api/v1/log/streams/" + stream + "/consistency?fromSize="
+                + Checkpoint.parse(keptCheckpoint).treeSize(), AUDITOR);
+        assertThat(OfflineVerification.consistency(keptCheckpoint, growth, key).failed()).isEmpty();
+        JsonNode checkpoints = get("/api/v1/log/checkpoints", DECIDER);
+        assertThat(checkpoints.path("verifierKey").asText()).isEqualTo(key);
+        assertThat(checkpoints.path("streams").findValuesAsText("stream")).contains(Integer.toString(stream));
+    }
+
+    private static void assertThatThrownByOrFails(java.util.concurrent.Callable<OfflineVerification.Report> check) {
+        try {
+            assertThat(check.call().ok()).isFalse();
+        } catch (Exception e) {
+            assertThat(e).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void everyReceiptAlteredAndEveryRewriteOrTruncationAgainstASignedCheckpointIsReported() throws Exception {
+        JsonNode a = post("/api/v1/decisions/action-matrix", matrix(130, "41000000000501"), null);
+        JsonNode b = post("/api/v1/decisions/action-matrix", matrix(131, "41000000000502"), null);
+        JsonNode c = post("/api/v1/decisions/action-matrix", matrix(132, "41000000000503"), null);
+        int stream = c.path("log").path("stream").asInt();
+        // The auditor kept a checkpoint that holds all three.
+        String kept = inclusion(c.path("decisionId").asText()).path("checkpoint").asText();
+        assertThat(verify(kept).path("intact").asBoolean()).isTrue();
+
+        // Two answers altered behind the log's back: both are reported, not only the first.
+        String storedA = database().queryForObject("select answer from receipt where decision_id = ?", String.class,
+                a.path("decisionId").asText());
+        String storedB = jdbc.queryForObject("select answer from receipt where decision_id = ?", String.class,
+                b.path("decisionId").asText());
+        jdbc.update("update receipt set answer = ? where decision_id = ?", texts.read(storedA).replace("\"1\"", "\"0\""),
+                a.path("decisionId").asText());
+        jdbc.update("update receipt set answer = ? where decision_id = ?", texts.read(storedB).replace("\"1\"", "\"0\""),
+                b.path("decisionId").asText());
+        JsonNode altered = verify();
+        assertThat(altered.path("intact").asBoolean()).isFalse();
+        assertThat(altered.path("problems").findValuesAsText("kind")).containsExactly("altered", "altered");
+        assertThat(altered.path("problems").findValuesAsText("decisionId"))
+                .containsExactly(a.path("decisionId").asText(), b.path("decisionId").asText());
+        assertThat(altered.path("firstProblem").path("leafIndex").asLong()).isEqualTo(a.path("log").path("leafIndex").asLong());
+        jdbc.update("update receipt set answer = ? where decision_id = ?", storedA, a.path("decisionId").asText());
+        jdbc.update("update receipt set answer = ? where decision_id = ?", storedB, b.path("decisionId").asText());
+
+        // A receipt rewritten with its digest recomputed, and the stream's head after it: every hash the database
+        // holds agrees, but the signed checkpoints do not.
+        Map<String, Object> row = jdbc.queryForMap("select * from receipt where decision_id = ?", b.path("decisionId").asText());
+        Receipt original = receipts().byDecisionId(b.path("decisionId").asText()).orElseThrow();
+        String forgedDigest = Receipt.digest(original.decisionId(), original.decision(), original.registryId(),
+                original.asOf(), original.actId(), original.edition(), original.knowledgeBaseVersion(),
+                original.answeredAt(), "someone-else", Digests.utf8(original.request()), Digests.utf8(original.answer()));
+        jdbc.update("update receipt set caller = ?, digest = ? where decision_id = ?", "someone-else", forgedDigest,
+                original.decisionId());
+        recomputeHead(stream);
+        try {
+            JsonNode rewritten = verify(kept);
+            assertThat(rewritten.path("intact").asBoolean()).as(rewritten.toString()).isFalse();
+            assertThat(rewritten.path("problems").findValuesAsText("kind")).contains("rewritten").doesNotContain("altered");
+            assertThat(rewritten.path("problems").findValuesAsText("detail")).anyMatch(d -> d.contains("supplied"))
+                    .anyMatch(d -> d.contains("checkpoint file"));
+        } finally {
+            jdbc.update("update receipt set caller = ?, digest = ? where decision_id = ?", row.get("caller"),
+                    row.get("digest"), original.decisionId());
+            recomputeHead(stream);
+        }
+        assertThat(verify(kept).path("intact").asBoolean()).isTrue();
+
+        // The last receipt deleted and the head moved back: the checkpoints that held it show the truncation.
+        Map<String, Object> last = jdbc.queryForMap("select * from receipt where stream = ? and leaf_index = "
+                + "(select max(leaf_index) from receipt where stream = ?)", stream, stream);
+        jdbc.update("delete from receipt where decision_id = ?", last.get("decision_id"));
+        recomputeHead(stream);
+        try {
+            JsonNode truncated = verify(kept);
+            assertThat(truncated.path("intact").asBoolean()).isFalse();
+            assertThat(truncated.path("problems").findValuesAsText("kind")).contains("truncated");
+        } finally {
+            jdbc.update("insert into receipt (" + String.join(", ", last.keySet()) + ") values ("
+                    + String.join(", ", last.keySet().stream().map(column -> "?").toList()) + ")", last.values().toArray());
+            recomputeHead(stream);
+        }
+
+        // A checkpoint not signed by the log's key counts for nothing, and says so.
+        String forgedCheckpoint = kept.substring(0, kept.indexOf("\n\n") + 2) + "\u2014 reglament.local/decision-log "
+                + java.util.Base64.getEncoder().encodeToString(new byte[68]) + "\n";
+        JsonNode unsigned = verify(forgedCheckpoint);
+        assertThat(unsigned.path("problems").findValuesAsText("kind")).containsExactly("checkpoint-invalid");
+        assertThat(verify(kept).path("intact").asBoolean()).isTrue();
+    }
+
+    ReceiptRepository receipts() {
+        return receiptRepository;
     }
 
     @Test
@@ -132,9 +283,9 @@ abstract class DecisionLogContract {
         postText("/api/v1/decisions/action-matrix", matrix(100, "41000000000201"), null);
         String sent = postText("/api/v1/decisions/action-matrix", matrix(101, "41000000000202"), null);
         JsonNode answer = json.readTree(sent);
-        String prefix = "{\"digest\":\"" + answer.path("digest").asText() + "\",";
-        assertThat(sent).startsWith(prefix);
-        String canonical = "{" + sent.substring(prefix.length());
+        assertThat(sent).startsWith("{\"digest\":\"" + answer.path("digest").asText() + "\",\"log\":{\"checkpoint\":");
+        // The receipt's place in the log follows the digest; the rest is the canonical answer as stored.
+        String canonical = "{" + sent.substring(sent.indexOf("},", sent.indexOf("\"log\":{")) + 2);
 
         String stored = database().queryForObject("select answer from receipt where decision_id = ?", String.class,
                 answer.path("decisionId").asText());
@@ -152,8 +303,8 @@ abstract class DecisionLogContract {
         String stored = database().queryForObject("select answer from receipt where decision_id = ?", String.class,
                 answer.path("decisionId").asText());
         String dictionary = stored.substring("zstd:".length(), stored.indexOf(':', "zstd:".length()));
-        long first = jdbc.queryForObject("select min(seq) from receipt where answer like ?", Long.class,
-                "zstd:" + dictionary + ":%");
+        Map<String, Object> first = jdbc.queryForMap("select stream, leaf_index from receipt where answer like ? "
+                + "order by stream, leaf_index fetch first 1 rows only", "zstd:" + dictionary + ":%");
         String content = jdbc.queryForObject("select content from answer_dictionary where id = ?", String.class, dictionary);
         // Verified once first: the dictionary has been read, and the next verification must not trust that reading.
         assertThat(get("/api/v1/audit/verify", AUDITOR).path("intact").asBoolean()).isTrue();
@@ -163,7 +314,9 @@ abstract class DecisionLogContract {
             JsonNode broken = get("/api/v1/audit/verify", AUDITOR);
             assertThat(broken.path("intact").asBoolean()).isFalse();
             assertThat(broken.path("firstProblem").path("kind").asText()).isEqualTo("altered");
-            assertThat(broken.path("firstProblem").path("seq").asLong()).isEqualTo(first);
+            assertThat(broken.path("firstProblem").path("stream").asInt()).isEqualTo(((Number) first.get("stream")).intValue());
+            assertThat(broken.path("firstProblem").path("leafIndex").asLong())
+                    .isEqualTo(((Number) first.get("leaf_index")).longValue());
             assertThat(broken.path("firstProblem").path("detail").asText()).contains(dictionary);
             HttpResponse<String> unreadable = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/api/v1/audit/decisions/" + answer.path("decisionId").asText())).header("X-API-Key", AUDITOR).build(),

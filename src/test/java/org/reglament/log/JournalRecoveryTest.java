@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The service stopped after journaling receipts (their answers were sent) and before the database took them: at the
- * next start the database takes them first, and the chain verifies. A journal that does not continue the database's
- * chain keeps the service from starting.
+ * next start the database takes them first, and the log verifies. A journal that does not continue the database's
+ * stream keeps the service from starting.
  */
 class JournalRecoveryTest {
     private static final String AUDITOR = "local-auditor-key";
@@ -47,25 +47,31 @@ class JournalRecoveryTest {
     /** What the writer would have journaled before the process died. */
     private void journaled(List<ReceiptGroup> groups) {
         DecisionJournal journal = new DecisionJournal("true", data.resolve("journal"), false, "");
-        journal.open(groups.get(0).rows().get(0).seq());
+        journal.open(1, groups.get(0).firstLeaf());
         groups.forEach(journal::append);
         journal.close();
     }
 
+    /** A first start opens stream 1 in the database, as a replica does before it journals anything. */
+    private void opened() {
+        start().close();
+    }
+
     @Test
     void receiptsJournaledButNotStoredReachTheDatabaseAtTheNextStart() throws Exception {
+        opened();
         List<ReceiptGroup> groups = DecisionJournalTest.groups(5, 3, "{\"result\":\"recorded\"}");
         journaled(groups);
         ReceiptRepository.Row last = groups.get(4).rows().get(2);
         try (ConfigurableApplicationContext service = start()) {
-            JsonNode chain = get(service, "/api/v1/audit/verify");
-            assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
-            assertThat(chain.path("verified").asLong()).isEqualTo(15);
+            JsonNode verification = get(service, "/api/v1/audit/verify");
+            assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+            assertThat(verification.path("verified").asLong()).isEqualTo(15);
             JsonNode receipt = get(service, "/api/v1/audit/decisions/" + last.decisionId());
             assertThat(receipt.path("digest").asText()).isEqualTo(last.digest());
             assertThat(receipt.path("answer").path("result").asText()).isEqualTo("recorded");
             // The journal now holds only the segment the service writes next, beginning after the recovered receipts.
-            assertThat(segmentNames()).containsExactly(String.format("%020d.journal", 16));
+            assertThat(segmentNames()).containsExactly(String.format("s%010d-%020d.journal", 1, 15));
         }
         // Stopped cleanly, the database has everything: the journal is emptied and the next start recovers nothing.
         assertThat(segmentNames()).isEmpty();
@@ -89,9 +95,9 @@ class JournalRecoveryTest {
             assertThat(json.readTree(behind.body()).path("type").asText()).isEqualTo("/problems/log-catching-up");
 
             database.execute("alter table receipt_away rename to receipt");
-            JsonNode chain = get(service, "/api/v1/audit/verify");
-            assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
-            assertThat(chain.path("verified").asLong()).isEqualTo(5);
+            JsonNode verification = get(service, "/api/v1/audit/verify");
+            assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+            assertThat(verification.path("verified").asLong()).isEqualTo(5);
             for (String decisionId : answered) {
                 assertThat(get(service, "/api/v1/audit/decisions/" + decisionId).path("decisionId").asText())
                         .isEqualTo(decisionId);
@@ -102,8 +108,9 @@ class JournalRecoveryTest {
     @Test
     void aJournalThatDoesNotContinueTheLogKeepsTheServiceFromStarting() {
         List<ReceiptGroup> groups = DecisionJournalTest.groups(3, 2, "{}");
-        journaled(groups.subList(1, 3)); // begins at receipt 3; the database is empty
-        assertThatThrownBy(this::start).hasStackTraceContaining("does not continue the decision log after receipt 0");
+        opened();
+        journaled(groups.subList(1, 3)); // begins at leaf 2; the database's stream 1 is empty
+        assertThatThrownBy(this::start).hasStackTraceContaining("does not continue stream 1, of which the database holds 0 receipts");
     }
 
     private List<String> segmentNames() throws Exception {

@@ -10,12 +10,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * the server and sets REGLAMENT_TEST_POSTGRES_URL (and _USER, _PASSWORD).
  */
 @EnabledIfEnvironmentVariable(named = "REGLAMENT_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "reglament.audit.log.checkpoint-interval-ms=100", "reglament.audit.log.checkpoint-keep-seconds=0"})
 class PostgresDecisionLogTest extends DecisionLogContract {
+
+    /** A schema of this run's own: earlier runs' logs (signed by other test keys) do not count in this one's. */
+    static final String SCHEMA = "log_test_" + java.util.UUID.randomUUID().toString().replace("-", "");
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> System.getenv("REGLAMENT_TEST_POSTGRES_URL"));
+        String url = System.getenv("REGLAMENT_TEST_POSTGRES_URL");
+        registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+        registry.add("spring.flyway.create-schemas", () -> "true");
         registry.add("spring.datasource.username", () -> System.getenv().getOrDefault("REGLAMENT_TEST_POSTGRES_USER", "reglament"));
         registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("REGLAMENT_TEST_POSTGRES_PASSWORD", "reglament"));
     }

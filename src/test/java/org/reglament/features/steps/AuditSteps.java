@@ -17,7 +17,7 @@ import io.cucumber.java.ru.Тогда;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Russian steps of the auditor's features: replay, candidate knowledge bases, impact, chain verification. */
+/** Russian steps of the auditor's features: replay, candidate knowledge bases, impact, verification of the log. */
 public class AuditSteps {
     private static final Path KAMCHATKA_ACT = Path.of("rules/ru/kamchatka_guidelines/act.yaml");
 
@@ -34,7 +34,7 @@ public class AuditSteps {
     private JsonNode decision;
     private String candidateVersion;
     private DecisionPort.Answer audit;
-    private Long tamperedSeq;
+    private Long tamperedLeaf;
     private String originalAnswer;
 
     @Дано("^решение о матрице составов действий для услуги «(\\d+)» на (\\d{4}-\\d{2}-\\d{2}) при (\\d+) обращениях в год, принятое по текущей версии базы знаний$")
@@ -88,7 +88,7 @@ public class AuditSteps {
         audit = port.audit("POST", "/impact", body);
     }
 
-    @Когда("аудитор проверяет цепочку решений")
+    @Когда("аудитор проверяет журнал решений")
     public void verify() {
         audit = port.audit("GET", "/verify", null);
     }
@@ -97,7 +97,7 @@ public class AuditSteps {
     public void tamper() {
         String id = decision.path("decisionId").asText();
         log.awaitStored(); // the database takes journaled receipts a moment after their answers
-        tamperedSeq = jdbc.queryForObject("select seq from receipt where decision_id = ?", Long.class, id);
+        tamperedLeaf = jdbc.queryForObject("select leaf_index from receipt where decision_id = ?", Long.class, id);
         originalAnswer = jdbc.queryForObject("select answer from receipt where decision_id = ?", String.class, id);
         // A stored text that is plain JSON reads as itself: the forgery needs no knowledge of how answers are packed.
         String forged = receipts.byDecisionId(id).orElseThrow().answer().replace("\"1\"", "\"0\"");
@@ -106,8 +106,9 @@ public class AuditSteps {
 
     @After
     public void restoreTamperedReceipt() {
-        if (tamperedSeq != null) {
-            jdbc.update("update receipt set answer = ? where seq = ?", originalAnswer, tamperedSeq);
+        if (tamperedLeaf != null) {
+            jdbc.update("update receipt set answer = ? where decision_id = ?", originalAnswer,
+                    decision.path("decisionId").asText());
         }
     }
 
@@ -150,20 +151,21 @@ public class AuditSteps {
         assertThat(impact.path("affected").get(0).path("registryId").asText()).isEqualTo(registryId);
     }
 
-    @Тогда("цепочка цела")
+    @Тогда("журнал цел")
     public void intact() {
-        JsonNode chain = ok();
-        assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
-        assertThat(chain.path("verified").asLong()).isPositive();
+        JsonNode verification = ok();
+        assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.path("verified").asLong()).isPositive();
     }
 
     @Тогда("проверка называет изменённую запись этого решения")
     public void tamperingFound() {
-        JsonNode chain = ok();
-        assertThat(chain.path("intact").asBoolean()).isFalse();
-        assertThat(chain.path("firstProblem").path("seq").asLong()).isEqualTo(tamperedSeq);
-        assertThat(chain.path("firstProblem").path("decisionId").asText()).isEqualTo(decision.path("decisionId").asText());
-        assertThat(chain.path("firstProblem").path("kind").asText()).isEqualTo("altered");
+        JsonNode verification = ok();
+        assertThat(verification.path("intact").asBoolean()).isFalse();
+        assertThat(verification.path("firstProblem").path("leafIndex").asLong()).isEqualTo(tamperedLeaf);
+        assertThat(verification.path("firstProblem").path("stream").asInt()).isEqualTo(decision.path("log").path("stream").asInt());
+        assertThat(verification.path("firstProblem").path("decisionId").asText()).isEqualTo(decision.path("decisionId").asText());
+        assertThat(verification.path("firstProblem").path("kind").asText()).isEqualTo("altered");
     }
 
     private JsonNode ok() {
