@@ -12,8 +12,9 @@ Reported: the median throughput of each configuration and its ratio to one repli
 the load generator (wrk) shares the machine's cores with the replicas, PostgreSQL and HAProxy.
 
 Knobs (environment): REGLAMENT_BENCH_JAR, REGLAMENT_BENCH_CONNECTIONS (32), REGLAMENT_BENCH_WARMUP (120 s),
-REGLAMENT_BENCH_WINDOWS (3 rounds), REGLAMENT_BENCH_SECONDS (10 per window), REGLAMENT_TEST_POSTGRES_URL (and _USER,
-_PASSWORD; default the .ci/postgres.sh database).
+REGLAMENT_BENCH_WINDOWS (3 rounds), REGLAMENT_BENCH_SECONDS (10 per window), REGLAMENT_BENCH_ARGS (more arguments
+for every replica, e.g. --reglament.audit.log.enabled=false to see what the machine does without the log),
+REGLAMENT_TEST_POSTGRES_URL (and _USER, _PASSWORD; default the .ci/postgres.sh database).
 """
 import glob
 import json
@@ -58,7 +59,8 @@ def replica(work, schema, n, create_key):
         f"--reglament.audit.log.create-signing-key={'true' if create_key else 'false'}",
         "--reglament.security.api-keys[0].name=bench", f"--reglament.security.api-keys[0].key={DECIDER}",
         "--reglament.security.api-keys[0].roles=DECIDER", "--reglament.security.api-keys[1].name=bench-auditor",
-        f"--reglament.security.api-keys[1].key={AUDITOR}", "--reglament.security.api-keys[1].roles=AUDITOR"],
+        f"--reglament.security.api-keys[1].key={AUDITOR}", "--reglament.security.api-keys[1].roles=AUDITOR"]
+        + os.environ.get("REGLAMENT_BENCH_ARGS", "").split(),
         stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -117,6 +119,21 @@ def serve_with(work, n):
     time.sleep(1)
 
 
+def postgres_ticks():
+    """Clock ticks (user + system) used so far by every PostgreSQL process: what the log costs the database."""
+    ticks = 0
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            with open(stat) as f:
+                fields = f.read().rsplit(")", 1)
+            if fields[0].endswith("(postgres"):
+                rest = fields[1].split()
+                ticks += int(rest[11]) + int(rest[12])
+        except (OSError, IndexError, ValueError):
+            pass
+    return ticks
+
+
 def wrk(seconds):
     out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "-H", f"X-API-Key: {DECIDER}",
                           "-s", os.path.join(ROOT, "scripts", "benchmark-log.lua"), f"http://127.0.0.1:{BALANCER}"],
@@ -144,12 +161,16 @@ def main():
         serve_with(work, 3)
         wrk(WARMUP)
         rates = {1: [], 2: [], 3: []}
+        pg_cpu = []  # PostgreSQL CPU seconds per 1000 receipts, each window
+        hz = os.sysconf("SC_CLK_TCK")
         errors = 0
         for r in range(ROUNDS):
             order = [1, 2, 3][r % 3:] + [1, 2, 3][:r % 3]
             for n in order:
                 serve_with(work, n)
+                before = postgres_ticks()
                 rate, failed = wrk(SECONDS)
+                pg_cpu.append((postgres_ticks() - before) / hz / (rate * SECONDS) * 1000)
                 errors += failed
                 rates[n].append(rate)
                 print(f"round {r + 1}: {n} replica(s) {rate:8.0f} decisions/s", flush=True)
@@ -159,11 +180,17 @@ def main():
             median = statistics.median(rates[n])
             print(f"{n} replica(s): median {median:8.0f} decisions/s, {median / one:.2f}x one replica "
                   f"(windows: {', '.join(f'{x:.0f}' for x in rates[n])})")
+        per_thousand = statistics.median(pg_cpu)
+        print(f"PostgreSQL CPU per 1000 receipts: median {per_thousand * 1000:.0f} ms, so one PostgreSQL core takes about "
+              f"{1000 / per_thousand:.0f} receipts/s at this group size")
         print(f"non-2xx answers: {errors}")
-        verify = urllib.request.Request(f"http://127.0.0.1:{BALANCER}/api/v1/audit/verify", headers={"X-API-Key": AUDITOR})
+        # Straight to a replica: walking every stream takes longer than the balancer's timeout.
+        verify = urllib.request.Request(f"http://127.0.0.1:{PORTS[0]}/api/v1/audit/verify", headers={"X-API-Key": AUDITOR})
+        started = time.monotonic()
         result = json.loads(urllib.request.urlopen(verify, timeout=600).read().decode())
         intact = result["intact"]
-        print(f"afterwards: verify intact {intact}, {result['verified']} receipts in {len(result['streams'])} streams")
+        print(f"afterwards: verify intact {intact}, {result['verified']} receipts in {len(result['streams'])} streams, "
+              f"in {time.monotonic() - started:.0f} s")
         return 0 if intact and errors == 0 else 1
     finally:
         for p in processes:

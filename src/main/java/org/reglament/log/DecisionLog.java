@@ -119,10 +119,6 @@ public class DecisionLog implements SmartLifecycle {
         this.checkpoints = new LogCheckpoints(key, origin, streams, () -> lease,
                 () -> catchUp != null ? catchUp.storedTree() : tree, checkpointIntervalMs,
                 checkpointKeepSeconds, checkpointDirectory);
-        Gauge.builder("reglament.decision.log.behind", this, DecisionLog::behind)
-                .description("Receipts answered and journaled but not yet in the database").register(metrics);
-        Gauge.builder("reglament.decision.log.tree.size", this, l -> l.tree.size())
-                .description("Receipts in this replica's stream of the log").register(metrics);
     }
 
     /**
@@ -327,6 +323,12 @@ public class DecisionLog implements SmartLifecycle {
                 .tag("stream", tag).publishPercentiles(0.5, 0.99).register(metrics);
         this.batches = DistributionSummary.builder("reglament.decision.log.batch").tag("stream", tag)
                 .description("Receipts written in one group commit").publishPercentiles(0.5, 0.99).register(metrics);
+        // A stream this replica no longer writes reads NaN rather than another stream's figures.
+        Gauge.builder("reglament.decision.log.behind", this, l -> l.stream() == stream ? l.behind() : Double.NaN)
+                .tag("stream", tag).description("Receipts answered and journaled but not yet in the database")
+                .register(metrics);
+        Gauge.builder("reglament.decision.log.tree.size", this, l -> l.stream() == stream ? l.tree.size() : Double.NaN)
+                .tag("stream", tag).description("Receipts in the stream this replica writes").register(metrics);
     }
 
     @Override
