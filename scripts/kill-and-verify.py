@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Nothing answered is lost: drive decisions at a running Reglament, kill it with SIGKILL mid-load, restart it
 on the same decision log, and check that every decision that got an answer is in the log with the same digest
-and that the chain verifies.
+and that every stream of the log verifies.
 
     ./mvnw -q package -DskipTests && python3 scripts/kill-and-verify.py
 
@@ -104,7 +104,7 @@ def main():
                     altered.append(decision_id)
             except urllib.error.HTTPError:
                 missing.append(decision_id)
-        _, chain = request("/api/v1/audit/verify", headers=AUDITOR, timeout=120)
+        _, verification = request("/api/v1/audit/verify", headers=AUDITOR, timeout=120)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -114,9 +114,9 @@ def main():
     print(f"taken from the journal at restart: {recovered[-1] if recovered else 0} receipts")
     print(f"answered before SIGKILL: {killed_at}; answered in all: {len(answered)}; in the log after restart: "
           f"{len(answered) - len(missing)}; missing: {len(missing)}; digest differs: {len(altered)}; "
-          f"chain intact: {chain['intact']} ({chain['verified']} receipts verified)")
+          f"log intact: {verification['intact']} ({verification['verified']} receipts verified)")
     shutil.rmtree(data, ignore_errors=True)
-    ok = not missing and not altered and chain["intact"] and len(answered) > 0
+    ok = not missing and not altered and verification["intact"] and len(answered) > 0
     print("PASS" if ok else "FAIL")
     sys.exit(0 if ok else 1)
 
