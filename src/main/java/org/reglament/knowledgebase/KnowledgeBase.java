@@ -29,10 +29,12 @@ public final class KnowledgeBase {
     private final Map<String, Map<String, RuleCitation>> citationsByAct;
 
     private final Map<String, ProductionCalendar> calendars;
+    private final ActTexts texts;
 
     KnowledgeBase(RuleSources sources, KieBase kieBase, Map<String, Act> acts, Collection<RuleCitation> rules,
-                  Map<String, ProductionCalendar> calendars) {
+                  Map<String, ProductionCalendar> calendars, ActTexts texts) {
         this.calendars = Map.copyOf(calendars);
+        this.texts = texts;
         this.sources = sources;
         this.kieBase = kieBase;
         this.acts = Map.copyOf(acts);
@@ -72,6 +74,11 @@ public final class KnowledgeBase {
 
     public Collection<Act> acts() {
         return acts.values();
+    }
+
+    /** The texts of the encoded editions, clause by clause, as these sources carry them. */
+    public ActTexts texts() {
+        return texts;
     }
 
     /** The production calendar of a country ("RU", "KZ"). */

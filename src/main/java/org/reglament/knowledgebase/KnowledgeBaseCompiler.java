@@ -28,7 +28,8 @@ import org.reglament.calendar.ProductionCalendar;
  * Compiles {@link RuleSources} into a {@link KnowledgeBase} with the executable model, without
  * kmodule.xml (files are written to a KieFileSystem). Refuses a knowledge base whose rules cannot be
  * cited: a rule without citation metadata, a citation of an unknown act or edition, a DRL whose
- * package does not match its folder, or editions of one act that overlap.
+ * package does not match its folder, editions of one act that overlap, an encoded edition without its text, or a
+ * clause index that does not fit its text ({@link ActTexts}).
  */
 public final class KnowledgeBaseCompiler {
     static final String ACT_FILE = "act.yaml";
@@ -40,7 +41,9 @@ public final class KnowledgeBaseCompiler {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public KnowledgeBase compile(RuleSources sources) {
-        Map<String, Act> acts = readActs(sources);
+        Map<String, String> folders = new HashMap<>();
+        Map<String, Act> acts = readActs(sources, folders);
+        ActTexts texts = ActTexts.read(sources, acts.values(), folders);
         Map<String, ProductionCalendar> calendars = readCalendars(sources);
         KieBase kieBase = build(sources);
         List<RuleCitation> citations = new ArrayList<>();
@@ -64,10 +67,11 @@ public final class KnowledgeBaseCompiler {
                 citations.add(citation);
             }
         }
-        return new KnowledgeBase(sources, kieBase, acts, citations, calendars);
+        return new KnowledgeBase(sources, kieBase, acts, citations, calendars, texts);
     }
 
-    private Map<String, Act> readActs(RuleSources sources) {
+    /** The acts, and in {@code folders} the folder each one's act.yaml is in (its texts' paths are relative to it). */
+    private Map<String, Act> readActs(RuleSources sources, Map<String, String> folders) {
         Map<String, Act> acts = new HashMap<>();
         sources.files().forEach((path, content) -> {
             if (path.endsWith("/" + ACT_FILE) || path.equals(ACT_FILE)) {
@@ -77,6 +81,7 @@ public final class KnowledgeBaseCompiler {
                     if (acts.put(act.id(), act) != null) {
                         throw new KnowledgeBaseException("two act files describe " + act.id());
                     }
+                    folders.put(act.id(), path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "");
                 } catch (IOException e) {
                     throw new KnowledgeBaseException("cannot read " + path + ": " + e.getMessage(), e);
                 }

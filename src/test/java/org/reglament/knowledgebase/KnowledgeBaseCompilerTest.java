@@ -22,12 +22,12 @@ class KnowledgeBaseCompilerTest {
                 inForceFrom: 2020-01-01
                 inForceUntil: 2020-12-31
                 encoded: true
-                source: test.txt
+                source: texts/1.ru.txt
               - edition: "2"
                 adopted: 2021-01-01
                 inForceFrom: %s
                 encoded: true
-                source: test.txt
+                source: texts/1.ru.txt
             """;
     private static final String RULE = """
             package test.act;
@@ -91,9 +91,20 @@ class KnowledgeBaseCompilerTest {
                 .isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("overlap or leave a gap");
     }
 
+    @Test
+    void refusesAnEncodedEditionWithoutItsText() {
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put("test/act/act.yaml", ACT.formatted("2021-01-01").getBytes(StandardCharsets.UTF_8));
+        files.put("test/act/rules.drl", RULE.formatted(CITED).getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> new KnowledgeBaseCompiler().compile(new RuleSources(files)))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("its text test/act/texts/1.ru.txt is not in the knowledge base");
+    }
+
     private static KnowledgeBase compile(String act, String drl, String drlPath) {
         Map<String, byte[]> files = new TreeMap<>();
         files.put("test/act/act.yaml", act.getBytes(StandardCharsets.UTF_8));
+        files.put("test/act/texts/1.ru.txt", "1. Текст.\n".getBytes(StandardCharsets.UTF_8));
         files.put(drlPath, drl.getBytes(StandardCharsets.UTF_8));
         return new KnowledgeBaseCompiler().compile(new RuleSources(files));
     }
