@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.reglament.knowledgebase.KnowledgeBaseFixture;
 
 /**
- * The product's calendars against the reference calendars in ../shared/calendars, day by day over
+ * The product's calendars against the reference calendars in the test data (src/test/resources/calendars, with
+ * their sources in its README), day by day over
  * every covered year: which weekdays are not worked, which weekend days are, which days are shortened,
  * and (Russia) which days only a decree made non-working.
  */
 class ProductionCalendarTest {
-    private static final Path REFERENCE = KnowledgeBaseFixture.REGULATIONS.resolveSibling("calendars");
+    private static final String REFERENCE = "/calendars/";
 
     @ParameterizedTest
     @ValueSource(strings = {"RU", "KZ"})
@@ -78,10 +78,13 @@ class ProductionCalendarTest {
     }
 
     private static List<String[]> rows(String file) throws IOException {
-        Path path = REFERENCE.resolve(file);
-        assertThat(path).as("reference calendar").exists();
+        List<String> lines;
+        try (var in = ProductionCalendarTest.class.getResourceAsStream(REFERENCE + file)) {
+            assertThat(in).as("reference calendar %s in the test data", file).isNotNull();
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
         List<String[]> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+        for (String line : lines.subList(1, lines.size())) {
             if (!line.isBlank()) {
                 rows.add(line.split(",", 3));
             }

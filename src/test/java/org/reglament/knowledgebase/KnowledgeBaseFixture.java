@@ -1,14 +1,16 @@
 package org.reglament.knowledgebase;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The project's own knowledge base and the official texts it cites, for tests. */
+/** The project's own knowledge base, for tests: everything a test needs is in the repository. */
 public final class KnowledgeBaseFixture {
     public static final Path RULES = Path.of("rules");
     public static final Path FEATURES = Path.of("features");
-    /** The official texts beside the repository (CI clones with ../shared next to it). */
-    public static final Path REGULATIONS = Path.of(System.getProperty("reglament.regulations.dir", "../shared/regulations"));
+    /**
+     * The project's reference material beside the repository, when a checkout has it (../shared): only the tests
+     * that compare the repository's copies with it use it, and they skip without it.
+     */
+    public static final Path SHARED = Path.of(System.getProperty("reglament.shared.dir", "../shared"));
 
     private static KnowledgeBase compiled;
 
@@ -21,15 +23,5 @@ public final class KnowledgeBaseFixture {
             compiled = new KnowledgeBaseCompiler().compile(RuleSources.fromDirectory(RULES));
         }
         return compiled;
-    }
-
-    public static Path regulation(String file) {
-        Path text = REGULATIONS.resolve(file);
-        if (!Files.isRegularFile(text)) {
-            throw new AssertionError("the official text " + text.toAbsolutePath()
-                    + " is missing: tests need ../shared/regulations beside the repository"
-                    + " (or -Dreglament.regulations.dir)");
-        }
-        return text;
     }
 }
