@@ -28,8 +28,8 @@ import org.reglament.calendar.ProductionCalendar;
  * Compiles {@link RuleSources} into a {@link KnowledgeBase} with the executable model, without
  * kmodule.xml (files are written to a KieFileSystem). Refuses a knowledge base whose rules cannot be
  * cited: a rule without citation metadata, a citation of an unknown act or edition, a DRL whose
- * package does not match its folder, editions of one act that overlap, an encoded edition without its text, or a
- * clause index that does not fit its text ({@link ActTexts}).
+ * package does not match its folder, editions of one act that overlap, or a clause index that does not fit its
+ * text ({@link ActTexts}).
  */
 public final class KnowledgeBaseCompiler {
     static final String ACT_FILE = "act.yaml";

@@ -92,13 +92,17 @@ class KnowledgeBaseCompilerTest {
     }
 
     @Test
-    void refusesAnEncodedEditionWithoutItsText() {
+    void carriesTheTextsOfItsEditionsAndStillCompilesAVersionKeptWithoutThem() {
+        KnowledgeBase kb = compile(ACT.formatted("2021-01-01"), RULE.formatted(CITED), "test/act/rules.drl");
+        assertThat(kb.texts().text("test.act", "1", "ru")).map(ActText::content).contains("1. Текст.\n");
+
+        // A version kept before the texts travelled with the knowledge base: its receipts must still replay.
         Map<String, byte[]> files = new TreeMap<>();
         files.put("test/act/act.yaml", ACT.formatted("2021-01-01").getBytes(StandardCharsets.UTF_8));
         files.put("test/act/rules.drl", RULE.formatted(CITED).getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> new KnowledgeBaseCompiler().compile(new RuleSources(files)))
-                .isInstanceOf(KnowledgeBaseException.class)
-                .hasMessageContaining("its text test/act/texts/1.ru.txt is not in the knowledge base");
+        KnowledgeBase kept = new KnowledgeBaseCompiler().compile(new RuleSources(files));
+        assertThat(kept.texts().of("test.act", "1")).isEmpty();
+        assertThat(kept.citation("test.act", "1").quote()).isEqualTo("Текст.");
     }
 
     private static KnowledgeBase compile(String act, String drl, String drlPath) {
