@@ -22,7 +22,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Who may do what. Registry tools ask for decisions (role DECIDER, or anyone while
- * reglament.security.decisions-require-key is false); auditors read, verify and replay the log (role AUDITOR).
+ * reglament.security.decisions-require-key is false); auditors read, verify and replay the log (role AUDITOR);
+ * proposing candidate knowledge bases needs role KB_PROPOSER ({@link ProposerAccess}).
  * On audit endpoints an anonymous caller gets 401 and a caller with another role 403. Keys come from
  * configuration; with an identity provider, JWT bearer tokens carry the roles in their "roles" claim.
  */
@@ -43,6 +44,7 @@ public class AccessConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthentication(properties.apiKeys(), problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
+                    ProposerAccess.apply(requests);
                     requests.requestMatchers("/api/v1/audit/**").hasRole("AUDITOR");
                     if (properties.decisionsRequireKey()) {
                         requests.requestMatchers("/api/v1/decisions/**").hasRole("DECIDER");

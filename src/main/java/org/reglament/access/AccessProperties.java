@@ -15,7 +15,10 @@ public record AccessProperties(List<ApiKey> apiKeys, boolean decisionsRequireKey
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
     }
 
-    /** @param roles DECIDER (asks for decisions), AUDITOR (reads, verifies, replays the log) */
+    /**
+     * @param roles DECIDER (asks for decisions), AUDITOR (reads, verifies, replays the log), KB_PROPOSER (proposes
+     *              candidate knowledge bases)
+     */
     public record ApiKey(String name, String key, List<String> roles) {
     }
 }

@@ -9,8 +9,6 @@ import org.reglament.log.ReceiptRepository;
 import org.reglament.log.DecisionLog;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,11 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import org.reglament.decision.InvalidRequestException;
-import org.reglament.knowledgebase.KnowledgeBase;
-import org.reglament.knowledgebase.KnowledgeBaseException;
 import org.reglament.knowledgebase.KnowledgeBases;
-import org.reglament.knowledgebase.RuleSources;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,10 +44,12 @@ public class AuditController {
     private final ImpactAnalysis impact;
     private final KnowledgeBases knowledgeBases;
     private final JdbcKnowledgeBaseStore store;
+    private final ConfinedReplays confined;
     private final CanonicalJson json;
 
     public AuditController(ReceiptRepository receipts, DecisionLog log, LogVerifier verifier, LogProofs proofs, Replayer replayer, ImpactAnalysis impact,
-                           KnowledgeBases knowledgeBases, JdbcKnowledgeBaseStore store, CanonicalJson json) {
+                           KnowledgeBases knowledgeBases, JdbcKnowledgeBaseStore store, ConfinedReplays confined,
+                           CanonicalJson json) {
         this.receipts = receipts;
         this.log = log;
         this.verifier = verifier;
@@ -62,6 +58,7 @@ public class AuditController {
         this.impact = impact;
         this.knowledgeBases = knowledgeBases;
         this.store = store;
+        this.confined = confined;
         this.json = json;
     }
 
@@ -140,7 +137,10 @@ public class AuditController {
     @Operation(summary = "Replay with the recorded version (default), the live one (against=current), or a stored version")
     public Replayer.Replay replay(@PathVariable String decisionId, @RequestParam(required = false) String against) {
         Receipt receipt = find(decisionId);
-        return replayer.replay(receipt, knowledgeBase(against == null ? receipt.knowledgeBaseVersion() : against));
+        try (Replaying replaying = replaying(against == null ? receipt.knowledgeBaseVersion() : against,
+                receipt.knowledgeBaseVersion())) {
+            return replaying.replay(receipt);
+        }
     }
 
     /** Which receipts to replay, against what, and how many at most. */
@@ -155,53 +155,32 @@ public class AuditController {
         ReceiptFilter filter = new ReceiptFilter(null, request.registryId(), request.decision(), request.asOfFrom(),
                 request.asOfTo(), request.answeredFrom(), request.answeredTo());
         log.awaitStored();
-        return impact.analyse(filter, knowledgeBase(request.against() == null ? "current" : request.against()),
-                request.limit() == null ? 10_000 : request.limit());
+        try (Replaying replaying = replaying(request.against() == null ? "current" : request.against(), null)) {
+            return impact.analyse(filter, replaying, request.limit() == null ? 10_000 : request.limit());
+        }
     }
 
-    public record Versions(String live, List<String> stored) {
+    public record Versions(String live, List<String> stored, List<JdbcKnowledgeBaseStore.CandidateEntry> candidates) {
     }
 
     @GetMapping("/knowledge-bases")
-    @Operation(summary = "The live version and every version kept")
+    @Operation(summary = "The live version, every version kept, and the candidates among them")
     public Versions versions() {
-        return new Versions(knowledgeBases.live().version(), store.versions());
+        return new Versions(knowledgeBases.live().version(), store.versions(), store.candidates());
     }
 
-    /** A candidate: a stored version (or "current") with some files replaced, added or (empty content) removed. */
-    public record Candidate(String basedOn, @NotEmpty Map<String, String> files) {
-    }
-
-    @PostMapping(path = "/knowledge-bases", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Compile and keep a candidate knowledge base, to replay decisions against before adopting it")
-    public Map<String, Object> candidate(@Valid @RequestBody Candidate candidate) {
-        KnowledgeBase base = knowledgeBase(candidate.basedOn() == null ? "current" : candidate.basedOn());
-        Map<String, byte[]> files = new TreeMap<>(base.sources().files());
-        candidate.files().forEach((path, content) -> {
-            if (path.contains("..") || path.startsWith("/")) {
-                throw new InvalidRequestException("files", "\"" + path + "\" is not a path inside rules/");
-            }
-            if (content.isEmpty()) {
-                files.remove(path);
-            } else {
-                files.put(path, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-        });
-        try {
-            KnowledgeBase compiled = knowledgeBases.register(new RuleSources(files));
-            return Map.of("version", compiled.version(), "changes",
-                    KnowledgeBaseDiff.between(base, compiled));
-        } catch (KnowledgeBaseException e) {
-            throw new InvalidRequestException("files", "the candidate does not compile: " + e.getMessage());
-        }
-    }
-
-    private KnowledgeBase knowledgeBase(String version) {
+    /**
+     * The live version and the service's own kept versions are decided in this process; any other kept version (a
+     * candidate) only in a confined worker.
+     */
+    private Replaying replaying(String version, String recordedVersion) {
         if ("current".equals(version)) {
-            return knowledgeBases.live();
+            return replayer.inProcess(knowledgeBases.live());
         }
-        return knowledgeBases.version(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no knowledge-base version " + version + " is kept"));
+        return knowledgeBases.builtIn(version).map(replayer::inProcess)
+                .or(() -> confined.open(version, recordedVersion))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "no knowledge-base version " + version + " is kept"));
     }
 
     private Receipt find(String decisionId) {

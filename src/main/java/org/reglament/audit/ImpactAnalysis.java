@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.reglament.knowledgebase.KnowledgeBase;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +20,10 @@ public class ImpactAnalysis {
     private static final int PAGE = 500;
 
     private final ReceiptRepository receipts;
-    private final Replayer replayer;
     private final CanonicalJson json;
 
-    public ImpactAnalysis(ReceiptRepository receipts, Replayer replayer, CanonicalJson json) {
+    public ImpactAnalysis(ReceiptRepository receipts, CanonicalJson json) {
         this.receipts = receipts;
-        this.replayer = replayer;
         this.json = json;
     }
 
@@ -39,7 +36,7 @@ public class ImpactAnalysis {
                            List<String> changes) {
     }
 
-    public Impact analyse(ReceiptFilter filter, KnowledgeBase against, int limit) {
+    public Impact analyse(ReceiptFilter filter, Replaying against, int limit) {
         long examined = 0;
         long changed = 0;
         long refused = 0;
@@ -55,7 +52,7 @@ public class ImpactAnalysis {
                     break;
                 }
                 examined++;
-                Replayer.Replay replay = replayer.replay(receipt, against);
+                Replayer.Replay replay = against.replay(receipt);
                 if (replay.reproduced()) {
                     continue;
                 }

@@ -11,11 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.reglament.knowledgebase.Act;
-import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.KnowledgeBaseOutline;
 import org.reglament.knowledgebase.LegalParameter;
 import org.reglament.knowledgebase.RuleCitation;
 
-/** What changed between two knowledge-base versions: files, rules (text or citation) and parameters. */
+/**
+ * What changed between two knowledge-base versions: files, rules (text or citation) and parameters. Works on outlines
+ * (nothing compiled or run), so a candidate's worker gives the same account as the service does for its own versions.
+ */
 public final class KnowledgeBaseDiff {
     private static final Pattern RULE = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\"(.*?)^end\\b");
 
@@ -33,7 +36,7 @@ public final class KnowledgeBaseDiff {
     public record ParameterChange(String act, String parameter, String clause, String before, String after) {
     }
 
-    public static Changes between(KnowledgeBase from, KnowledgeBase to) {
+    public static Changes between(KnowledgeBaseOutline from, KnowledgeBaseOutline to) {
         List<String> files = new ArrayList<>();
         TreeSet<String> paths = new TreeSet<>(from.sources().files().keySet());
         paths.addAll(to.sources().files().keySet());
@@ -47,7 +50,7 @@ public final class KnowledgeBaseDiff {
         return new Changes(from.version(), to.version(), files, rules(from, to), parameters(from, to));
     }
 
-    private static List<RuleChange> rules(KnowledgeBase from, KnowledgeBase to) {
+    private static List<RuleChange> rules(KnowledgeBaseOutline from, KnowledgeBaseOutline to) {
         Map<String, RuleCitation> before = byKey(from);
         Map<String, RuleCitation> after = byKey(to);
         Map<String, String> textBefore = ruleTexts(from);
@@ -68,7 +71,7 @@ public final class KnowledgeBaseDiff {
         return changes;
     }
 
-    private static List<ParameterChange> parameters(KnowledgeBase from, KnowledgeBase to) {
+    private static List<ParameterChange> parameters(KnowledgeBaseOutline from, KnowledgeBaseOutline to) {
         List<ParameterChange> changes = new ArrayList<>();
         for (Act act : to.acts()) {
             Map<String, LegalParameter> before = new HashMap<>();
@@ -91,14 +94,14 @@ public final class KnowledgeBaseDiff {
                 : p.date() != null ? p.date().toString() : String.valueOf(p.monthDay());
     }
 
-    private static Map<String, RuleCitation> byKey(KnowledgeBase kb) {
+    private static Map<String, RuleCitation> byKey(KnowledgeBaseOutline kb) {
         Map<String, RuleCitation> rules = new HashMap<>();
         kb.rules().forEach(r -> rules.put(r.packageName() + "/" + r.rule(), r));
         return rules;
     }
 
     /** Each rule's DRL text, by package and name, so that a changed condition shows though its citation did not. */
-    private static Map<String, String> ruleTexts(KnowledgeBase kb) {
+    private static Map<String, String> ruleTexts(KnowledgeBaseOutline kb) {
         Map<String, String> texts = new HashMap<>();
         kb.sources().files().forEach((path, content) -> {
             if (path.endsWith(".drl")) {

@@ -14,12 +14,14 @@ import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBases;
+import org.reglament.knowledgebase.RuleFailedException;
 import org.springframework.stereotype.Component;
 
 /**
  * Replays a receipt: the recorded request, decided again with a chosen knowledge-base version (the one that
  * answered, the live one, or a candidate), compared with the recorded answer field by field and, for the action
- * matrix, cell by cell.
+ * matrix, cell by cell. The service's own versions are decided here ({@link #replay}); a candidate is decided in its
+ * confined worker, which runs {@link #answer} there, and its answers are compared here by the same {@link #compare}.
  */
 @Component
 public class Replayer {
@@ -50,26 +52,72 @@ public class Replayer {
                              String ruleAfter, String clauseBefore, String clauseAfter) {
     }
 
-    public Replay replay(Receipt receipt, KnowledgeBase against) {
-        DecisionCatalog.Decision<?> decision = catalog.decision(receipt.decision());
-        Object request = json.read(receipt.request(), decision.requestType());
-        JsonNode recorded = json.tree(receipt.answer());
-        KnowledgeBase recordedVersion = knowledgeBases.version(receipt.knowledgeBaseVersion()).orElse(null);
-        KnowledgeBaseDiff.Changes changes = recordedVersion == null || recordedVersion == against ? null
-                : KnowledgeBaseDiff.between(recordedVersion, against);
-        JsonNode replayed;
-        try {
-            DecisionEnvelope<?> envelope = DecisionMetrics.replaying(
-                    () -> knowledgeBases.using(against, () -> decision.decide(request)));
-            replayed = json.tree(json.write(envelope));
-        } catch (RuntimeException refused) {
-            return new Replay(receipt.decisionId(), receipt.decision(), receipt.knowledgeBaseVersion(), against.version(),
-                    false, refused.getMessage(), List.of(), List.of(), changes);
+    /** What a version answered a recorded request with: the answer's canonical JSON, or why the decision refused. */
+    public record Replayed(String answer, String refusal) {
+        public static Replayed answered(String answer) {
+            return new Replayed(answer, null);
         }
+
+        public static Replayed refused(String refusal) {
+            return new Replayed(null, refusal);
+        }
+    }
+
+    /** Replays in this process, with a version the service itself shipped (the live one or a kept built-in). */
+    public Replay replay(Receipt receipt, KnowledgeBase against) {
+        KnowledgeBase recordedVersion = knowledgeBases.builtIn(receipt.knowledgeBaseVersion()).orElse(null);
+        KnowledgeBaseDiff.Changes changes = recordedVersion == null || recordedVersion == against ? null
+                : KnowledgeBaseDiff.between(recordedVersion.outline(), against.outline());
+        Replayed replayed = knowledgeBases.using(against, () -> answer(receipt.decision(), receipt.request()));
+        return compare(receipt, against.version(), replayed, changes);
+    }
+
+    /** Every receipt replayed in this process against one of the service's own versions. */
+    public Replaying inProcess(KnowledgeBase against) {
+        return new Replaying() {
+            @Override
+            public String version() {
+                return against.version();
+            }
+
+            @Override
+            public Replay replay(Receipt receipt) {
+                return Replayer.this.replay(receipt, against);
+            }
+        };
+    }
+
+    /**
+     * Decides a recorded request (its canonical text) again with the knowledge base decisions currently answer
+     * with. A decision's refusal is an answer too; a rule that fails ({@link RuleFailedException}) is not, and is
+     * thrown: the version is at fault, not the request.
+     */
+    public Replayed answer(String decisionName, String canonicalRequest) {
+        DecisionCatalog.Decision<?> decision = catalog.decision(decisionName);
+        Object request = json.read(canonicalRequest, decision.requestType());
+        try {
+            DecisionEnvelope<?> envelope = DecisionMetrics.replaying(() -> decision.decide(request));
+            return Replayed.answered(json.write(envelope));
+        } catch (RuleFailedException failed) {
+            throw failed;
+        } catch (RuntimeException refused) {
+            return Replayed.refused(refused.getMessage());
+        }
+    }
+
+    /** The recorded answer against the replayed one, wherever it was decided. */
+    public Replay compare(Receipt receipt, String replayedVersion, Replayed replayed,
+                          KnowledgeBaseDiff.Changes changes) {
+        if (replayed.refusal() != null) {
+            return new Replay(receipt.decisionId(), receipt.decision(), receipt.knowledgeBaseVersion(), replayedVersion,
+                    false, replayed.refusal(), List.of(), List.of(), changes);
+        }
+        JsonNode recorded = json.tree(receipt.answer());
+        JsonNode now = json.tree(replayed.answer());
         List<Difference> differences = new ArrayList<>();
-        diff("", strip(recorded), strip(replayed), differences);
-        return new Replay(receipt.decisionId(), receipt.decision(), receipt.knowledgeBaseVersion(), against.version(),
-                differences.isEmpty(), null, differences, cells(recorded, replayed), changes);
+        diff("", strip(recorded), strip(now), differences);
+        return new Replay(receipt.decisionId(), receipt.decision(), receipt.knowledgeBaseVersion(), replayedVersion,
+                differences.isEmpty(), null, differences, cells(recorded, now), changes);
     }
 
     private static JsonNode strip(JsonNode answer) {

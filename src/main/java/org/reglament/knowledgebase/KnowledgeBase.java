@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
@@ -20,33 +21,21 @@ import org.reglament.calendar.ProductionCalendar;
  * date asked for: the date is data, never the wall clock.
  */
 public final class KnowledgeBase {
-    private final RuleSources sources;
+    private final KnowledgeBaseOutline outline;
     private final KieBase kieBase;
-    private final Map<String, Act> acts;
     /** By package and rule name, as the engine knows a rule. */
     private final Map<String, RuleCitation> citations;
     /** By act and rule name, as a decision names a rule: a rule's name (its clause) is unique within its act. */
     private final Map<String, Map<String, RuleCitation>> citationsByAct;
 
-    private final Map<String, ProductionCalendar> calendars;
-    private final ActTexts texts;
-
-    KnowledgeBase(RuleSources sources, KieBase kieBase, Map<String, Act> acts, Collection<RuleCitation> rules,
-                  Map<String, ProductionCalendar> calendars, ActTexts texts) {
-        this.calendars = Map.copyOf(calendars);
-        this.texts = texts;
-        this.sources = sources;
+    KnowledgeBase(KnowledgeBaseOutline outline, KieBase kieBase) {
+        this.outline = outline;
         this.kieBase = kieBase;
-        this.acts = Map.copyOf(acts);
         Map<String, RuleCitation> byEngineName = new HashMap<>();
         Map<String, Map<String, RuleCitation>> byAct = new HashMap<>();
-        for (RuleCitation rule : rules) {
+        for (RuleCitation rule : outline.rules()) {
             byEngineName.put(engineName(rule.packageName(), rule.rule()), rule);
-            RuleCitation clash = byAct.computeIfAbsent(rule.actId(), id -> new HashMap<>()).put(rule.rule(), rule);
-            if (clash != null) {
-                throw new KnowledgeBaseException("act " + rule.actId() + " has two rules named \"" + rule.rule()
-                        + "\" (packages " + clash.packageName() + " and " + rule.packageName() + ")");
-            }
+            byAct.computeIfAbsent(rule.actId(), id -> new HashMap<>()).put(rule.rule(), rule);
         }
         this.citations = Map.copyOf(byEngineName);
         this.citationsByAct = Map.copyOf(byAct);
@@ -57,15 +46,25 @@ public final class KnowledgeBase {
     }
 
     public String version() {
-        return sources.version();
+        return outline.version();
     }
 
     public RuleSources sources() {
-        return sources;
+        return outline.sources();
+    }
+
+    /** The engine's own view, for this package's tests: its metadata must read as the citations do. */
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** The acts, citations and calendars without the engine: what two versions are compared by. */
+    public KnowledgeBaseOutline outline() {
+        return outline;
     }
 
     public Act act(String id) {
-        Act act = acts.get(id);
+        Act act = outline.actsById().get(id);
         if (act == null) {
             throw new IllegalArgumentException("the knowledge base " + version() + " encodes no act " + id);
         }
@@ -73,17 +72,17 @@ public final class KnowledgeBase {
     }
 
     public Collection<Act> acts() {
-        return acts.values();
+        return outline.acts();
     }
 
     /** The texts of the encoded editions, clause by clause, as these sources carry them. */
     public ActTexts texts() {
-        return texts;
+        return outline.texts();
     }
 
     /** The production calendar of a country ("RU", "KZ"). */
     public ProductionCalendar calendar(String country) {
-        ProductionCalendar calendar = calendars.get(country);
+        ProductionCalendar calendar = outline.calendarsByCountry().get(country);
         if (calendar == null) {
             throw new IllegalArgumentException("the knowledge base " + version() + " has no calendar of " + country);
         }
@@ -91,7 +90,7 @@ public final class KnowledgeBase {
     }
 
     public Collection<ProductionCalendar> calendars() {
-        return calendars.values();
+        return outline.calendarsByCountry().values();
     }
 
     public Collection<RuleCitation> rules() {
@@ -134,20 +133,31 @@ public final class KnowledgeBase {
         KieSession session = kieBase.newKieSession();
         try {
             List<RuleCitation> fired = new ArrayList<>();
+            String[] firing = new String[1];
             session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    firing[0] = event.getMatch().getRule().getName();
+                }
+
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     var rule = event.getMatch().getRule();
                     fired.add(citations.get(engineName(rule.getPackageName(), rule.getName())));
                 }
             });
-            acts.forEach(taking -> taking.parametersValidOn(asOf).forEach(session::insert));
-            facts.forEach(session::insert);
             AgendaFilter inForce = match -> {
                 RuleCitation rule = citations.get(engineName(match.getRule().getPackageName(), match.getRule().getName()));
                 return rule.edition().equals(editions.get(rule.actId())) && rule.appliesOn(asOf);
             };
-            session.fireAllRules(inForce);
+            try {
+                acts.forEach(taking -> taking.parametersValidOn(asOf).forEach(session::insert));
+                facts.forEach(session::insert);
+                session.fireAllRules(inForce);
+            } catch (RuntimeException e) {
+                // A condition or consequence threw: a defect of the rules, not a refusal of the request.
+                throw new RuleFailedException(firing[0], e);
+            }
             return new Evaluation(act, edition, asOf, List.copyOf(session.getObjects()), List.copyOf(fired), acts, this);
         } finally {
             session.dispose();

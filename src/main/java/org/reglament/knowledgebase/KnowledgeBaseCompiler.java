@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,47 +28,74 @@ import org.reglament.calendar.ProductionCalendar;
 /**
  * Compiles {@link RuleSources} into a {@link KnowledgeBase} with the executable model, without
  * kmodule.xml (files are written to a KieFileSystem). Refuses a knowledge base whose rules cannot be
- * cited: a rule without citation metadata, a citation of an unknown act or edition, a DRL whose
- * package does not match its folder, editions of one act that overlap, or a clause index that does not fit its
- * text ({@link ActTexts}).
+ * cited: a rule without citation metadata, metadata that is not a plain string literal, a citation of an
+ * unknown act or edition, a DRL whose package does not match its folder, editions of one act that overlap, or a
+ * clause index that does not fit its text ({@link ActTexts}).
+ * <p>
+ * {@link #outline} does everything that reads the files and nothing that builds or runs them; {@link #compile}
+ * outlines first, so a file the outline refuses never reaches the engine (whose metadata values are Java
+ * expressions it evaluates while building).
  */
 public final class KnowledgeBaseCompiler {
     static final String ACT_FILE = "act.yaml";
     static final String CALENDAR_FILE = "calendar.yaml";
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .findAndRegisterModules()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public KnowledgeBase compile(RuleSources sources) {
+        KnowledgeBaseOutline outline = outline(sources);
+        KieBase kieBase = build(sources);
+        Set<String> described = new HashSet<>();
+        outline.rules().forEach(rule -> described.add(rule.packageName() + "/" + rule.rule()));
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                if (!described.contains(kiePackage.getName() + "/" + rule.getName())) {
+                    throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" in " + kiePackage.getName()
+                            + " is built by the engine but not declared in any DRL file's text");
+                }
+            }
+        }
+        return new KnowledgeBase(outline, kieBase);
+    }
+
+    /** The acts, texts, citations and calendars of {@code sources}, checked, without building or running a rule. */
+    public KnowledgeBaseOutline outline(RuleSources sources) {
         Map<String, String> folders = new HashMap<>();
         Map<String, Act> acts = readActs(sources, folders);
         ActTexts texts = ActTexts.read(sources, acts.values(), folders);
         Map<String, ProductionCalendar> calendars = readCalendars(sources);
-        KieBase kieBase = build(sources);
         List<RuleCitation> citations = new ArrayList<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                RuleCitation citation = RuleCitation.fromMetadata(kiePackage.getName(), rule.getName(), rule.getMetaData());
-                Act act = acts.get(citation.actId());
-                if (act == null) {
-                    throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" cites act " + citation.actId()
-                            + ", which no " + ACT_FILE + " describes");
-                }
-                Edition edition = act.edition(citation.edition());
-                if (!edition.encoded()) {
-                    throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" cites edition "
-                            + citation.edition() + " of " + act.id() + ", which is marked as not encoded");
-                }
-                if (edition.sourceKk() != null && citation.quoteKk() == null) {
-                    throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" of " + act.id()
-                            + " has no @quoteKk: the act has an official Kazakh text, so each citation quotes both");
-                }
-                citations.add(citation);
+        sources.files().forEach((path, content) -> {
+            if (!path.endsWith(".drl")) {
+                return;
             }
+            DrlDescription drl = DrlDescription.read(path, new String(content, StandardCharsets.UTF_8));
+            checkPackageMatchesFolder(path, drl.packageName());
+            for (DrlDescription.DescribedRule rule : drl.rules()) {
+                citations.add(checked(RuleCitation.fromMetadata(drl.packageName(), rule.name(), rule.metadata()), acts));
+            }
+        });
+        return new KnowledgeBaseOutline(sources, acts, citations, calendars, texts);
+    }
+
+    private static RuleCitation checked(RuleCitation citation, Map<String, Act> acts) {
+        Act act = acts.get(citation.actId());
+        if (act == null) {
+            throw new KnowledgeBaseException("rule \"" + citation.rule() + "\" cites act " + citation.actId()
+                    + ", which no " + ACT_FILE + " describes");
         }
-        return new KnowledgeBase(sources, kieBase, acts, citations, calendars, texts);
+        Edition edition = act.edition(citation.edition());
+        if (!edition.encoded()) {
+            throw new KnowledgeBaseException("rule \"" + citation.rule() + "\" cites edition "
+                    + citation.edition() + " of " + act.id() + ", which is marked as not encoded");
+        }
+        if (edition.sourceKk() != null && citation.quoteKk() == null) {
+            throw new KnowledgeBaseException("rule \"" + citation.rule() + "\" of " + act.id()
+                    + " has no @quoteKk: the act has an official Kazakh text, so each citation quotes both");
+        }
+        return citation;
     }
 
     /** The acts, and in {@code folders} the folder each one's act.yaml is in (its texts' paths are relative to it). */
@@ -115,22 +143,29 @@ public final class KnowledgeBaseCompiler {
         files.generateAndWritePomXML(releaseId);
         sources.files().forEach((path, content) -> {
             if (path.endsWith(".drl")) {
-                checkPackageMatchesFolder(path, new String(content, StandardCharsets.UTF_8));
                 files.write("src/main/resources/" + path, content);
             }
         });
         KieBuilder builder = kie.newKieBuilder(files).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            throw new KnowledgeBaseException("the rules do not compile:\n" + errors);
+            throw new KnowledgeBaseException("the rules do not compile: " + errors.stream().limit(10)
+                    .map(KnowledgeBaseCompiler::describe).collect(Collectors.joining("; "))
+                    + (errors.size() > 10 ? "; and " + (errors.size() - 10) + " more" : ""));
         }
         return kie.newKieContainer(releaseId).getKieBase();
     }
 
-    private static void checkPackageMatchesFolder(String path, String drl) {
-        Matcher declared = PACKAGE.matcher(drl.replaceAll("(?s)/\\*.*?\\*/", ""));
+    /** Where and what, on one line: the engine's message text can carry a parser's stack trace after its first line. */
+    private static String describe(Message error) {
+        String path = error.getPath() == null ? "" : error.getPath().replaceFirst("^src/main/resources/", "");
+        String text = error.getText() == null ? "" : error.getText().strip().lines().findFirst().orElse("");
+        return (path.isEmpty() ? "" : path + (error.getLine() > 0 ? ":" + error.getLine() : "") + ": ") + text;
+    }
+
+    private static void checkPackageMatchesFolder(String path, String declared) {
         String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-        if (!declared.find() || !declared.group(1).replace('.', '/').equals(folder)) {
+        if (declared == null || !declared.replace('.', '/').equals(folder)) {
             throw new KnowledgeBaseException(path + ": the DRL package must match its folder ("
                     + folder.replace('/', '.') + ")");
         }

@@ -9,9 +9,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The knowledge bases the service can answer with: the live one, and any version that ever answered (its
- * sources kept by the {@link KnowledgeBaseSourceStore}), compiled on demand. A replay runs a decision
- * against another version with {@link #using}; everything else answers with the live one.
+ * The knowledge bases the service answers with in its own process: the live one, and any version it answered with
+ * before (its sources kept by the {@link KnowledgeBaseSourceStore} as built-in), compiled on demand. A replay runs a
+ * decision against another version with {@link #using}; everything else answers with the live one. Candidates
+ * (versions a request proposed) are never compiled here: see {@code org.reglament.candidate}.
  */
 @Component
 public class KnowledgeBases {
@@ -36,8 +37,11 @@ public class KnowledgeBases {
         return live;
     }
 
-    /** A version that answered before, compiled from its kept sources; empty if it was never kept. */
-    public Optional<KnowledgeBase> version(String version) {
+    /**
+     * A version the service answered with before, compiled here from its kept sources; empty if it was never kept
+     * or was not the service's own (a candidate is compiled and run only in a confined worker).
+     */
+    public Optional<KnowledgeBase> builtIn(String version) {
         KnowledgeBase known = compiled.get(version);
         if (known != null) {
             return Optional.of(known);
@@ -46,17 +50,8 @@ public class KnowledgeBases {
         if (sources == null) {
             return Optional.empty();
         }
-        return sources.load(version).map(found -> compiled.computeIfAbsent(version,
-                v -> new KnowledgeBaseCompiler().compile(found)));
-    }
-
-    /** Compiles and keeps a candidate knowledge base (a lawyer's amended rules), so that it can be replayed against. */
-    public KnowledgeBase register(RuleSources sources) {
-        KnowledgeBaseSourceStore kept = store.getIfAvailable();
-        if (kept != null) {
-            kept.store(sources);
-        }
-        return compiled.computeIfAbsent(sources.version(), v -> new KnowledgeBaseCompiler().compile(sources));
+        return sources.load(version).filter(kept -> kept.origin().runsInProcess())
+                .map(kept -> compiled.computeIfAbsent(version, v -> new KnowledgeBaseCompiler().compile(kept.sources())));
     }
 
     /** Runs {@code work} with {@code knowledgeBase} as the one decisions answer with, on this thread only. */

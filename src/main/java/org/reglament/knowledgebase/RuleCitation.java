@@ -21,10 +21,10 @@ public record RuleCitation(String rule, String packageName, String actId, String
     static final String VALID_FROM = "validFrom";
     static final String VALID_TO = "validTo";
 
-    static RuleCitation fromMetadata(String packageName, String rule, Map<String, Object> metadata) {
+    static RuleCitation fromMetadata(String packageName, String rule, Map<String, String> metadata) {
         for (String key : new String[] {ACT, EDITION, CLAUSE, QUOTE}) {
-            Object value = metadata.get(key);
-            if (value == null || value.toString().isBlank()) {
+            String value = metadata.get(key);
+            if (value == null || value.isBlank()) {
                 throw new KnowledgeBaseException("rule \"" + rule + "\" in " + packageName + " has no @" + key
                         + ": every rule carries its citation (act, edition, clause, quote)");
             }
@@ -38,13 +38,16 @@ public record RuleCitation(String rule, String packageName, String actId, String
         return (validFrom == null || !asOf.isBefore(validFrom)) && (validTo == null || !asOf.isAfter(validTo));
     }
 
-    private static String text(Map<String, Object> metadata, String key) {
-        Object value = metadata.get(key);
-        return value == null ? null : value.toString();
+    private static String text(Map<String, String> metadata, String key) {
+        return metadata.get(key);
     }
 
-    private static LocalDate date(Map<String, Object> metadata, String key) {
+    private static LocalDate date(Map<String, String> metadata, String key) {
         String value = text(metadata, key);
-        return value == null ? null : LocalDate.parse(value);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new KnowledgeBaseException("@" + key + "(\"" + value + "\") is not a date (YYYY-MM-DD)");
+        }
     }
 }

@@ -30,7 +30,8 @@ public final class RuleSources {
             throw new IllegalArgumentException("a knowledge base needs at least one file");
         }
         this.files = new TreeMap<>();
-        files.forEach((path, content) -> this.files.put(path.replace('\\', '/'), content.clone()));
+        // Keys are taken as given: a request's "\\tmp\\x" is not silently turned into "/tmp/x" (CandidateFiles refuses it).
+        files.forEach((path, content) -> this.files.put(path, content.clone()));
         this.version = "sha256:" + digest(this.files);
     }
 
@@ -41,7 +42,10 @@ public final class RuleSources {
             Map<String, byte[]> files = new TreeMap<>();
             try (Stream<Path> walk = Files.walk(realRoot)) {
                 for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    files.put(realRoot.relativize(file).toString(), Files.readAllBytes(file));
+                    // rules/ keys use '/' whatever the platform's separator.
+                    java.util.StringJoiner key = new java.util.StringJoiner("/");
+                    realRoot.relativize(file).forEach(part -> key.add(part.toString()));
+                    files.put(key.toString(), Files.readAllBytes(file));
                 }
             }
             return new RuleSources(files);

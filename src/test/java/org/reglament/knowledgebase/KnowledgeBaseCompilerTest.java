@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A knowledge base whose rules cannot be cited, or whose editions contradict each other, is refused. */
 class KnowledgeBaseCompilerTest {
@@ -103,6 +105,60 @@ class KnowledgeBaseCompilerTest {
         KnowledgeBase kept = new KnowledgeBaseCompiler().compile(new RuleSources(files));
         assertThat(kept.texts().of("test.act", "1")).isEmpty();
         assertThat(kept.citation("test.act", "1").quote()).isEqualTo("Текст.");
+    }
+
+    @Test
+    void metadataIsReadAsWrittenNeverEvaluated(@TempDir Path temp) {
+        Path evaluated = temp.resolve("evaluated");
+        String expression = "java.nio.file.Files.createFile(java.nio.file.Path.of(\"" + evaluated + "\")).toString()";
+        assertThatThrownBy(() -> compile(ACT.formatted("2021-01-01"),
+                RULE.formatted(CITED.replace("@quote(\"Текст.\")", "@quote(" + expression + ")")), "test/act/rules.drl"))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("@quote: metadata must be a plain string literal")
+                .hasMessageContaining("never evaluated");
+        assertThat(evaluated).as("the expression was not run").doesNotExist();
+    }
+
+    @Test
+    void metadataThatIsNotOneStringLiteralIsRefused() {
+        for (String value : new String[] {"\"Тек\" + \"ст.\"", "12", "Text", "key = \"x\"", "", "\"\"\"\nx\"\"\""}) {
+            assertThatThrownBy(() -> compile(ACT.formatted("2021-01-01"),
+                    RULE.formatted(CITED.replace("@quote(\"Текст.\")", "@quote(" + value + ")")), "test/act/rules.drl"))
+                    .as("@quote(%s)", value).isInstanceOf(KnowledgeBaseException.class).hasMessageContaining("@quote");
+        }
+    }
+
+    @Test
+    void aLiteralReadsAsTheEngineWouldHaveEvaluatedIt() {
+        KnowledgeBase kb = compile(ACT.formatted("2021-01-01"),
+                RULE.formatted(CITED.replace("\"Текст.\"", "\"«Текст» \\\"в кавычках\\\" \\u0410\"")), "test/act/rules.drl");
+        assertThat(kb.citation("test.act", "1").quote()).isEqualTo("«Текст» \"в кавычках\" А");
+        assertThat(engineMetadata(kb, "test.act", "1").get("quote")).isEqualTo(kb.citation("test.act", "1").quote());
+    }
+
+    @Test
+    void theLiveKnowledgeBasesCitationsAreTheEnginesMetadata() {
+        KnowledgeBase live = KnowledgeBaseFixture.knowledgeBase();
+        assertThat(live.rules()).hasSize(live.kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum());
+        for (RuleCitation rule : live.rules()) {
+            Map<String, Object> engine = engineMetadata(live, rule.packageName(), rule.rule());
+            assertThat(rule).as("rule %s", rule.rule()).isEqualTo(new RuleCitation(rule.rule(), rule.packageName(),
+                    text(engine, "act"), text(engine, "edition"), text(engine, "clause"), text(engine, "quote"),
+                    text(engine, "quoteKk"), text(engine, "interpretation"), date(engine, "validFrom"),
+                    date(engine, "validTo")));
+        }
+    }
+
+    private static Map<String, Object> engineMetadata(KnowledgeBase kb, String packageName, String rule) {
+        return kb.kieBase().getRule(packageName, rule).getMetaData();
+    }
+
+    private static String text(Map<String, Object> metadata, String key) {
+        return metadata.get(key) == null ? null : metadata.get(key).toString();
+    }
+
+    private static java.time.LocalDate date(Map<String, Object> metadata, String key) {
+        return metadata.get(key) == null ? null : java.time.LocalDate.parse(metadata.get(key).toString());
     }
 
     private static KnowledgeBase compile(String act, String drl, String drlPath) {

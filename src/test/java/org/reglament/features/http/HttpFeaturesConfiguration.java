@@ -34,6 +34,7 @@ public class HttpFeaturesConfiguration {
             String baseUrl = System.getProperty("reglament.features.base-url", "http://localhost:" + port);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String auditorKey = System.getProperty("reglament.features.auditor-key", "local-auditor-key");
+            String proposerKey = System.getProperty("reglament.features.proposer-key", "local-proposer-key");
             return new DecisionPort() {
                 @Override
                 public Answer decide(String decision, JsonNode request) {
@@ -45,6 +46,12 @@ public class HttpFeaturesConfiguration {
                 public Answer audit(String method, String path, JsonNode request) {
                     return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit" + path))
                             .header("X-API-Key", auditorKey).method(method, body(request)));
+                }
+
+                @Override
+                public Answer propose(JsonNode candidate) {
+                    return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit/knowledge-bases"))
+                            .header("X-API-Key", proposerKey).POST(body(candidate)));
                 }
 
                 private HttpRequest.BodyPublisher body(JsonNode request) {

@@ -64,7 +64,7 @@ public class AuditSteps {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("basedOn", "current");
         body.putObject("files").put("ru/kamchatka_guidelines/act.yaml", act.replace("    value: 100\n", "    value: " + threshold + "\n"));
-        DecisionPort.Answer answer = port.audit("POST", "/knowledge-bases", body);
+        DecisionPort.Answer answer = port.propose(body);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         candidateVersion = answer.body().path("version").asText();
         assertThat(candidateVersion).isNotEqualTo(decision.path("knowledgeBaseVersion").asText());

@@ -25,4 +25,9 @@ public interface DecisionPort {
     default Answer audit(String method, String path, JsonNode body) {
         throw new UnsupportedOperationException("the audit API runs against a started server (@api features)");
     }
+
+    /** A KB_PROPOSER's proposal of a candidate knowledge base (POST /api/v1/audit/knowledge-bases). */
+    default Answer propose(JsonNode candidate) {
+        throw new UnsupportedOperationException("candidates are proposed to a started server (@api features)");
+    }
 }

@@ -1,0 +1,66 @@
+package org.reglament.knowledgebase;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.reglament.calendar.ProductionCalendar;
+
+/**
+ * What a knowledge base says about itself, read from its files without building or running any of its rules: the
+ * acts with their editions, parameters and texts, every rule's citation, and the calendars. Enough to compare two versions
+ * ({@code KnowledgeBaseDiff}) and to cite; answering needs the compiled {@link KnowledgeBase}.
+ */
+public final class KnowledgeBaseOutline {
+    private final RuleSources sources;
+    private final Map<String, Act> acts;
+    private final List<RuleCitation> rules;
+    private final Map<String, ProductionCalendar> calendars;
+    private final ActTexts texts;
+
+    KnowledgeBaseOutline(RuleSources sources, Map<String, Act> acts, List<RuleCitation> rules,
+                         Map<String, ProductionCalendar> calendars, ActTexts texts) {
+        this.texts = texts;
+        this.sources = sources;
+        this.acts = Map.copyOf(acts);
+        this.rules = List.copyOf(rules);
+        Map<String, RuleCitation> byActAndName = new HashMap<>();
+        for (RuleCitation rule : rules) {
+            RuleCitation clash = byActAndName.put(rule.actId() + "/" + rule.rule(), rule);
+            if (clash != null) {
+                throw new KnowledgeBaseException("act " + rule.actId() + " has two rules named \"" + rule.rule()
+                        + "\" (packages " + clash.packageName() + " and " + rule.packageName() + ")");
+            }
+        }
+        this.calendars = Map.copyOf(calendars);
+    }
+
+    public String version() {
+        return sources.version();
+    }
+
+    public RuleSources sources() {
+        return sources;
+    }
+
+    public Collection<Act> acts() {
+        return acts.values();
+    }
+
+    Map<String, Act> actsById() {
+        return acts;
+    }
+
+    public List<RuleCitation> rules() {
+        return rules;
+    }
+
+    public ActTexts texts() {
+        return texts;
+    }
+
+    Map<String, ProductionCalendar> calendarsByCountry() {
+        return calendars;
+    }
+}
