@@ -53,6 +53,7 @@ public class CandidateWorkers {
 
     private final CandidateProperties properties;
     private final Path dataDirectory;
+    private final Path signingKey;
     private final Semaphore slots;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "candidate-worker-watchdog");
@@ -65,10 +66,17 @@ public class CandidateWorkers {
     private record Probe(String problem, long at) {
     }
 
+    /**
+     * @param dataDirectory the service's data (receipts, journal, checkpoints): hidden from every worker
+     * @param signingKey    the decision log's checkpoint signing key (a file outside the data directory): hidden too
+     */
     public CandidateWorkers(CandidateProperties properties,
-                            @Value("${reglament.data-directory:./data}") Path dataDirectory) {
+                            @Value("${reglament.data-directory:./data}") Path dataDirectory,
+                            @Value("${reglament.audit.log.signing-key:}") Path signingKey) {
         this.properties = properties;
         this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        this.signingKey = signingKey == null || signingKey.toString().isEmpty() ? null
+                : signingKey.toAbsolutePath().normalize();
         this.slots = new Semaphore(Math.max(1, properties.maxWorkers()));
     }
 
@@ -167,7 +175,9 @@ public class CandidateWorkers {
                     "--dev", "/dev", "--size", "1048576", "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
                     "--proc", "/proc"));
             for (Path hidden : hidden()) {
-                command.addAll(List.of("--size", "4096", "--tmpfs", hidden.toString()));
+                // a directory is mounted over with an empty tmpfs, a file with /dev/null
+                command.addAll(Files.isDirectory(hidden) ? List.of("--size", "4096", "--tmpfs", hidden.toString())
+                        : List.of("--ro-bind", "/dev/null", hidden.toString()));
             }
             command.addAll(List.of("--size", Long.toString(properties.scratch().toBytes()), "--tmpfs", scratchPath,
                     "--chdir", scratchPath, "--"));
@@ -180,13 +190,19 @@ public class CandidateWorkers {
         return command;
     }
 
-    /** The data directory (receipts, journal) and the configured paths, where they exist: mounted over, empty. */
+    /**
+     * What a worker must not read, where it exists: the data directory (receipts, journal, checkpoints), the log's
+     * signing key (a candidate that read it could sign checkpoints), and the configured paths (files of secrets).
+     */
     private List<Path> hidden() {
         List<Path> hidden = new ArrayList<>();
         hidden.add(dataDirectory);
+        if (signingKey != null) {
+            hidden.add(signingKey);
+        }
         properties.hiddenPaths().stream().filter(path -> !path.toString().isEmpty())
                 .forEach(path -> hidden.add(path.toAbsolutePath().normalize()));
-        return hidden.stream().filter(Files::isDirectory).distinct().toList();
+        return hidden.stream().filter(Files::exists).distinct().toList();
     }
 
     private List<String> worker(Path scratch) {

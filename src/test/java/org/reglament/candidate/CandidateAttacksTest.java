@@ -50,6 +50,10 @@ class CandidateAttacksTest {
     private static final int ALLOCATE = 7003;
     private static final int WRITE = 7004;
     private static final int CONNECT = 7005;
+    private static final int READ_SECRETS = 7006;
+    /** The service's data directory, holding a file no worker may see. */
+    private static final Path DATA = temporaryDirectory("reglament-attack-data-");
+    private static final Path SIGNING_KEY = Path.of("target/test-log-key/signing-key.pem").toAbsolutePath();
 
     private static final long LIVE_BYTES = RuleSources.fromDirectory(Path.of("rules")).files().values().stream()
             .mapToLong(content -> content.length).sum();
@@ -68,8 +72,9 @@ class CandidateAttacksTest {
 
     /** Room for two candidates like the live rules and 30 KB more, so that one 40 KB larger is over the bytes. */
     @DynamicPropertySource
-    static void quota(DynamicPropertyRegistry registry) {
+    static void quotaAndDataDirectory(DynamicPropertyRegistry registry) {
         registry.add("reglament.candidates.max-total-size", () -> (2 * LIVE_BYTES + 30_000) + "B");
+        registry.add("reglament.data-directory", DATA::toString);
     }
 
     @BeforeAll
@@ -86,11 +91,18 @@ class CandidateAttacksTest {
                 WRITE, "try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + outside.resolve("pwned")
                         + "\"), \"pwned\"); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }",
                 CONNECT, "try { new java.net.Socket(\"127.0.0.1\", " + listener.getLocalPort() + ").close(); }"
+                        + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }",
+                READ_SECRETS, "String key; try { key = java.nio.file.Files.readString(java.nio.file.Path.of(\""
+                        + SIGNING_KEY + "\")).length() + \" characters\"; } catch (java.io.IOException e) { key = \"unreadable\"; }"
+                        + " try (java.util.stream.Stream<java.nio.file.Path> data = java.nio.file.Files.list("
+                        + "java.nio.file.Path.of(\"" + DATA + "\"))) { throw new IllegalStateException(\"signing key \" + key"
+                        + " + \", \" + data.count() + \" files in the data directory\"); }"
                         + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }"));
+        Files.writeString(DATA.resolve("secret"), "receipts, journal");
         HttpResponse<String> proposed = propose(PROPOSER, Map.of(CandidateAttacks.FILE, drl));
         assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
         candidate = json.readTree(proposed.body()).path("version").asText();
-        for (int applications : new int[] {EXIT, LOOP, ALLOCATE, WRITE, CONNECT}) {
+        for (int applications : new int[] {EXIT, LOOP, ALLOCATE, WRITE, CONNECT, READ_SECRETS}) {
             decisions.put(applications, decide(applications).path("decisionId").asText());
         }
     }
@@ -103,6 +115,7 @@ class CandidateAttacksTest {
         if (outside != null) {
             FileSystemUtils.deleteRecursively(outside);
         }
+        FileSystemUtils.deleteRecursively(DATA);
     }
 
     @Test
@@ -147,6 +160,15 @@ class CandidateAttacksTest {
         } catch (SocketTimeoutException expected) {
             // nothing connected
         }
+        decide(60);
+    }
+
+    @Test
+    void theDataDirectoryAndTheSigningKeyAreHiddenFromTheWorker() throws Exception {
+        assertThat(Files.size(SIGNING_KEY)).as("the service's signing key").isPositive();
+        JsonNode problem = replayFails(READ_SECRETS, "rule-failed");
+        assertThat(problem.path("detail").asText())
+                .contains("signing key unreadable, 0 files in the data directory");
         decide(60);
     }
 
@@ -225,6 +247,14 @@ class CandidateAttacksTest {
         assertThat(versions.path("candidates").findValuesAsText("version")).containsExactly(candidate);
         assertThat(send(PROPOSER, "DELETE", "/api/v1/audit/knowledge-bases/" + secondVersion, null).statusCode())
                 .isEqualTo(404);
+    }
+
+    private static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private JsonNode replayFails(int applications, String reason) throws Exception {

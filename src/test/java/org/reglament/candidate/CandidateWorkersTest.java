@@ -33,7 +33,7 @@ class CandidateWorkersTest {
     @Test
     void aCandidateCompilesAndAnswersInItsWorker(@TempDir Path data) throws Exception {
         assumeBubblewrap();
-        CandidateWorkers workers = new CandidateWorkers(limits(Duration.ofSeconds(60), Duration.ofSeconds(30), "bwrap"), data);
+        CandidateWorkers workers = new CandidateWorkers(limits(Duration.ofSeconds(60), Duration.ofSeconds(30), "bwrap"), data, null);
         RuleSources live = RuleSources.fromDirectory(Path.of("rules"));
         RuleSources candidate = CandidateFiles.apply(live, Map.of("ru/kamchatka_guidelines/act.yaml",
                 live.text("ru/kamchatka_guidelines/act.yaml").replace("    value: 100\n", "    value: 50\n")));
@@ -55,7 +55,7 @@ class CandidateWorkersTest {
     void aCandidateThatBurnsCpuIsStoppedByTheCpuTimeLimit(@TempDir Path data) {
         assumeBubblewrap();
         // The wall clock (60 s per decision) is far away: only the CPU-time limit can stop this one in time.
-        CandidateWorkers workers = new CandidateWorkers(limits(Duration.ofSeconds(15), Duration.ofSeconds(60), "bwrap"), data);
+        CandidateWorkers workers = new CandidateWorkers(limits(Duration.ofSeconds(15), Duration.ofSeconds(60), "bwrap"), data, null);
         RuleSources candidate = CandidateAttacks.candidate(Map.of(7001, """
                 for (int t = 0; t < 3; t++) {
                     new Thread(() -> { long spin = 0; while (spin >= 0) { spin = (spin + 1) % 1000; } }).start();
@@ -78,7 +78,7 @@ class CandidateWorkersTest {
     @Test
     void withoutBubblewrapNoCandidateIsRun(@TempDir Path data) {
         CandidateWorkers workers = new CandidateWorkers(limits(Duration.ofSeconds(60), Duration.ofSeconds(5),
-                data.resolve("no-such-bwrap").toString()), data);
+                data.resolve("no-such-bwrap").toString()), data, null);
         assertThatThrownBy(workers::start).isInstanceOfSatisfying(ErrorResponseException.class, refused -> {
             assertThat(refused.getStatusCode().value()).isEqualTo(503);
             assertThat(refused.getBody().getType().toString()).isEqualTo("/problems/candidates-unavailable");
