@@ -33,6 +33,7 @@ import org.reglament.knowledgebase.RuleSources;
 import org.reglament.matrix.ActionMatrixDecisions;
 import org.reglament.plan.PlanDecisions;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.BeansException;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -40,6 +41,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * The process a candidate knowledge base is compiled and evaluated in ({@link CandidateWorkers} starts it, confined).
@@ -82,7 +84,7 @@ public final class CandidateWorker {
         } catch (Throwable e) {
             e.printStackTrace();
             worker.send(WorkerProtocol.Reply.failed(CandidateProblems.Reason.EXITED,
-                    "the worker failed: " + e.getClass().getSimpleName()));
+                    "the worker failed unexpectedly; the service's log has its last output"));
             exit = EXIT_FAILED;
         }
         protocol.flush();
@@ -104,8 +106,18 @@ public final class CandidateWorker {
             send(WorkerProtocol.Reply.refused(refused.getMessage()));
             return EXIT_REFUSED_OR_DONE;
         }
+        // The decision beans read the candidate's data files (plan.yaml, documents.yaml) as they start; started before
+        // "compiled" is sent, so that their time counts against compiling, not against the first decision.
+        AnnotationConfigApplicationContext decisions;
+        try {
+            decisions = decisions(candidate);
+        } catch (BeansException refused) {
+            send(WorkerProtocol.Reply.refused("the decisions cannot start with the candidate's data: "
+                    + NestedExceptionUtils.getMostSpecificCause(refused).getMessage()));
+            return EXIT_REFUSED_OR_DONE;
+        }
         send(WorkerProtocol.Reply.compiled(candidate.version(), changes(compiler, job, candidate)));
-        try (AnnotationConfigApplicationContext decisions = decisions(candidate)) {
+        try (decisions) {
             Replayer replayer = decisions.getBean(Replayer.class);
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 WorkerProtocol.Decide decide = mapper.readValue(line, WorkerProtocol.Decide.class);
