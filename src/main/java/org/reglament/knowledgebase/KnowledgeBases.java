@@ -19,6 +19,8 @@ public class KnowledgeBases {
     private final KnowledgeBase live;
     private final ObjectProvider<KnowledgeBaseSourceStore> store;
     private final Map<String, KnowledgeBase> compiled = new ConcurrentHashMap<>();
+    /** Versions kept but not the service's own: an impact analysis asks once per receipt, the store is asked once. */
+    private final java.util.Set<String> notBuiltIn = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<KnowledgeBase> scoped = new ThreadLocal<>();
 
     public KnowledgeBases(KnowledgeBase live, ObjectProvider<KnowledgeBaseSourceStore> store) {
@@ -47,11 +49,15 @@ public class KnowledgeBases {
             return Optional.of(known);
         }
         KnowledgeBaseSourceStore sources = store.getIfAvailable();
-        if (sources == null) {
+        if (sources == null || notBuiltIn.contains(version)) {
             return Optional.empty();
         }
-        return sources.load(version).filter(kept -> kept.origin().runsInProcess())
-                .map(kept -> compiled.computeIfAbsent(version, v -> new KnowledgeBaseCompiler().compile(kept.sources())));
+        Optional<KnowledgeBaseSourceStore.Kept> kept = sources.load(version);
+        if (kept.isPresent() && !kept.get().origin().runsInProcess()) {
+            notBuiltIn.add(version);
+        }
+        return kept.filter(k -> k.origin().runsInProcess())
+                .map(k -> compiled.computeIfAbsent(version, v -> new KnowledgeBaseCompiler().compile(k.sources())));
     }
 
     /** Runs {@code work} with {@code knowledgeBase} as the one decisions answer with, on this thread only. */
