@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The image's base, built from Debian packages: no container registry is reachable on the development machines,
 # so jib cannot pull eclipse-temurin (../shared/STACK.md, "Images"). Writes a `docker save` style tar (one layer:
-# Debian bookworm minbase with openjdk-17-jre-headless) that jib takes as `-Djib.from.image=tar://…`.
+# Debian bookworm minbase with openjdk-17-jre-headless and the user reglament, uid 10001, owning /var/lib/reglament)
+# that jib takes as `-Djib.from.image=tar://…`.
 #   sudo bash docker/base-image.sh [out.tar]        (debootstrap needs root; Debian package "debootstrap")
 set -euo pipefail
 out=$(realpath -m "${1:-target/base-image.tar}")
@@ -12,6 +13,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 debootstrap --variant=minbase --include=openjdk-17-jre-headless bookworm "$work/rootfs" "$mirror" >"$work/debootstrap.log" \
   || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
+# The user the image runs as (pom.xml: jib <user>10001:10001</user>), and its volume, which it owns: a volume a
+# container engine creates is initialised from this directory, ownership included.
+chroot "$work/rootfs" groupadd --gid 10001 reglament
+chroot "$work/rootfs" useradd --uid 10001 --gid 10001 --home-dir /var/lib/reglament --no-create-home \
+  --shell /usr/sbin/nologin reglament
+install -d -o 10001 -g 10001 -m 0750 "$work/rootfs/var/lib/reglament"
 # What a running service never needs: package caches and lists, documentation.
 rm -rf "$work/rootfs"/var/cache/apt/archives/*.deb "$work/rootfs"/var/lib/apt/lists/* \
   "$work/rootfs"/usr/share/doc "$work/rootfs"/usr/share/man "$work/rootfs"/usr/share/info

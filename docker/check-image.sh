@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the built image without a container engine (none runs on the development machines): unpacks its layers,
-# starts its entrypoint under chroot as the image's config says (working directory, environment), and asks it for
-# a decision and for the audit log's verification. Exits non-zero if any of that fails.
+# starts its entrypoint under chroot as the image's config says (user, which must not be root; working directory;
+# environment), and asks it for a decision and for the audit log's verification. Exits non-zero if any of that fails.
 #   sudo bash docker/check-image.sh [target/jib-image.tar]
 set -euo pipefail
 image=$(realpath "${1:-target/jib-image.tar}")
@@ -33,15 +33,31 @@ with open(f"{work}/run.sh", "w") as out:
     out.write("cd " + shlex.quote(config.get("WorkingDir") or "/") + "\n")
     out.write("exec env -i " + " ".join(shlex.quote(e) for e in config.get("Env", [])) + " "
               + " ".join(shlex.quote(c) for c in command) + ' "$@"\n')
+with open(f"{work}/user", "w") as out:
+    out.write((config.get("User") or "") + "\n")
 print("entrypoint:", " ".join(command), "| working directory:", config.get("WorkingDir"),
-      "| ports:", list(config.get("ExposedPorts", {})), "| volumes:", list(config.get("Volumes", {})))
+      "| user:", config.get("User"), "| ports:", list(config.get("ExposedPorts", {})),
+      "| volumes:", list(config.get("Volumes", {})))
 PY
 while read -r layer; do tar --warning=no-unknown-keyword -C "$root" -xf "$work/image/$layer"; done <"$work/layers"
+# The image must say it runs as a user other than root: numeric uid[:gid], or a name the image's passwd knows.
+user=$(cat "$work/user")
+uid=${user%%:*}
+gid=${user#*:}; [ "$gid" != "$user" ] || gid=
+if [ -n "$uid" ] && ! [[ "$uid" =~ ^[0-9]+$ ]]; then
+  entry=$(awk -F: -v u="$uid" '$1 == u {print $3":"$4}' "$root/etc/passwd")
+  [ -n "$entry" ] || { echo "FAIL: the image's user $uid is not in its /etc/passwd" >&2; exit 1; }
+  uid=${entry%%:*}; [ -n "$gid" ] || gid=${entry#*:}
+fi
+if [ -z "$uid" ] || [ "$uid" = 0 ]; then echo "FAIL: the image runs as root (config User: '${user}')" >&2; exit 1; fi
+gid=${gid:-$uid}
 workdir=$(sed -n 's/^cd //p' "$work/run.sh" | head -1 | tr -d "'")
-mkdir -p "$root$workdir" "$root/proc"
+mkdir -p "$root/proc"
+[ -d "$root$workdir" ] || { echo "FAIL: the working directory $workdir is not in the image" >&2; exit 1; }
 cp "$work/run.sh" "$root/run.sh"
 mount -t proc proc "$root/proc"
-chroot "$root" /bin/sh /run.sh --server.port="$port" >"$work/server.log" 2>&1 &
+echo "running as uid $uid, gid $gid"
+chroot --userspec="$uid:$gid" "$root" /bin/sh /run.sh --server.port="$port" >"$work/server.log" 2>&1 &
 server=$!
 
 for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -60,5 +76,7 @@ assert verify["intact"] and verify["verified"] >= 1, verify
 print(f"decision {answer['decisionId']}: action 3 = {cell3['value']} ({cell3['rule']}); "
       f"log verified: {verify['verified']} receipt(s) intact")
 PY
-ls "$root$workdir/data" >/dev/null && echo "decision log in the volume: $workdir/data"
+owner=$(stat -c %u "$root$workdir/data")
+[ "$owner" = "$uid" ] || { echo "FAIL: $workdir/data belongs to uid $owner, not to the image's user $uid" >&2; exit 1; }
+echo "decision log in the volume: $workdir/data, written by uid $owner"
 echo PASS
