@@ -23,10 +23,13 @@ class ApplicationSettingsTest {
         // @ConfigurationProperties (a list of records, and a record).
         assertEquals(Optional.of("spring.datasource.url"), settings.propertyOf("SPRING_DATASOURCE_URL"));
         assertEquals(Optional.of("management.server.port"), settings.propertyOf("MANAGEMENT_SERVER_PORT"));
-        assertEquals(Optional.of("management.metrics.tags.replica"), settings.propertyOf("MANAGEMENT_METRICS_TAGS_REPLICA"));
+        assertEquals(Optional.of("management.metrics.tags.replica"),
+                settings.propertyOf("MANAGEMENT_METRICS_TAGS_REPLICA"));
         assertEquals(Optional.of("reglament.datadirectory"), settings.propertyOf("REGLAMENT_DATADIRECTORY"));
-        assertEquals(Optional.of("reglament.audit.log.journalforce"), settings.propertyOf("REGLAMENT_AUDIT_LOG_JOURNALFORCE"));
-        assertEquals(Optional.of("reglament.security.apikeys[2].key"), settings.propertyOf("REGLAMENT_SECURITY_APIKEYS_2_KEY"));
+        assertEquals(Optional.of("reglament.audit.log.journalforce"),
+                settings.propertyOf("REGLAMENT_AUDIT_LOG_JOURNALFORCE"));
+        assertEquals(Optional.of("reglament.security.apikeys[2].key"),
+                settings.propertyOf("REGLAMENT_SECURITY_APIKEYS_2_KEY"));
         assertEquals(Optional.of("reglament.rules.directory"), settings.propertyOf("REGLAMENT_RULES_DIRECTORY"));
     }
 

@@ -16,7 +16,8 @@ record ContainerImage(String name, long uid) {
         Document pom = factory.newDocumentBuilder().parse(Path.of("pom.xml").toFile());
         XPath xpath = XPathFactory.newInstance().newXPath();
         String version = xpath.evaluate("/*[local-name()='project']/*[local-name()='version']", pom).trim();
-        String jib = "//*[local-name()='plugin'][*[local-name()='artifactId']='jib-maven-plugin']/*[local-name()='configuration']";
+        String jib = "//*[local-name()='plugin'][*[local-name()='artifactId']='jib-maven-plugin']"
+                + "/*[local-name()='configuration']";
         String image = xpath.evaluate(jib + "/*[local-name()='to']/*[local-name()='image']", pom).trim();
         String user = xpath.evaluate(jib + "/*[local-name()='container']/*[local-name()='user']", pom).trim();
         if (image.isEmpty() || !user.matches("\\d+(:\\d+)?")) {
