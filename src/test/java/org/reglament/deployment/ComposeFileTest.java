@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.DurationStyle;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,8 @@ class ComposeFileTest {
     private static final Pattern CHECK_PORT = Pattern.compile("^\\s*default-server\\s.*\\bcheck port (\\d+)", Pattern.MULTILINE);
     private static final Pattern HEALTH_CHECK = Pattern.compile("^\\s*option httpchk GET (\\S+)", Pattern.MULTILINE);
     private static final Pattern BIND = Pattern.compile("^\\s*bind\\s+[^:\\s]*:(\\d+)", Pattern.MULTILINE);
+    private static final Pattern CHECKS = Pattern.compile("^\\s*default-server\\s.*\\binter (\\S+) fall (\\d+)",
+            Pattern.MULTILINE);
 
     private static Map<String, Object> compose;
     private static ApplicationSettings settings;
@@ -156,6 +159,24 @@ class ComposeFileTest {
         assertEquals("/actuator/health/readiness", find(HEALTH_CHECK, config));
         String published = String.valueOf(list(compose, "services", "haproxy", "ports").get(0));
         assertEquals(published.substring(published.lastIndexOf(':') + 1), find(BIND, config));
+    }
+
+    @Test
+    void aStoppingReplicaAnswersUntilTheBalancerHasLeftItAndFinishesWithinTheGracePeriod() throws IOException {
+        Matcher checks = CHECKS.matcher(Files.readString(HAPROXY));
+        assertTrue(checks.find(), "no default-server ... inter <time> fall <n> in " + HAPROXY);
+        Duration noticed = DurationStyle.detectAndParse(checks.group(1)).multipliedBy(Long.parseLong(checks.group(2)));
+        replicas.forEach((service, replica) -> {
+            Map<String, String> environment = environment(replica);
+            assertEquals("graceful", settings.value("server.shutdown", environment).orElseThrow());
+            Duration drain = DurationStyle.detectAndParse(settings.value("reglament.shutdown.drain", environment)
+                    .orElse("0s"));
+            Duration shutdown = DurationStyle.detectAndParse(
+                    settings.value("spring.lifecycle.timeout-per-shutdown-phase", environment).orElseThrow());
+            Duration grace = DurationStyle.detectAndParse(text(replica, "stop_grace_period"));
+            assertThat(drain).as(service + ": answering with readiness down, while HAProxy notices").isGreaterThan(noticed);
+            assertThat(grace).as(service + ": stop_grace_period").isGreaterThan(drain.plus(shutdown));
+        });
     }
 
     @Test

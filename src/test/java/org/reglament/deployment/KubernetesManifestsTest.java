@@ -176,8 +176,9 @@ class KubernetesManifestsTest {
         List<Object> preStop = list(manifests.container(), "lifecycle", "preStop", "exec", "command");
         assertEquals("sleep", preStop.get(0));
         Duration sleep = Duration.ofSeconds(Long.parseLong(String.valueOf(preStop.get(1))));
+        Duration drain = DurationStyle.detectAndParse(settings.value("reglament.shutdown.drain", environment).orElse("0s"));
         Duration grace = Duration.ofSeconds(((Number) at(manifests.podSpec(), "terminationGracePeriodSeconds")).longValue());
-        assertThat(grace).isGreaterThan(sleep.plus(shutdown));
+        assertThat(grace).isGreaterThan(sleep.plus(drain).plus(shutdown));
     }
 
     private Map<String, String> podLabels() {

@@ -115,6 +115,7 @@ class MonitoringTest {
         assertThat(read).as("what an operator must see").contains("reglament_decisions_total",
                 "reglament_decision_seconds_bucket", "http_server_requests_seconds_count",
                 "reglament_decision_log_behind", "reglament_decision_log_commit_seconds", "reglament_decision_log_batch",
+                "reglament_decision_log_tree_size",
                 "jvm_memory_used_bytes", "jvm_gc_pause_seconds_sum");
 
         Set<String> exported = await("the GC pause metric after System.gc()", () -> exportedNames(scrape()),
