@@ -8,11 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.InvalidRequestException;
@@ -28,7 +34,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -66,11 +78,67 @@ public class InputProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedBy(ex, RequestBodyLimit.BodyTooLargeException.class)) {
+        if (find(ex, RequestBodyLimit.BodyTooLargeException.class) != null) {
             rejected(request);
             return RequestBodyLimit.tooLarge(((ServletWebRequest) request).getRequest().getRequestURI());
         }
-        return invalid(List.of(unreadable(jacksonCause(ex))), request);
+        return invalid(List.of(unreadable(ex)), request);
+    }
+
+    /** A query or path parameter that does not read as its type: a date, an instant, a whole number. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
+        RequestValues.Refused refused = null;
+        for (Throwable t = ex; t != null && refused == null; t = t.getCause()) {
+            refused = t instanceof RequestValues.Refused r ? r : null;
+        }
+        String reason = refused != null ? refused.getMessage()
+                : RequestValues.quoted(String.valueOf(ex.getValue())) + " is not " + describe(ex.getRequiredType());
+        return invalid(List.of(new FieldProblem(field == null ? "(query)" : field, reason)), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalid(List.of(new FieldProblem(ex.getParameterName(), "required")), request);
+    }
+
+    /** Constraints on query parameters ({@code page}, {@code size}). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(parameterName(result.getMethodParameter()), error.getDefaultMessage())))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field)).toList();
+        return invalid(problems.isEmpty() ? List.of(new FieldProblem("(query)", "invalid parameters")) : problems, request);
+    }
+
+    /** A path with no endpoint: problem details like every other answer, never a page. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound(
+                ((ServletWebRequest) request).getRequest().getRequestURI()));
+    }
+
+    /** 404: nothing answers at this path (GET /api/v1/knowledge-base and /v3/api-docs list what does). */
+    public static ProblemDetail notFound(String path) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "no endpoint at " + RequestValues.quoted(path) + "; /v3/api-docs lists the endpoints");
+        problem.setType(URI.create("/problems/not-found"));
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    private static String parameterName(org.springframework.core.MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        return String.valueOf(parameter.getParameterName());
     }
 
     @ExceptionHandler(NoEditionInForceException.class)
@@ -205,41 +273,119 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         }
     }
 
-    private static FieldProblem unreadable(Throwable cause) {
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+    private static FieldProblem unreadable(HttpMessageNotReadableException ex) {
+        // A fault of the JSON text itself (duplicate key, number out of range, nesting, syntax) is reported by the
+        // reader, however deep the binding had got; the binder's own exceptions know the path and the expected type.
+        if (find(ex, StreamConstraintsException.class) != null) {
+            return new FieldProblem("(body)", "the JSON nests too deeply, or holds too long a number, string or name");
+        }
+        StreamReadException read = find(ex, StreamReadException.class);
+        if (read != null) {
+            return unreadable(read);
+        }
+        Throwable cause = jacksonCause(ex);
+        if (!(cause instanceof JsonMappingException mapping)) {
+            return new FieldProblem("(body)", "the body is missing or is not a JSON object");
+        }
+        if (find(ex, java.io.CharConversionException.class) != null) {
+            return new FieldProblem(path(mapping), "the text is not valid UTF-8");
+        }
+        if (mapping instanceof StrictInput.RefusedValue refused) {
+            return new FieldProblem(path(refused), refused.getOriginalMessage());
+        }
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(path(unknown), "unknown field; expected one of " + unknown.getKnownPropertyIds());
         }
-        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+        if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            return new FieldProblem(path(format), "\"" + format.getValue() + "\" is not one of "
+            return new FieldProblem(path(format), RequestValues.quoted(String.valueOf(format.getValue())) + " is not one of "
                     + Arrays.toString(format.getTargetType().getEnumConstants()));
         }
-        if (cause instanceof InvalidFormatException format) {
-            return new FieldProblem(path(format), "\"" + format.getValue() + "\" is not a valid "
-                    + describe(format.getTargetType())
-                    + (format.getCause() == null ? "" : ": " + format.getCause().getMessage()));
+        if (mapping instanceof InvalidFormatException format) {
+            return new FieldProblem(path(format), format.getValue() instanceof String text
+                    ? RequestValues.quoted(text) + " is not " + describe(format.getTargetType())
+                    : "expected " + describe(format.getTargetType()) + ", not " + format.getValue());
         }
-        if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException
-                || cause instanceof JsonMappingException) {
-            JsonMappingException mapping = (JsonMappingException) cause;
-            if (mapping.getPath().isEmpty()) {
-                return new FieldProblem("(body)", "expected a JSON object");
-            }
-            if (mapping.getCause() != null && !(mapping instanceof MismatchedInputException)) {
-                // e.g. a DateTimeParseException for 2018-13-01: its message says what is wrong with the value.
-                return new FieldProblem(path(mapping), mapping.getCause().getMessage());
-            }
-            if (mapping instanceof MismatchedInputException mismatch) {
-                return new FieldProblem(path(mismatch), "expected " + describe(mismatch.getTargetType()));
-            }
-            return new FieldProblem(path(mapping), mapping.getOriginalMessage());
+        if (mapping instanceof ValueInstantiationException && mapping.getCause() instanceof IllegalArgumentException own
+                && own.getStackTrace().length > 0 && own.getStackTrace()[0].getClassName().startsWith("org.reglament.")) {
+            // The service's own refusal of a value (an enum's code, say): its message is written for the caller.
+            return new FieldProblem(path(mapping), own.getMessage());
         }
-        if (cause instanceof JsonProcessingException json) {
-            var at = json.getLocation();
-            return new FieldProblem("(body)", "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + json.getOriginalMessage());
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()
+                && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
+            return new FieldProblem("(body)", "more JSON follows the request object");
         }
-        return new FieldProblem("(body)", "the body is missing or is not a JSON object");
+        if (mapping.getPath().isEmpty()) {
+            return new FieldProblem("(body)", "expected a JSON object");
+        }
+        Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        return new FieldProblem(path(mapping), type == null ? "cannot be read as sent" : "expected " + describe(type));
+    }
+
+    private static FieldProblem unreadable(StreamReadException read) {
+        if (read instanceof InputCoercionException) {
+            return new FieldProblem(path(read), "the number is out of the range of a whole number");
+        }
+        if (String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {
+            // RFC 8259 leaves duplicate names to the reader: one request, one value per field, never the last one silently.
+            return new FieldProblem(path(read), "the field is given more than once");
+        }
+        var at = read.getLocation();
+        return new FieldProblem("(body)", "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                + ", column " + at.getColumnNr()) + syntax(read.getOriginalMessage()));
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What the JSON reader said about the syntax, without its own internals: the parser's message up to where it
+     * starts naming its source and features, and nothing at all if what is left still names them.
+     */
+    private static String syntax(String message) {
+        if (message == null) {
+            return "";
+        }
+        String text = message;
+        for (String cut : new String[] {" at [Source", " (start marker at", "\n", " (for "}) {
+            int at = text.indexOf(cut);
+            if (at >= 0) {
+                text = text.substring(0, at);
+            }
+        }
+        text = text.replaceAll("`[^`]*`", "").trim();
+        if (text.isEmpty() || INTERNALS.matcher(text).find()) {
+            return "";
+        }
+        return ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text);
+    }
+
+    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "(?i)jackson|fasterxml|java\\.|Feature|Exception|\\bclass\\b|Source:");
+
+    /** The JSON path where the reader stopped, from its own record of the objects and arrays it was in. */
+    private static String path(StreamReadException e) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null) {
+            return "(body)";
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+                context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                parts.addFirst("." + context.getCurrentName());
+            } else if (context.inArray()) {
+                parts.addFirst("[" + Math.max(context.getCurrentIndex(), 0) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.isEmpty() ? "(body)" : path.startsWith(".") ? path.substring(1) : path;
     }
 
     /** The outermost Jackson exception: it knows the JSON path; its own causes (date parsing) only the value. */
@@ -252,26 +398,38 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return e;
     }
 
-    private static String describe(Class<?> type) {
+    static String describe(Class<?> type) {
         if (type == null) {
-            return "value";
+            return "a value";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "whole number";
+            return "a whole number";
+        }
+        if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
+            return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "boolean (true or false)";
+            return "a boolean (true or false)";
         }
         if (type == java.time.LocalDate.class) {
-            return "date (YYYY-MM-DD)";
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type == java.time.YearMonth.class) {
+            return "a month (YYYY-MM)";
+        }
+        if (type == java.time.Instant.class) {
+            return "an instant (YYYY-MM-DDThh:mm:ssZ)";
         }
         if (type == String.class) {
-            return "string";
+            return "a string";
         }
-        if (List.class.isAssignableFrom(type)) {
-            return "array";
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
-        return "JSON object";
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "a JSON object";
     }
 
     private static String path(JsonMappingException e) {
@@ -291,14 +449,5 @@ public class InputProblems extends ResponseEntityExceptionHandler {
 
     private static String jsonPath(FieldError error) {
         return error.getField().replaceAll("\\[(\\d+)]", "[$1]");
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

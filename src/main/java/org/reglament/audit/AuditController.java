@@ -7,6 +7,7 @@ import org.reglament.log.ReceiptFilter;
 import org.reglament.log.Receipt;
 import org.reglament.log.ReceiptRepository;
 import org.reglament.log.DecisionLog;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -76,8 +77,9 @@ public class AuditController {
     public Page search(@RequestParam(required = false) String registryId, @RequestParam(required = false) String decision,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfFrom,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfTo,
-                       @RequestParam(required = false) String answeredFrom, @RequestParam(required = false) String answeredTo,
-                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                       @RequestParam(required = false) Instant answeredFrom, @RequestParam(required = false) Instant answeredTo,
+                       // At most 500 a page: page × size stays far inside the offsets the databases take.
+                       @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         ReceiptFilter filter = new ReceiptFilter(null, registryId, decision, asOfFrom, asOfTo, answeredFrom, answeredTo);
         log.awaitStored();
@@ -145,7 +147,7 @@ public class AuditController {
 
     /** Which receipts to replay, against what, and how many at most. */
     public record ImpactRequest(String against, String registryId, String decision, LocalDate asOfFrom,
-                                LocalDate asOfTo, String answeredFrom, String answeredTo,
+                                LocalDate asOfTo, Instant answeredFrom, Instant answeredTo,
                                 @Min(1) @Max(100_000) Integer limit) {
     }
 

@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DecisionLog implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DecisionLog.class);
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+    static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int BATCH = 512;
     /**

@@ -1,12 +1,13 @@
 package org.reglament.log;
 
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What an auditor looks for: any field left null matches every receipt. Answer times are ISO instants. */
+/** What an auditor looks for: any field left null matches every receipt. */
 public record ReceiptFilter(String decisionId, String registryId, String decision, LocalDate asOfFrom, LocalDate asOfTo,
-                            String answeredFrom, String answeredTo) {
+                            Instant answeredFrom, Instant answeredTo) {
 
     String where(List<Object> arguments) {
         StringBuilder where = new StringBuilder();
@@ -16,8 +17,8 @@ public record ReceiptFilter(String decisionId, String registryId, String decisio
         condition(where, arguments, "as_of >= ?", asOfFrom == null ? null : Date.valueOf(asOfFrom));
         condition(where, arguments, "as_of <= ?", asOfTo == null ? null : Date.valueOf(asOfTo));
         // Answer times are fixed-width ISO-8601 UTC text: they compare as they sort.
-        condition(where, arguments, "answered_at >= ?", answeredFrom);
-        condition(where, arguments, "answered_at <= ?", answeredTo);
+        condition(where, arguments, "answered_at >= ?", answeredFrom == null ? null : DecisionLog.INSTANT.format(answeredFrom));
+        condition(where, arguments, "answered_at <= ?", answeredTo == null ? null : DecisionLog.INSTANT.format(answeredTo));
         return where.toString();
     }
 
