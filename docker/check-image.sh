@@ -57,7 +57,8 @@ mkdir -p "$root/proc"
 cp "$work/run.sh" "$root/run.sh"
 mount -t proc proc "$root/proc"
 echo "running as uid $uid, gid $gid"
-chroot --userspec="$uid:$gid" "$root" /bin/sh /run.sh --server.port="$port" >"$work/server.log" 2>&1 &
+# The local profile: the example auditor key below (the image itself starts only with real keys, docs/security.md).
+chroot --userspec="$uid:$gid" "$root" /bin/sh /run.sh --spring.profiles.active=local --server.port="$port" >"$work/server.log" 2>&1 &
 server=$!
 
 for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -30,7 +30,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$
 
 start() { # $1: port, $2: log enabled, then more arguments
   mkdir -p "$work/$1"
-  java -jar "$jar" --server.port="$1" --reglament.data-directory="$work/$1" --reglament.audit.log.enabled="$2" "${@:3}" \
+  java -jar "$jar" --spring.profiles.active=local --server.port="$1" --reglament.data-directory="$work/$1" --reglament.audit.log.enabled="$2" "${@:3}" \
     > "$work/$1/server.log" 2>&1 &
   pids+=($!)
   echo $! > "$work/$1/pid"

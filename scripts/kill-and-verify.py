@@ -19,7 +19,9 @@ AUDITOR = {"X-API-Key": "local-auditor-key"}
 
 def start(jar, data):
     log = open(os.path.join(data, "server.log"), "a")
-    return subprocess.Popen(["java", "-jar", jar, f"--server.port={PORT}", f"--reglament.data-directory={data}"],
+    # The local profile: its example auditor key is the one this script reads the log with.
+    return subprocess.Popen(["java", "-jar", jar, "--spring.profiles.active=local", f"--server.port={PORT}",
+                             f"--reglament.data-directory={data}"],
                             stdout=log, stderr=subprocess.STDOUT)
 
 

@@ -6,40 +6,57 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may do what. Registry tools ask for decisions (role DECIDER, or anyone while
+ * Who may do what (docs/security.md has the table). Registry tools ask for decisions (role DECIDER, or anyone while
  * reglament.security.decisions-require-key is false); auditors read, verify and replay the log (role AUDITOR);
- * proposing candidate knowledge bases needs role KB_PROPOSER ({@link ProposerAccess}).
- * On audit endpoints an anonymous caller gets 401 and a caller with another role 403. Keys come from
- * configuration; with an identity provider, JWT bearer tokens carry the roles in their "roles" claim.
+ * proposing candidate knowledge bases needs role KB_PROPOSER ({@link ProposerAccess}); scrapers read the metrics
+ * (METRICS, or AUDITOR). On those endpoints an anonymous caller gets 401 and a caller with another role 403. Keys come
+ * from configuration; with an identity provider, JWT bearer tokens carry the roles in their "roles" claim.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class AccessConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
 
+    /** The roles a key or a token may carry; a key naming any other is refused at start (see DeploymentAccessCheck). */
+    public static final java.util.Set<String> ROLES = java.util.Set.of("DECIDER", "AUDITOR", "METRICS", "KB_PROPOSER");
+
     @Bean
     SecurityFilterChain access(HttpSecurity http, AccessProperties properties, ProblemResponses problems,
-                               @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
-                               @Value("${spring.security.oauth2.resourceserver.jwt.public-key-location:}") String publicKey)
-            throws Exception {
+                               Environment environment) throws Exception {
         if (properties.apiKeys().stream().anyMatch(k -> k.key() != null && k.key().startsWith("local-"))) {
-            log.warn("The local API keys of application.properties are active: replace them in a deployment");
+            log.warn("The local API keys of application-local.properties are active: for your own machine only");
         }
+        // With a management port of its own (management.server.port, bound to an internal address by
+        // management.server.address) the actuator answers there only, to whoever can reach it: probes and scrapers.
+        // On the main port, metrics need a key or token with role METRICS (or AUDITOR); health stays anonymous.
+        boolean managementPortOfItsOwn = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthentication(properties.apiKeys(), problems), AnonymousAuthenticationFilter.class)
@@ -51,27 +68,71 @@ public class AccessConfiguration {
                         // Checkpoints and proofs reveal nothing but hashes: whoever may ask for decisions may check them.
                         requests.requestMatchers("/api/v1/log/**").hasAnyRole("DECIDER", "AUDITOR");
                     }
+                    requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll();
+                    if (managementPortOfItsOwn) {
+                        requests.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll();
+                    } else {
+                        requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAnyRole("METRICS", "AUDITOR");
+                    }
                     requests.anyRequest().permitAll();
                 })
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problems.write(response, 401,
-                                "Authentication required", "this endpoint needs an API key (" + ApiKeyAuthentication.HEADER
-                                        + ") or a bearer token"))
-                        .accessDeniedHandler((request, response, e) -> problems.write(response, 403, "Forbidden",
-                                "the caller's role does not allow this endpoint")));
-        if (!issuer.isBlank() || !publicKey.isBlank()) {
-            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaim())));
+                        .authenticationEntryPoint(unauthenticated(problems))
+                        .accessDeniedHandler(forbidden(problems)));
+        if (jwtConfigured(environment)) {
+            http.oauth2ResourceServer(oauth -> oauth
+                    .authenticationEntryPoint((request, response, e) -> problems.write(response, 401,
+                            "Authentication required", "the bearer token is not accepted: it is malformed, expired, "
+                                    + "not signed by the configured key or not issued by the configured issuer"))
+                    .accessDeniedHandler(forbidden(problems))
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaim())));
         }
         return http.build();
     }
 
-    /** Roles from the token's "roles" claim (DECIDER, AUDITOR); the caller's name is its subject. */
+    /**
+     * What every token must also satisfy, beyond its signature and validity window (Spring Boot adds these to the
+     * decoder it builds): an expiry, so that no token is good for ever, a subject (the caller receipts name), and,
+     * with reglament.security.jwt.issuer, that issuer (with public-key-location Spring Boot checks none; with
+     * issuer-uri it checks that one itself).
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> tokenRules(@Value("${reglament.security.jwt.issuer:}") String issuer) {
+        List<OAuth2TokenValidator<Jwt>> rules = new java.util.ArrayList<>();
+        rules.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, java.util.Objects::nonNull));
+        rules.add(new JwtClaimValidator<Object>(JwtClaimNames.SUB, subject -> subject instanceof String name && !name.isBlank()));
+        if (!issuer.isBlank()) {
+            rules.add(new JwtIssuerValidator(issuer));
+        }
+        return new DelegatingOAuth2TokenValidator<>(rules);
+    }
+
+    static boolean jwtConfigured(Environment environment) {
+        return java.util.stream.Stream.of("issuer-uri", "public-key-location", "jwk-set-uri")
+                .anyMatch(key -> !environment.getProperty("spring.security.oauth2.resourceserver.jwt." + key, "").isBlank());
+    }
+
+    private static AuthenticationEntryPoint unauthenticated(ProblemResponses problems) {
+        return (request, response, e) -> problems.write(response, 401, "Authentication required",
+                "this endpoint needs an API key (" + ApiKeyAuthentication.HEADER + ") or a bearer token");
+    }
+
+    private static AccessDeniedHandler forbidden(ProblemResponses problems) {
+        return (request, response, e) -> problems.write(response, 403, "Forbidden",
+                "the caller's role does not allow this endpoint");
+    }
+
+    /**
+     * Roles from the token's "roles" claim, a JSON array of role names; anything else in it (a string, an object,
+     * names of no role) gives no role. The caller's name is the token's subject, which every token must have.
+     */
     static final class RolesClaim implements Converter<Jwt, AbstractAuthenticationToken> {
         @Override
         public AbstractAuthenticationToken convert(Jwt jwt) {
-            Collection<String> roles = jwt.getClaimAsStringList("roles");
-            List<GrantedAuthority> authorities = roles == null ? List.of()
-                    : roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+            List<GrantedAuthority> authorities = jwt.getClaims().get("roles") instanceof Collection<?> roles
+                    ? roles.stream().filter(ROLES::contains)
+                            .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList()
+                    : List.of();
             return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
         }
     }

@@ -14,9 +14,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates a request by its X-API-Key header against the configured keys; an unknown key is a 401. */
+/**
+ * Authenticates a request by its X-API-Key header against the configured keys; an unknown key is a 401. The same key
+ * may come as {@code Authorization: ApiKey <key>}, for clients that can set only that header: Prometheus's scrape
+ * configuration ({@code authorization: {type: ApiKey, credentials_file: …}}) is one.
+ */
 public class ApiKeyAuthentication extends OncePerRequestFilter {
     public static final String HEADER = "X-API-Key";
+    public static final String SCHEME = "ApiKey";
 
     private final List<AccessProperties.ApiKey> keys;
     private final ProblemResponses problems;
@@ -29,11 +34,12 @@ public class ApiKeyAuthentication extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String presented = request.getHeader(HEADER);
+        String presented = presentedKey(request);
         if (presented != null) {
             AccessProperties.ApiKey key = keys.stream().filter(k -> matches(k.key(), presented)).findFirst().orElse(null);
             if (key == null) {
-                problems.write(response, 401, "Unknown API key", "the " + HEADER + " header names no configured key");
+                problems.write(response, 401, "Unknown API key", "the " + HEADER + " header (or Authorization: "
+                        + SCHEME + ") names no configured key");
                 return;
             }
             var authorities = key.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
@@ -41,6 +47,16 @@ public class ApiKeyAuthentication extends OncePerRequestFilter {
                     UsernamePasswordAuthenticationToken.authenticated(key.name(), null, authorities));
         }
         chain.doFilter(request, response);
+    }
+
+    private static String presentedKey(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        String authorization = request.getHeader("Authorization");
+        if (header == null && authorization != null
+                && authorization.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
+            return authorization.substring(SCHEME.length() + 1).trim();
+        }
+        return header;
     }
 
     /** Constant-time: a key is not guessed character by character from response times. */

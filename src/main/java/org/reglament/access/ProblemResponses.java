@@ -26,7 +26,7 @@ public class ProblemResponses {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == 401) {
-            response.setHeader("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAuthentication.HEADER + "\", Bearer");
+            response.setHeader("WWW-Authenticate", ApiKeyAuthentication.SCHEME + " header=\"" + ApiKeyAuthentication.HEADER + "\", Bearer");
         }
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -39,7 +39,7 @@ class ActionMatrixApiTest {
                 Arguments.of("empty body", "", "(body)", "missing"),
                 Arguments.of("missing asOf", "{\"service\":" + VALID_SERVICE + "}", "asOf", "must not be null"),
                 Arguments.of("impossible date", VALID.replace("2018-10-01", "2018-02-30"), "asOf", "2018-02-30"),
-                Arguments.of("month 13", VALID.replace("2018-10-01", "2018-13-01"), "asOf", "MonthOfYear"),
+                Arguments.of("month 13", VALID.replace("2018-10-01", "2018-13-01"), "asOf", "not a day of the calendar"),
                 Arguments.of("missing service", "{\"asOf\":\"2018-10-01\"}", "service", "must not be null"),
                 Arguments.of("missing fact", VALID.replace("\"feeOrPayment\":true,", ""), "service.feeOrPayment",
                         "must not be null"),
@@ -142,7 +142,7 @@ class ActionMatrixApiTest {
     void metricsCountDecisionsByOutcomeAndTimeThem() throws Exception {
         post("/api/v1/decisions/action-matrix", VALID);
         post("/api/v1/decisions/action-matrix", VALID.replace("200", "-1"));
-        String metrics = http.send(HttpRequest.newBuilder(url("/actuator/prometheus")).build(),
+        String metrics = http.send(HttpRequest.newBuilder(url("/actuator/prometheus")).header("X-API-Key", "local-metrics-key").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).containsPattern(
                 "reglament_decisions_total\\{[^}]*decision=\"action-matrix\"[^}]*outcome=\"derived\"[^}]*} [1-9]");

@@ -77,7 +77,7 @@ class ReplayAcrossRestartTest {
 
             JsonNode chain = get(second, "/api/v1/audit/verify");
             assertThat(chain.path("intact").asBoolean()).isTrue();
-            assertThat(text(second, "/actuator/prometheus")).as("replays are not decisions answered")
+            assertThat(metrics(second)).as("replays are not decisions answered")
                     .contains("jvm_memory_used_bytes")
                     .doesNotContainPattern("reglament_decisions_total\\{[^}]*decision=\"action-matrix\"");
         }
@@ -125,8 +125,10 @@ class ReplayAcrossRestartTest {
         return json.readTree(response.body());
     }
 
-    private String text(ConfigurableApplicationContext app, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(url(app, path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    /** The metrics, read with the local profile's key of role METRICS. */
+    private String metrics(ConfigurableApplicationContext app) throws Exception {
+        return http.send(HttpRequest.newBuilder(url(app, "/actuator/prometheus")).header("X-API-Key", "local-metrics-key")
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static URI url(ConfigurableApplicationContext app, String path) {
