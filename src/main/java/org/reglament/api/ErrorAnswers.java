@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class ErrorAnswers implements ErrorController {
+    /** What a request refused before any endpoint saw it did wrong, as far as the refusal tells. */
+    static final String REFUSED = "the request's path, method or headers are not accepted (a path must be normalized: "
+            + "no \"..\", \"//\", \";\", encoded slashes or control characters)";
 
     @RequestMapping(path = "${server.error.path:/error}", produces = MediaType.ALL_VALUE)
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
@@ -36,8 +39,12 @@ public class ErrorAnswers implements ErrorController {
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(resolved, resolved.is5xxServerError()
                 ? "The service failed to answer; the failure is logged."
-                : "the request was refused: " + resolved.getReasonPhrase());
+                : "(request): " + REFUSED);
         problem.setType(URI.create(resolved.is5xxServerError() ? "about:blank" : "/problems/refused"));
+        if (!resolved.is5xxServerError()) {
+            problem.setProperty("field", "(request)");
+            problem.setProperty("errors", java.util.List.of(new InputProblems.FieldProblem("(request)", REFUSED)));
+        }
         if (path != null) {
             problem.setInstance(URI.create(String.valueOf(path).replaceAll("[^A-Za-z0-9/._~-]", "_")));
         }

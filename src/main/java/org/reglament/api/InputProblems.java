@@ -85,6 +85,22 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return invalid(List.of(unreadable(ex)), request);
     }
 
+    /**
+     * Whole numbers in query and path parameters are read strictly: Spring's own fallback would take {@code 0x10} as 16,
+     * {@code " 1"} as 1 and other scripts' digits as digits. A property editor goes first, so nothing falls back.
+     */
+    @org.springframework.web.bind.annotation.InitBinder
+    public void strictWholeNumbers(org.springframework.web.bind.WebDataBinder binder) {
+        java.beans.PropertyEditor whole = new java.beans.PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null || text.isEmpty() ? null : RequestValues.wholeNumber(text));
+            }
+        };
+        binder.registerCustomEditor(int.class, whole);
+        binder.registerCustomEditor(Integer.class, whole);
+    }
+
     /** A query or path parameter that does not read as its type: a date, an instant, a whole number. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
@@ -276,6 +292,9 @@ public class InputProblems extends ResponseEntityExceptionHandler {
     private static FieldProblem unreadable(HttpMessageNotReadableException ex) {
         // A fault of the JSON text itself (duplicate key, number out of range, nesting, syntax) is reported by the
         // reader, however deep the binding had got; the binder's own exceptions know the path and the expected type.
+        if (find(ex, Utf8Body.NotUtf8Exception.class) != null) {
+            return new FieldProblem("(body)", "the body is not UTF-8 text");
+        }
         if (find(ex, StreamConstraintsException.class) != null) {
             return new FieldProblem("(body)", "the JSON nests too deeply, or holds too long a number, string or name");
         }

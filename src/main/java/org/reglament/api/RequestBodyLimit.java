@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body larger than {@code reglament.api.max-body-bytes} with 413 problem details:
- * at once when Content-Length says so, and while reading when the body is sent without a length.
+ * at once when Content-Length says so, and while reading when the body is sent without a length. A JSON body is
+ * checked to be UTF-8 as it is read ({@link Utf8Body}).
  */
 @Component
 public class RequestBodyLimit extends OncePerRequestFilter {
@@ -68,16 +69,27 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             json.writeValue(response.getOutputStream(), problem(request.getRequestURI(), maxBytes));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request, maxBytes, json(request) ? new Utf8Body() : null), response);
+    }
+
+    private static boolean json(HttpServletRequest request) {
+        try {
+            MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+            return type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json"));
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            return false; // answered 415 by the endpoint
+        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
         private final long limit;
+        private final Utf8Body utf8;
         private ServletInputStream limited;
 
-        LimitedRequest(HttpServletRequest request, long limit) {
+        LimitedRequest(HttpServletRequest request, long limit, Utf8Body utf8) {
             super(request);
             this.limit = limit;
+            this.utf8 = utf8;
         }
 
         @Override
@@ -92,6 +104,9 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                         int b = body.read();
                         if (b >= 0) {
                             count(1);
+                            check(new byte[] {(byte) b}, 0, 1);
+                        } else {
+                            ended();
                         }
                         return b;
                     }
@@ -101,8 +116,23 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                         int n = body.read(buffer, offset, length);
                         if (n > 0) {
                             count(n);
+                            check(buffer, offset, n);
+                        } else if (n < 0) {
+                            ended();
                         }
                         return n;
+                    }
+
+                    private void check(byte[] buffer, int offset, int n) throws IOException {
+                        if (utf8 != null) {
+                            utf8.accept(buffer, offset, n);
+                        }
+                    }
+
+                    private void ended() throws IOException {
+                        if (utf8 != null) {
+                            utf8.end();
+                        }
                     }
 
                     private void count(int n) throws BodyTooLargeException {

@@ -82,6 +82,14 @@ public final class RequestValues {
         return time.toInstant();
     }
 
+    /** A whole number in a query or path parameter: digits, an optional minus, nothing else (no hex, no padding). */
+    public static int wholeNumber(String text) {
+        if (!text.matches("-?\\d{1,10}") || Long.parseLong(text) != (int) Long.parseLong(text)) {
+            throw new Refused(notA("a whole number", text));
+        }
+        return Integer.parseInt(text);
+    }
+
     /** A decimal within the digits the service accepts; trailing zeros do not count. */
     public static BigDecimal decimal(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();

@@ -26,10 +26,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * How every request value is read, in one place, for every endpoint: JSON bodies through the application's object
- * mapper, query parameters through the MVC conversion service, both with {@link RequestValues}. Nothing is coerced:
- * a number or a boolean is not a string, a string is not a number, a number is not an enum constant, an array or a
- * date-time is not a date. The rest of the strictness (unknown fields, duplicate keys, trailing tokens, floats for
- * integers, numbers for enums) is set in application.properties under spring.jackson.
+ * mapper, query parameters through the MVC conversion service (whole numbers: InputProblems#strictWholeNumbers), all
+ * with {@link RequestValues}. Nothing is coerced: a number or a boolean is not a string, a string is not a number, a
+ * number is not an enum constant, an array or a date-time is not a date. The rest of the strictness (unknown fields,
+ * duplicate keys, trailing tokens, floats for integers, numbers for enums) is set in application.properties under
+ * spring.jackson.
  */
 @Configuration
 public class StrictInput implements WebMvcConfigurer {
