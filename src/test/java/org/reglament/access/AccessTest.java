@@ -6,25 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
+import org.reglament.api.TestIdentityProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,11 +21,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Audit endpoints: 401 for an anonymous caller or an unknown key, 403 for a registry tool's key, 200 for an
- * auditor, by API key or by a JWT from an identity provider whose roles claim names AUDITOR.
+ * auditor, by API key or by a JWT from an identity provider whose roles claim names AUDITOR; forged tokens 401;
+ * metrics for METRICS and AUDITOR only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 class AccessTest {
-    private static final KeyPair KEYS = keys();
+    private static final TestIdentityProvider IDP = new TestIdentityProvider();
 
     @LocalServerPort
     private int port;
@@ -45,12 +36,8 @@ class AccessTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
-    static void identityProvider(DynamicPropertyRegistry registry) throws Exception {
-        Path pem = Files.createTempFile("reglament-idp", ".pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
+    static void identityProvider(DynamicPropertyRegistry registry) {
+        IDP.register(registry);
     }
 
     @Test
@@ -72,11 +59,34 @@ class AccessTest {
     }
 
     @Test
+    void metricsNeedRoleMetricsOrAuditorOnTheMainPort() throws Exception {
+        assertThat(get("/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", "local-decider-key", null).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/prometheus", "local-metrics-key", null).body()).contains("jvm_memory_used_bytes");
+        assertThat(get("/actuator/prometheus", "local-auditor-key", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", null, IDP.token("prometheus", List.of("METRICS"))).statusCode()).isEqualTo(200);
+        // Prometheus sends a key only as Authorization: <type> <credentials>.
+        HttpResponse<String> scraper = http.send(HttpRequest.newBuilder(url("/actuator/prometheus"))
+                .header("Authorization", "ApiKey local-metrics-key").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(scraper.statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void bearerTokensCarryTheirRoles() throws Exception {
-        assertThat(get("/api/v1/audit/verify", null, token("auditor@ministry", List.of("AUDITOR"))).statusCode())
+        assertThat(get("/api/v1/audit/verify", null, IDP.token("auditor@ministry", List.of("AUDITOR"))).statusCode())
                 .isEqualTo(200);
-        assertThat(get("/api/v1/audit/verify", null, token("registry", List.of("DECIDER"))).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/audit/verify", null, IDP.token("registry", List.of("DECIDER"))).statusCode()).isEqualTo(403);
         assertThat(get("/api/v1/audit/verify", null, "not.a.token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void forgedExpiredUnsignedAndForeignTokensAre401() throws Exception {
+        for (String[] forged : IDP.forgeries("auditor@ministry")) {
+            HttpResponse<String> answer = get("/api/v1/audit/verify", null, forged[1]);
+            assertThat(answer.statusCode()).as(forged[0]).isEqualTo(401);
+            assertThat(answer.headers().firstValue("Content-Type")).as(forged[0]).hasValue("application/problem+json");
+        }
     }
 
     @Test
@@ -103,23 +113,5 @@ class AccessTest {
 
     private URI url(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String token(String subject, List<String> roles) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().subject(subject)
-                .claim("roles", roles).issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                .build());
-        jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
-        return jwt.serialize();
-    }
-
-    private static KeyPair keys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
