@@ -91,14 +91,21 @@ public class InputProblems extends ResponseEntityExceptionHandler {
      */
     @org.springframework.web.bind.annotation.InitBinder
     public void strictWholeNumbers(org.springframework.web.bind.WebDataBinder binder) {
-        java.beans.PropertyEditor whole = new java.beans.PropertyEditorSupport() {
-            @Override
-            public void setAsText(String text) {
-                setValue(text == null || text.isEmpty() ? null : RequestValues.wholeNumber(text));
-            }
-        };
+        java.beans.PropertyEditor whole = wholeNumbers(Integer.MIN_VALUE, Integer.MAX_VALUE, Math::toIntExact);
+        java.beans.PropertyEditor wholeLong = wholeNumbers(Long.MIN_VALUE + 1, Long.MAX_VALUE, value -> value);
         binder.registerCustomEditor(int.class, whole);
         binder.registerCustomEditor(Integer.class, whole);
+        binder.registerCustomEditor(long.class, wholeLong);
+        binder.registerCustomEditor(Long.class, wholeLong);
+    }
+
+    private static java.beans.PropertyEditor wholeNumbers(long min, long max, java.util.function.LongFunction<Object> type) {
+        return new java.beans.PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null || text.isEmpty() ? null : type.apply(RequestValues.wholeNumber(text, min, max)));
+            }
+        };
     }
 
     /** A query or path parameter that does not read as its type: a date, an instant, a whole number. */

@@ -83,11 +83,17 @@ public final class RequestValues {
     }
 
     /** A whole number in a query or path parameter: digits, an optional minus, nothing else (no hex, no padding). */
-    public static int wholeNumber(String text) {
-        if (!text.matches("-?\\d{1,10}") || Long.parseLong(text) != (int) Long.parseLong(text)) {
-            throw new Refused(notA("a whole number", text));
+    public static long wholeNumber(String text, long min, long max) {
+        long value;
+        try {
+            value = text.matches("-?\\d{1,19}") ? Long.parseLong(text) : Long.MIN_VALUE;
+        } catch (NumberFormatException e) {
+            value = Long.MIN_VALUE; // more than a long holds
         }
-        return Integer.parseInt(text);
+        if (value == Long.MIN_VALUE || value < min || value > max) {
+            throw new Refused(notA("a whole number", text) + (text.matches("-?\\d+") ? " of this size" : ""));
+        }
+        return value;
     }
 
     /** A decimal within the digits the service accepts; trailing zeros do not count. */

@@ -31,6 +31,8 @@ final class FuzzCases {
     static final String DECIDER = "local-decider-key";
     static final String AUDITOR = "local-auditor-key";
     static final String METRICS = "local-metrics-key";
+    /** Roles AUDITOR and KB_PROPOSER. */
+    static final String PROPOSER = "local-proposer-key";
     static final Set<Integer> REFUSED = Set.of(400);
     static final Set<Integer> ANY = Set.of();
 
@@ -47,7 +49,7 @@ final class FuzzCases {
 
     /** A POST endpoint, the valid requests its mutations start from, and what its fields are. */
     record Endpoint(String path, List<String> bases, Set<String> required, Set<String> maps, Set<String> decimals,
-                    Map<String, String> headers, Set<Kind> kinds, Set<Integer> refusedAs) {
+                    Map<String, String> headers, Set<Kind> kinds, Set<Integer> refusedAs, boolean sendBase) {
     }
 
     enum Kind { TYPE, DATE, NUMBER, DUPLICATE, UNKNOWN, REMOVE, MALFORMED, RANDOM, TRANSPORT, CREDENTIALS }
@@ -110,16 +112,19 @@ final class FuzzCases {
         return List.of(
                 new Endpoint("/api/v1/audit/impact", List.of("{\"against\":\"current\",\"decision\":\"plan-status\","
                         + "\"asOfFrom\":\"2017-01-01\",\"asOfTo\":\"2017-12-31\",\"answeredFrom\":\"2020-01-01T00:00:00Z\","
-                        + "\"limit\":3}"), Set.of(), Set.of(), Set.of(), Map.of("X-API-Key", AUDITOR), ALL_KINDS, REFUSED),
-                // Proposing candidates may become a role of its own (KB_PROPOSER): an auditor's key is then refused, 403.
+                        + "\"limit\":3}"), Set.of(), Set.of(), Set.of(), Map.of("X-API-Key", AUDITOR), ALL_KINDS, REFUSED, true),
+                new Endpoint("/api/v1/audit/verify", List.of("{\"checkpoints\":[\"reglament.local/decision-log/stream/0\\n1\\nAAAA\\n\"]}"),
+                        Set.of("checkpoints"), Set.of(), Set.of(), Map.of("X-API-Key", AUDITOR),
+                        Set.of(Kind.TYPE, Kind.DUPLICATE, Kind.UNKNOWN, Kind.MALFORMED, Kind.REMOVE), REFUSED, false),
+                // A candidate is compiled in a worker, seconds each: only forms refused before that are sent, not the base.
                 new Endpoint("/api/v1/audit/knowledge-bases", List.of("{\"basedOn\":\"current\",\"files\":{\"ru/x.txt\":\"\"}}"),
-                        Set.of(), Set.of("files"), Set.of(), Map.of("X-API-Key", AUDITOR),
-                        Set.of(Kind.TYPE, Kind.DUPLICATE, Kind.UNKNOWN, Kind.MALFORMED), Set.of(400, 403)));
+                        Set.of(), Set.of("files"), Set.of(), Map.of("X-API-Key", PROPOSER),
+                        Set.of(Kind.TYPE, Kind.DUPLICATE, Kind.UNKNOWN, Kind.MALFORMED), REFUSED, false));
     }
 
     private static Endpoint decision(String path, List<String> bases, Set<String> required, Set<String> maps,
                                      Set<String> decimals) {
-        return new Endpoint(path, bases, required, maps, decimals, Map.of(), ALL_KINDS, REFUSED);
+        return new Endpoint(path, bases, required, maps, decimals, Map.of(), ALL_KINDS, REFUSED, true);
     }
 
     private final Random random;
@@ -137,7 +142,7 @@ final class FuzzCases {
 
     List<Case> mutations(Endpoint endpoint, int count) {
         List<Case> cases = new ArrayList<>();
-        for (String base : endpoint.bases()) {
+        for (String base : endpoint.sendBase() ? endpoint.bases() : List.<String>of()) {
             cases.add(post(endpoint, base.getBytes(StandardCharsets.UTF_8), Set.of(200), null, "the valid request"));
         }
         Kind[] kinds = endpoint.kinds().toArray(Kind[]::new);
@@ -347,25 +352,28 @@ final class FuzzCases {
                 new Target("GET", "/api/v1/audit/decisions", null, Set.of(200), auditor),
                 new Target("GET", "/api/v1/audit/decisions?decision=plan-status&size=2", null, Set.of(200), auditor),
                 new Target("GET", "/api/v1/audit/decisions/" + knownDecisionId, null, Set.of(200), auditor),
+                new Target("GET", "/api/v1/audit/decisions/" + knownDecisionId + "/proof", null, Set.of(200), auditor),
                 new Target("GET", "/api/v1/audit/decisions/no-such-decision", null, Set.of(404), auditor),
                 new Target("GET", "/api/v1/audit/verify", null, Set.of(200), auditor),
+                new Target("POST", "/api/v1/audit/verify", "{\"checkpoints\":[\"not a checkpoint\"]}", Set.of(200, 400), auditor),
                 new Target("POST", "/api/v1/audit/decisions/" + knownDecisionId + "/replay", null, Set.of(200), auditor),
                 new Target("POST", "/api/v1/audit/decisions/" + knownDecisionId + "/replay?against=sha256:0", null, Set.of(404), auditor),
                 new Target("POST", "/api/v1/audit/impact", "{\"decision\":\"e-services-share\",\"limit\":2}", Set.of(200), auditor),
                 new Target("GET", "/api/v1/audit/knowledge-bases", null, Set.of(200), auditor),
-                // Refused before compiling (no files): 400 for whoever may propose, 403 for whoever may not.
-                new Target("POST", "/api/v1/audit/knowledge-bases", "{\"basedOn\":\"current\",\"files\":{}}", Set.of(400, 403),
-                        Set.of("AUDITOR", "KB_PROPOSER")),
+                // Refused before compiling (no files) for whoever may propose; 403 for whoever may not.
+                new Target("POST", "/api/v1/audit/knowledge-bases", "{\"basedOn\":\"current\",\"files\":{}}", Set.of(400),
+                        Set.of("KB_PROPOSER")),
+                new Target("DELETE", "/api/v1/audit/knowledge-bases/sha256:0", null, Set.of(404), Set.of("KB_PROPOSER")),
                 new Target("GET", "/actuator/prometheus", null, Set.of(200), Set.of("METRICS", "AUDITOR")));
         List<Case> cases = new ArrayList<>();
         for (Target target : targets) {
             for (Credential credential : credentials()) {
                 Set<Integer> expected;
-                if (credential.role == null) {
+                if (credential.roles == null) {
                     expected = Set.of(401);
-                } else if (credential.role.equals(CONFLICT)) {
+                } else if (credential.roles.contains(CONFLICT)) {
                     expected = Set.of(401, 403);
-                } else if (target.roles.contains(credential.role)) {
+                } else if (credential.roles.stream().anyMatch(target.roles::contains)) {
                     expected = target.authorizedAnswer;
                 } else {
                     expected = Set.of(403);
@@ -382,32 +390,40 @@ final class FuzzCases {
         return cases;
     }
 
+    /** No role proved: 401. */
+    private static final String NO_ROLE = null;
     /** Two credentials at once: never the stronger one's access. */
     private static final String CONFLICT = "(two credentials)";
 
-    /** A way of presenting oneself, and the role it proves (null: none, so 401). */
-    record Credential(String what, Map<String, String> headers, String role) {
+    /** A way of presenting oneself, and the roles it proves (null: none, so 401). */
+    record Credential(String what, Map<String, String> headers, Set<String> roles) {
+        Credential(String what, Map<String, String> headers, String role) {
+            this(what, headers, role == null ? null : Set.of(role));
+        }
     }
 
     private List<Credential> credentials() {
         List<Credential> credentials = new ArrayList<>(List.of(
-                new Credential("no credential", Map.of(), null),
-                new Credential("unknown key", Map.of("X-API-Key", "not-a-key"), null),
-                new Credential("empty key", Map.of("X-API-Key", ""), null),
-                new Credential("auditor key cut short", Map.of("X-API-Key", AUDITOR.substring(0, AUDITOR.length() - 1)), null),
-                new Credential("auditor key and more", Map.of("X-API-Key", AUDITOR + "x"), null),
-                new Credential("auditor key in upper case", Map.of("X-API-Key", AUDITOR.toUpperCase()), null),
+                new Credential("no credential", Map.of(), NO_ROLE),
+                new Credential("unknown key", Map.of("X-API-Key", "not-a-key"), NO_ROLE),
+                new Credential("empty key", Map.of("X-API-Key", ""), NO_ROLE),
+                new Credential("auditor key cut short", Map.of("X-API-Key", AUDITOR.substring(0, AUDITOR.length() - 1)), NO_ROLE),
+                new Credential("auditor key and more", Map.of("X-API-Key", AUDITOR + "x"), NO_ROLE),
+                new Credential("auditor key in upper case", Map.of("X-API-Key", AUDITOR.toUpperCase()), NO_ROLE),
                 new Credential("auditor key as a Basic password", Map.of("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(("auditor:" + AUDITOR).getBytes(StandardCharsets.UTF_8))), null),
-                new Credential("auditor key as a bearer token", Map.of("Authorization", "Bearer " + AUDITOR), null),
-                new Credential("empty bearer", Map.of("Authorization", "Bearer "), null),
+                        + Base64.getEncoder().encodeToString(("auditor:" + AUDITOR).getBytes(StandardCharsets.UTF_8))), NO_ROLE),
+                new Credential("auditor key as a bearer token", Map.of("Authorization", "Bearer " + AUDITOR), NO_ROLE),
+                new Credential("empty bearer", Map.of("Authorization", "Bearer "), NO_ROLE),
                 new Credential("decider key", Map.of("X-API-Key", DECIDER), "DECIDER"),
                 new Credential("metrics key", Map.of("X-API-Key", METRICS), "METRICS"),
                 new Credential("auditor key", Map.of("X-API-Key", AUDITOR), "AUDITOR"),
+                new Credential("proposer key (AUDITOR, KB_PROPOSER)", Map.of("X-API-Key", PROPOSER),
+                        Set.of("AUDITOR", "KB_PROPOSER")),
+                new Credential("token KB_PROPOSER", bearer(idp.token("proposer", List.of("KB_PROPOSER"))), "KB_PROPOSER"),
                 new Credential("auditor key, header name in lower case", Map.of("x-api-key", AUDITOR), "AUDITOR"),
                 new Credential("Authorization: ApiKey auditor", Map.of("Authorization", "ApiKey " + AUDITOR), "AUDITOR"),
                 new Credential("Authorization: ApiKey metrics", Map.of("Authorization", "ApiKey " + METRICS), "METRICS"),
-                new Credential("Authorization: ApiKey unknown", Map.of("Authorization", "ApiKey nope"), null),
+                new Credential("Authorization: ApiKey unknown", Map.of("Authorization", "ApiKey nope"), NO_ROLE),
                 new Credential("token AUDITOR", bearer(idp.token("auditor@ministry", List.of("AUDITOR"))), "AUDITOR"),
                 new Credential("token AUDITOR, scheme in lower case", Map.of("Authorization", "bearer "
                         + idp.token("auditor@ministry", List.of("AUDITOR"))), "AUDITOR"),
@@ -420,7 +436,7 @@ final class FuzzCases {
                 new Credential("token and a decider key", Map.of("X-API-Key", DECIDER, "Authorization", "Bearer "
                         + idp.token("auditor@ministry", List.of("AUDITOR"))), CONFLICT)));
         for (String[] forged : idp.forgeries("auditor@ministry")) {
-            credentials.add(new Credential("token " + forged[0], bearer(forged[1]), null));
+            credentials.add(new Credential("token " + forged[0], bearer(forged[1]), NO_ROLE));
         }
         return credentials;
     }
@@ -496,6 +512,36 @@ final class FuzzCases {
         return cases;
     }
 
+    /** The log's public side: checkpoints, the verifier key, proofs; their path and query numbers read strictly. */
+    List<Case> logQueries(int count, String knownDecisionId, int stream, long treeSize) {
+        List<Case> cases = new ArrayList<>(List.of(
+                get("/api/v1/log/checkpoints", Map.of(), Map.of(), Set.of(200), null, "the checkpoints"),
+                get("/api/v1/log/public-key", Map.of(), Map.of(), Set.of(200), null, "the verifier key"),
+                get("/api/v1/log/decisions/" + knownDecisionId + "/inclusion", Map.of(), Map.of(), Set.of(200), null,
+                        "an inclusion proof"),
+                get("/api/v1/log/decisions/no-such-decision/inclusion", Map.of(), Map.of(), Set.of(404), null, "no receipt"),
+                get("/api/v1/log/streams/" + stream + "/consistency", Map.of(), Map.of(), REFUSED, "fromSize", "no fromSize")));
+        while (cases.size() < count) {
+            String path = "/api/v1/log/streams/" + stream + "/consistency";
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    String size = String.valueOf(random.nextInt((int) Math.min(treeSize + 2, 1000)));
+                    cases.add(get(path, Map.of("fromSize", size), Map.of(), ANY, null, "fromSize=" + size));
+                }
+                case 1 -> {
+                    String bad = pick(List.of("-1", "abc", "0x10", "1e3", "1.5", " 1", "+1", "99999999999999999999", "٣"));
+                    cases.add(get(path, Map.of("fromSize", bad), Map.of(), REFUSED, "fromSize", "fromSize=\"" + bad + "\""));
+                }
+                default -> {
+                    String bad = pick(List.of("abc", "0x1", "1.0", "99999999999", "%20"));
+                    cases.add(get("/api/v1/log/streams/" + bad + "/consistency", Map.of("fromSize", "1"), Map.of(),
+                            REFUSED, "stream", "stream " + bad));
+                }
+            }
+        }
+        return cases;
+    }
+
     private Case get(String path, Map<String, String> query, Map<String, String> headers, Set<Integer> statuses,
                      String field, String what) {
         StringBuilder url = new StringBuilder(path);
@@ -505,7 +551,8 @@ final class FuzzCases {
                     .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
             separator = '&';
         }
-        return new Case("GET " + path, "GET", url.toString(), headers, null, false, false, statuses, field, what);
+        return new Case("GET " + path.replaceAll("/decisions/[0-9a-f-]{36}", "/decisions/{id}"), "GET", url.toString(),
+                headers, null, false, false, statuses, field, what);
     }
 
     // ---- paths nothing answers, and requests the container refuses before the service sees them ----

@@ -87,6 +87,10 @@ class FuzzProbeTest {
         cases.addAll(generator.accessMatrix(known));
         cases.addAll(generator.receiptQueries(perEndpoint / 2));
         cases.addAll(generator.knowledgeBaseQueries(perEndpoint / 3));
+        JsonNode checkpoint = json.readTree(send(new FuzzCases.Case("setup", "GET", "/api/v1/log/checkpoints", Map.of(),
+                null, false, false, FuzzCases.ANY, null, "setup")).body).path("streams").get(0);
+        cases.addAll(generator.logQueries(perEndpoint / 3, known, checkpoint.path("stream").asInt(),
+                checkpoint.path("treeSize").asLong()));
         cases.addAll(generator.strangePaths(perEndpoint / 3));
 
         Map<String, int[]> counts = new TreeMap<>();
