@@ -551,8 +551,7 @@ final class FuzzCases {
                     .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
             separator = '&';
         }
-        return new Case("GET " + path.replaceAll("/decisions/[0-9a-f-]{36}", "/decisions/{id}"), "GET", url.toString(),
-                headers, null, false, false, statuses, field, what);
+        return new Case(label("GET", path), "GET", url.toString(), headers, null, false, false, statuses, field, what);
     }
 
     // ---- paths nothing answers, and requests the container refuses before the service sees them ----
@@ -902,7 +901,8 @@ final class FuzzCases {
     }
 
     static String label(String method, String path) {
-        return method + " " + path.replaceAll("/decisions/[0-9a-f-]{36}", "/decisions/{id}").replaceAll("\\?.*", "");
+        return method + " " + path.replaceAll("\\?.*", "").replaceAll("/decisions/[0-9a-f-]{36}", "/decisions/{id}")
+                .replaceAll("/knowledge-bases/.+", "/knowledge-bases/{version}").replaceAll("/streams/[^/]+/", "/streams/{n}/");
     }
 
     @SafeVarargs

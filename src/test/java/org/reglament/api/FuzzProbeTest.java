@@ -120,9 +120,9 @@ class FuzzProbeTest {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        System.out.printf("| %-50s | %6s | %8s | %6s | %8s | %13s |%n", "endpoint", "cases", "invalid", "other",
-                "answered", "largest bytes");
-        counts.forEach((endpoint, n) -> System.out.printf("| %-50s | %6d | %8d | %6d | %8d | %13d |%n", endpoint, n[0],
+        System.out.printf("| %-50s | %6s | %9s | %6s | %12s | %13s |%n", "endpoint", "cases", "to refuse", "other",
+                "answered 2xx", "largest bytes");
+        counts.forEach((endpoint, n) -> System.out.printf("| %-50s | %6d | %9d | %6d | %12d | %13d |%n", endpoint, n[0],
                 n[1], n[2], n[3], n[4]));
         System.out.printf("%d cases in %.1f s (%.0f/s), %d failures%n", cases.size(), seconds, cases.size() / seconds,
                 failures.size());
