@@ -717,7 +717,9 @@ final class FuzzCases {
         int at = random.nextInt(text.length());
         return switch (random.nextInt(14)) {
             case 0 -> new String[] {"cut after " + at + " bytes", text.substring(0, at)};
-            case 1 -> new String[] {"a quote inserted at " + at, text.substring(0, at) + '"' + text.substring(at)};
+            // Not after a backslash: \" is an escaped quote, and the text would still be JSON.
+            case 1 -> at > 0 && text.charAt(at - 1) == '\\' ? new String[] {"cut after " + at + " bytes", text.substring(0, at)}
+                    : new String[] {"a quote inserted at " + at, text.substring(0, at) + '"' + text.substring(at)};
             case 2 -> new String[] {"a control character at " + at, text.substring(0, at) + '\u0001' + text.substring(at)};
             case 3 -> new String[] {"a byte 0xFF at " + at, text.substring(0, at) + '\u00FF' + text.substring(at)};
             case 4 -> new String[] {"= for the first :", text.replaceFirst(":", "=")};
