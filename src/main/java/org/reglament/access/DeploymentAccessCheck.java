@@ -15,13 +15,16 @@ import org.springframework.core.env.Profiles;
 /**
  * Before anything else starts: the service refuses to run with keys everyone knows. Outside the {@value #LOCAL_PROFILE}
  * profile (which {@code ./mvnw spring-boot:run} and the tests activate, and which holds the example keys of
- * application-local.properties) it does not start with a key starting {@code local-}, or with no key and no identity
- * provider at all. In any profile a key must not be blank and may name only known roles. The message says how to set
+ * application-local.properties) it does not start with a key starting {@code local-} (the README's) or {@code REPLACE}
+ * (the Kubernetes base's placeholders), a key shorter than 16 characters, or with no key and no identity provider. In any profile a key must not be blank and may name only known roles. The message says how to set
  * real keys.
  */
 public class DeploymentAccessCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     public static final String LOCAL_PROFILE = "local";
     static final String EXAMPLE_PREFIX = "local-";
+    /** How k8s/kustomization.yaml's placeholders begin ("REPLACE-with-openssl-rand-hex-32"). */
+    static final String PLACEHOLDER_PREFIX = "REPLACE";
+    static final int MIN_KEY_LENGTH = 16;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -46,6 +49,11 @@ public class DeploymentAccessCheck implements ApplicationContextInitializer<Conf
             } else if (!local && key.key().startsWith(EXAMPLE_PREFIX)) {
                 problems.add(which + " is an example key (it starts with \"" + EXAMPLE_PREFIX + "\"): the README "
                         + "publishes it, so anyone could use it");
+            } else if (!local && key.key().regionMatches(true, 0, PLACEHOLDER_PREFIX, 0, PLACEHOLDER_PREFIX.length())) {
+                problems.add(which + " is a placeholder of the repository's deployment files (it starts with \""
+                        + PLACEHOLDER_PREFIX + "\"): replace it in an overlay");
+            } else if (!local && key.key().length() < MIN_KEY_LENGTH) {
+                problems.add(which + " is shorter than " + MIN_KEY_LENGTH + " characters, too easy to guess");
             }
             if (key.name() == null || key.name().isBlank()) {
                 problems.add(which + " has no name (receipts record the caller by it)");

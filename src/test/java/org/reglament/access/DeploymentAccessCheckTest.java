@@ -44,6 +44,17 @@ class DeploymentAccessCheckTest {
     }
 
     @Test
+    void theDeploymentFilesPlaceholdersAndShortKeysAreRefused() {
+        assertThatThrownBy(() -> start("--spring.profiles.active=production",
+                "--reglament.security.api-keys[0].name=registry-tool",
+                "--reglament.security.api-keys[0].key=REPLACE-with-openssl-rand-hex-32",
+                "--reglament.security.api-keys[0].roles=DECIDER", "--reglament.security.api-keys[1].name=auditor",
+                "--reglament.security.api-keys[1].key=secret", "--reglament.security.api-keys[1].roles=AUDITOR"))
+                .hasMessageContaining("(registry-tool) is a placeholder of the repository's deployment files")
+                .hasMessageContaining("(auditor) is shorter than 16 characters");
+    }
+
+    @Test
     void aKeyMustHaveAValueANameAndRolesThatExist() {
         assertThatThrownBy(() -> start("--spring.profiles.active=production",
                 "--reglament.security.api-keys[0].name=auditor", "--reglament.security.api-keys[0].key=",

@@ -53,6 +53,10 @@ class StructuredLoggingTest {
         environment.put("REGLAMENT_AUDIT_LOG_SIGNINGKEY", data.resolve("log-key/signing-key.pem").toString());
         environment.put("SERVER_PORT", "0");
         environment.put("MANAGEMENT_SERVER_PORT", "0");
+        // A deployment sets keys of its own: without any (and without an identity provider) the service does not start.
+        environment.put("REGLAMENT_SECURITY_APIKEYS_0_NAME", "registry-tool");
+        environment.put("REGLAMENT_SECURITY_APIKEYS_0_KEY", java.util.UUID.randomUUID().toString());
+        environment.put("REGLAMENT_SECURITY_APIKEYS_0_ROLES", "DECIDER");
 
         Process service = builder.start();
         List<String> lines = new ArrayList<>();
