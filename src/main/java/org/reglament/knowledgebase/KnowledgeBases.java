@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +25,16 @@ public class KnowledgeBases {
     private final java.util.Set<String> notBuiltIn = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<KnowledgeBase> scoped = new ThreadLocal<>();
 
+    @Autowired
     public KnowledgeBases(KnowledgeBase live, ObjectProvider<KnowledgeBaseSourceStore> store) {
         this.live = live;
         this.store = store;
         compiled.put(live.version(), live);
+    }
+
+    /** The live knowledge base alone, no versions kept: the command line, which runs without the service. */
+    public KnowledgeBases(KnowledgeBase live) {
+        this(live, new StaticListableBeanFactory().getBeanProvider(KnowledgeBaseSourceStore.class));
     }
 
     /** The knowledge base the current decision answers with. */
