@@ -2,7 +2,7 @@ package org.reglament.registry;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,8 +86,8 @@ public class RegistryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         RegistryMode registryMode;
         RegistryFormat inFormat;
         RegistryFormat outFormat;
@@ -127,6 +127,7 @@ public class RegistryCommand implements Callable<Integer> {
                 bar.close();
             }
             print(stdout, summary, target, System.nanoTime() - started);
+            stdout.flush();
             return summary.allClear() ? ALL_CLEAR : ROWS_WITH_FINDINGS;
         } catch (RegistryFileException e) {
             stderr.println("reglament registry: " + in + ": " + e.getMessage());
@@ -176,7 +177,7 @@ public class RegistryCommand implements Callable<Integer> {
         return Math.max(lines - 1, 1);
     }
 
-    private static void print(PrintStream out, BatchSummary summary, Path target, long nanos) {
+    private static void print(PrintWriter out, BatchSummary summary, Path target, long nanos) {
         double seconds = nanos / 1e9;
         out.printf("services: %d, decided: %d, with errors: %d%n", summary.services(), summary.decided(),
                 summary.withErrors());
