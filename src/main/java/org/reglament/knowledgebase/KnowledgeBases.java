@@ -68,6 +68,11 @@ public class KnowledgeBases {
                 .map(k -> compiled.computeIfAbsent(version, v -> new KnowledgeBaseCompiler().compile(k.sources())));
     }
 
+    /** "current" (the live one) or one of the service's own versions, as an auditor names it; never a candidate. */
+    public Optional<KnowledgeBase> named(String version) {
+        return "current".equals(version) ? Optional.of(live) : builtIn(version);
+    }
+
     /** Runs {@code work} with {@code knowledgeBase} as the one decisions answer with, on this thread only. */
     public <T> T using(KnowledgeBase knowledgeBase, Supplier<T> work) {
         KnowledgeBase previous = scoped.get();

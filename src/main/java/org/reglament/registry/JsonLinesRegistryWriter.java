@@ -10,8 +10,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import org.reglament.decision.DecisionEnvelope;
-import org.reglament.matrix.ActionMatrix;
-import org.reglament.matrix.MatrixCheck;
 
 /**
  * The answer as JSON Lines: per service row, the row's number and cells as read, and the JSON endpoint's answer for
@@ -53,24 +51,13 @@ final class JsonLinesRegistryWriter implements RegistryWriter {
             line.put("asOf", envelope.asOf());
             line.put("regulation", envelope.regulation());
             line.put("knowledgeBaseVersion", envelope.knowledgeBaseVersion());
-            line.put("result", ownService(envelope.result(), outcome));
+            line.put("result", RowOutcome.withService(envelope.result(), outcome.service()));
             line.put("rulesFired", envelope.rulesFired());
             line.put("interpretations", envelope.interpretations());
         } else {
             line.put("errors", outcome.problems());
         }
         lines.write(line);
-    }
-
-    /** The cached answer is the first row's with these facts: each row carries its own service. */
-    private static Object ownService(Object result, RowOutcome outcome) {
-        if (result instanceof ActionMatrix matrix) {
-            return new ActionMatrix(outcome.service(), matrix.cells(), matrix.explanatoryNote(), matrix.approvalRoute(),
-                    matrix.followUpSteps());
-        }
-        MatrixCheck check = (MatrixCheck) result;
-        return new MatrixCheck(outcome.service(), check.compliant(), check.violations(), check.criteria(),
-                check.explanatoryNote());
     }
 
     @Override

@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,6 +83,11 @@ public class Registries {
                 defaults.maxBodyBytes(), defaults.maxColumns(), defaults.maxRowChars(), defaults.maxRows(), threads));
     }
 
+    /** What a batch does with a reader once it has one: the file's digest is complete when the reader is done. */
+    private interface Work {
+        BatchSummary on(RegistryReader reader, Supplier<String> fileDigest) throws IOException;
+    }
+
     /**
      * Runs a file of the file system (the command line); the digest of the file is taken as it is read.
      *
@@ -88,13 +95,16 @@ public class Registries {
      * @throws org.reglament.knowledgebase.NoEditionInForceException when no encoded edition answers for the date
      */
     public BatchSummary run(Path file, Input input, Job job, OutputStream out, LongConsumer progress) throws IOException {
-        Edition edition = editionInForce(job.asOf());
+        KnowledgeBase knowledgeBase = knowledgeBases.get();
+        Edition edition = editionInForce(knowledgeBase, job.asOf());
+        Work work = (reader, digest) -> batch(reader, digest, edition, job, knowledgeBase, null, progress,
+                writer(job.output(), out, reader));
         if (input.format() == RegistryFormat.XLSX) {
             String digest = digestOf(file);
-            return run(new XlsxRegistryReader(file, input.sheet(), limits), () -> digest, edition, job, out, progress, ';');
+            return work.on(new XlsxRegistryReader(file, input.sheet(), limits), () -> digest);
         }
         try (InputStream raw = Files.newInputStream(file)) {
-            return runText(raw, input, job, out, progress, edition);
+            return text(raw, input, work);
         }
     }
 
@@ -104,31 +114,46 @@ public class Registries {
      */
     public BatchSummary run(InputStream body, Input input, Job job, OutputStream out, LongConsumer progress)
             throws IOException {
-        Edition edition = editionInForce(job.asOf());
-        if (input.format() == RegistryFormat.XLSX) {
-            Path spooled = Files.createTempFile("reglament-registry-", ".xlsx");
-            try {
-                MessageDigest sha = sha256();
-                try (InputStream in = new DigestInputStream(body, sha)) {
-                    Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
-                }
-                String digest = "sha256:" + HexFormat.of().formatHex(sha.digest());
-                return run(new XlsxRegistryReader(spooled, input.sheet(), limits), () -> digest, edition, job, out,
-                        progress, ';');
-            } finally {
-                Files.deleteIfExists(spooled);
-            }
-        }
-        return runText(body, input, job, out, progress, edition);
+        KnowledgeBase knowledgeBase = knowledgeBases.get();
+        Edition edition = editionInForce(knowledgeBase, job.asOf());
+        return read(body, input, (reader, digest) -> batch(reader, digest, edition, job, knowledgeBase, null, progress,
+                writer(job.output(), out, reader)));
     }
 
-    private BatchSummary runText(InputStream raw, Input input, Job job, OutputStream out, LongConsumer progress,
-                                 Edition edition) throws IOException {
+    /**
+     * Runs a file again with the knowledge base that answered it ({@code recorded}) and, where another is named
+     * ({@code against}), with that one too, each row's two answers handed to the writer (a replay's account).
+     */
+    BatchSummary replay(InputStream body, Input input, Job job, KnowledgeBase recorded, KnowledgeBase against,
+                        Function<RegistryReader, RegistryWriter> writer) throws IOException {
+        Edition edition = editionInForce(recorded, job.asOf());
+        return read(body, input, (reader, digest) -> batch(reader, digest, edition, job, recorded,
+                against == recorded ? null : against, done -> { }, writer.apply(reader)));
+    }
+
+    private BatchSummary read(InputStream body, Input input, Work work) throws IOException {
+        if (input.format() != RegistryFormat.XLSX) {
+            return text(body, input, work);
+        }
+        Path spooled = Files.createTempFile("reglament-registry-", ".xlsx");
+        try {
+            MessageDigest sha = sha256();
+            try (InputStream in = new DigestInputStream(body, sha)) {
+                Files.copy(in, spooled, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String digest = "sha256:" + HexFormat.of().formatHex(sha.digest());
+            return work.on(new XlsxRegistryReader(spooled, input.sheet(), limits), () -> digest);
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
+    }
+
+    private BatchSummary text(InputStream raw, Input input, Work work) throws IOException {
         MessageDigest sha = sha256();
         DigestInputStream digesting = new DigestInputStream(raw, sha);
         // The parsers close what they read; the rest of the file must still be read for its digest.
         InputStream in = CloseShieldInputStream.wrap(digesting);
-        java.util.function.Supplier<String> digest = () -> {
+        Supplier<String> digest = () -> {
             try {
                 digesting.transferTo(OutputStream.nullOutputStream()); // whatever the reader left, so the digest is the file's
             } catch (IOException e) {
@@ -137,41 +162,72 @@ public class Registries {
             return "sha256:" + HexFormat.of().formatHex(sha.digest());
         };
         if (input.format() == RegistryFormat.JSONL) {
-            return run(new JsonLinesRegistryReader(in, limits, json), digest, edition, job, out, progress, ';');
+            return work.on(new JsonLinesRegistryReader(in, limits, json), digest);
         }
-        CsvRegistryReader csv = new CsvRegistryReader(in, input.charset(), limits);
-        return run(csv, digest, edition, job, out, progress, (char) 0);
+        return work.on(new CsvRegistryReader(in, input.charset(), limits), digest);
     }
 
-    /** @param delimiter the output CSV's delimiter; 0: the input's */
-    private BatchSummary run(RegistryReader reader, java.util.function.Supplier<String> fileDigest, Edition edition,
-                             Job job, OutputStream out, LongConsumer progress, char delimiter) throws IOException {
-        KnowledgeBase knowledgeBase = knowledgeBases.get();
-        RegistryBatch batch = new RegistryBatch(decisions, validator, job.mode(), job.asOf(), limits,
-                job.output() == RegistryFormat.JSONL, progress);
-        OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
-        try (RegistryWriter writer = writer(job.output(), buffered, reader, delimiter)) {
+    private BatchSummary batch(RegistryReader reader, Supplier<String> fileDigest, Edition edition, Job job,
+                               KnowledgeBase primary, KnowledgeBase compared, LongConsumer progress,
+                               RegistryWriter writer) throws IOException {
+        RegistryBatch batch = new RegistryBatch(decisions, knowledgeBases, primary, compared, validator, job.mode(),
+                job.asOf(), limits, job.output() == RegistryFormat.JSONL || compared != null || writer instanceof Replaying,
+                progress);
+        try (writer) {
             return batch.run(reader, writer, tally -> new BatchSummary(job.decisionId(), job.mode(), job.asOf(),
-                    ActionMatrixDecisions.ACT, edition.edition(), knowledgeBase.version(), fileDigest.get(),
-                    tally.sheet(), tally.services(), tally.decided(), tally.withErrors(), tally.compliant(),
-                    tally.nonCompliant(), tally.breachesByRule(), tally.answersDigest()));
-        } finally {
+                    ActionMatrixDecisions.ACT, edition.edition(), primary.version(), fileDigest.get(), tally.sheet(),
+                    tally.services(), tally.decided(), tally.withErrors(), tally.compliant(), tally.nonCompliant(),
+                    tally.breachesByRule(), tally.answersDigest()));
+        }
+    }
+
+    /** A writer that compares answers, and so needs each row's envelope. */
+    interface Replaying {
+    }
+
+    private RegistryWriter writer(RegistryFormat format, OutputStream out, RegistryReader reader) {
+        OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+        RegistryWriter writer = switch (format) {
+            case XLSX -> new XlsxRegistryWriter(buffered, reader::sheet);
+            case JSONL -> {
+                try {
+                    yield new JsonLinesRegistryWriter(buffered, json);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            case CSV -> new CsvRegistryWriter(buffered, reader instanceof CsvRegistryReader csv ? csv::delimiter : () -> ';');
+        };
+        return new Flushing(writer, buffered);
+    }
+
+    /** Flushes the buffer under the writer once the writer is done with it. */
+    private record Flushing(RegistryWriter writer, OutputStream buffered) implements RegistryWriter {
+        @Override
+        public void start(java.util.List<SourceRow> preamble, java.util.List<SourceRow> headerRows,
+                          java.util.List<String> header) throws IOException {
+            writer.start(preamble, headerRows, header);
+        }
+
+        @Override
+        public void row(RowOutcome outcome, java.util.List<String> cells) throws IOException {
+            writer.row(outcome, cells);
+        }
+
+        @Override
+        public void finish(BatchSummary summary) throws IOException {
+            writer.finish(summary);
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.close();
             buffered.flush();
         }
     }
 
-    private RegistryWriter writer(RegistryFormat format, OutputStream out, RegistryReader reader, char delimiter)
-            throws IOException {
-        return switch (format) {
-            case XLSX -> new XlsxRegistryWriter(out, reader::sheet);
-            case JSONL -> new JsonLinesRegistryWriter(out, json);
-            case CSV -> new CsvRegistryWriter(out, delimiter != 0 ? () -> delimiter
-                    : ((CsvRegistryReader) reader)::delimiter);
-        };
-    }
-
-    private Edition editionInForce(LocalDate asOf) {
-        return knowledgeBases.get().act(ActionMatrixDecisions.ACT).editionInForce(asOf);
+    private static Edition editionInForce(KnowledgeBase knowledgeBase, LocalDate asOf) {
+        return knowledgeBase.act(ActionMatrixDecisions.ACT).editionInForce(asOf);
     }
 
     private static String digestOf(Path file) throws IOException {

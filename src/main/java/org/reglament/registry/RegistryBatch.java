@@ -26,6 +26,8 @@ import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.InvalidRequestException;
 import org.reglament.decision.UnanswerableException;
+import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.KnowledgeBases;
 import org.reglament.matrix.ActionMatrixDecisions;
 import org.reglament.matrix.ActionMatrixRequest;
 import org.reglament.matrix.MatrixCheck;
@@ -39,8 +41,9 @@ import org.reglament.registry.RegistryFileException.Kind;
  *
  * <p>Each row becomes the request of the JSON endpoint ({@link ActionMatrixRequest} or {@link MatrixCheckRequest})
  * and is decided by {@link ActionMatrixDecisions}: the criteria are never re-implemented here. Within one batch the
- * answer for the same facts on the same date is taken from a cache: a decision is a function of the facts, the date
- * and the knowledge base (which a batch does not change), and registries repeat fact combinations often.
+ * answer for the same facts on the same date and knowledge-base version is taken from a cache: a decision is a function
+ * of the facts, the date and the knowledge base (its edition follows from the date), and registries repeat fact
+ * combinations. In a replay against another version each row is decided with both.
  */
 final class RegistryBatch {
     private static final int CHUNK = 256;
@@ -48,6 +51,11 @@ final class RegistryBatch {
     private static final int CACHED = 4096;
 
     private final ActionMatrixDecisions decisions;
+    private final KnowledgeBases knowledgeBases;
+    /** The knowledge base the rows are decided with; in a replay, the recorded version. */
+    private final KnowledgeBase primary;
+    /** In a replay against another version: that version, each row decided with it too; otherwise null. */
+    private final KnowledgeBase compared;
     private final Validator validator;
     private final RegistryMode mode;
     private final LocalDate asOf;
@@ -74,9 +82,13 @@ final class RegistryBatch {
     private long nonCompliant;
     private final Map<String, Long> breachesByRule = new TreeMap<>();
 
-    RegistryBatch(ActionMatrixDecisions decisions, Validator validator, RegistryMode mode, LocalDate asOf,
-                  RegistryLimits limits, boolean keepEnvelopes, LongConsumer progress) {
+    RegistryBatch(ActionMatrixDecisions decisions, KnowledgeBases knowledgeBases, KnowledgeBase primary,
+                  KnowledgeBase compared, Validator validator, RegistryMode mode, LocalDate asOf, RegistryLimits limits,
+                  boolean keepEnvelopes, LongConsumer progress) {
         this.decisions = decisions;
+        this.knowledgeBases = knowledgeBases;
+        this.primary = primary;
+        this.compared = compared;
         this.validator = validator;
         this.mode = mode;
         this.asOf = asOf;
@@ -167,7 +179,8 @@ final class RegistryBatch {
         }
         List<RegistryWriter.SourceRow> rows = chunk;
         chunk = new ArrayList<>(CHUNK);
-        inFlight.add(deciders.submit(() -> DecisionMetrics.uncounted(() -> decideAll(rows))));
+        inFlight.add(deciders.submit(() -> DecisionMetrics.uncounted(
+                () -> knowledgeBases.using(primary, () -> decideAll(rows)))));
         while (inFlight.size() > 2 * limits.deciders() + 1) {
             writeOldest();
         }
@@ -237,7 +250,7 @@ final class RegistryBatch {
         }
         RowOutcome.Decided answer;
         try {
-            answer = cached(parsed);
+            answer = cached(parsed, primary);
         } catch (InvalidRequestException | UnanswerableException refused) {
             String field = refused instanceof InvalidRequestException invalid ? invalid.field()
                     : ((UnanswerableException) refused).field();
@@ -245,8 +258,17 @@ final class RegistryBatch {
         }
         List<String> answerCells = new ArrayList<>(answer.cells());
         answerCells.add("");
+        RowOutcome.Decided replayed = null;
+        String refusal = null;
+        if (compared != null) {
+            try {
+                replayed = knowledgeBases.using(compared, () -> cached(parsed, compared));
+            } catch (RuntimeException refused) {
+                refusal = refused.getMessage();
+            }
+        }
         return new RowOutcome(row.number(), cells, RowOutcome.Kind.SERVICE, parsed.service(), answer, List.of(),
-                answerCells);
+                answerCells, replayed, refusal);
     }
 
     private RowOutcome failed(RegistryWriter.SourceRow row, RowParser.ParsedRow parsed, List<RowProblem> problems) {
@@ -254,9 +276,9 @@ final class RegistryBatch {
                 List.copyOf(problems), columns.errorsOnly(problems));
     }
 
-    private RowOutcome.Decided cached(RowParser.ParsedRow parsed) {
-        Object facts = mode == RegistryMode.DERIVE ? parsed.service().toFacts()
-                : List.of(parsed.service().toFacts(), parsed.proposal());
+    private RowOutcome.Decided cached(RowParser.ParsedRow parsed, KnowledgeBase knowledgeBase) {
+        Object facts = mode == RegistryMode.DERIVE ? List.of(knowledgeBase.version(), parsed.service().toFacts())
+                : List.of(knowledgeBase.version(), parsed.service().toFacts(), parsed.proposal());
         RowOutcome.Decided known = cache.get(facts);
         if (known != null) {
             return known;

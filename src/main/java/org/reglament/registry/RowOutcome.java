@@ -3,16 +3,24 @@ package org.reglament.registry;
 import java.util.List;
 
 import org.reglament.decision.DecisionEnvelope;
+import org.reglament.matrix.ActionMatrix;
+import org.reglament.matrix.MatrixCheck;
 import org.reglament.matrix.ServiceDescription;
 
 /**
  * One row of the input after the batch: a service decided, a service that could not be (its problems), or a row that
  * holds no service (blank, or the form's column numbering) and goes out as it came in.
  *
- * @param answer the row's answer as cells, in the order of {@link AnswerColumns} (null for a row without a service)
+ * @param answer   the row's answer as cells, in the order of {@link AnswerColumns} (null for a row without a service)
+ * @param replayed in a replay against another knowledge base: that one's answer, or null (see {@code replayRefusal})
  */
 record RowOutcome(long row, List<String> input, Kind kind, ServiceDescription service, Decided decided,
-                  List<RowProblem> problems, List<String> answer) {
+                  List<RowProblem> problems, List<String> answer, Decided replayed, String replayRefusal) {
+
+    RowOutcome(long row, List<String> input, Kind kind, ServiceDescription service, Decided decided,
+               List<RowProblem> problems, List<String> answer) {
+        this(row, input, kind, service, decided, problems, answer, null, null);
+    }
 
     enum Kind { SERVICE, BLANK, NUMBERING }
 
@@ -25,5 +33,22 @@ record RowOutcome(long row, List<String> input, Kind kind, ServiceDescription se
 
     boolean answered() {
         return decided != null;
+    }
+
+    /** A decision's result with this row's own service: a cached answer is the first row's with the same facts. */
+    static Object withService(Object result, ServiceDescription service) {
+        if (result instanceof ActionMatrix matrix) {
+            return new ActionMatrix(service, matrix.cells(), matrix.explanatoryNote(), matrix.approvalRoute(),
+                    matrix.followUpSteps());
+        }
+        MatrixCheck check = (MatrixCheck) result;
+        return new MatrixCheck(service, check.compliant(), check.violations(), check.criteria(), check.explanatoryNote());
+    }
+
+    /** The envelope of a decision with this row's service (or, null, none: to compare answers whatever the row). */
+    static DecisionEnvelope<?> withService(DecisionEnvelope<?> envelope, ServiceDescription service) {
+        return new DecisionEnvelope<>(envelope.decisionId(), envelope.decision(), envelope.asOf(), envelope.regulation(),
+                envelope.knowledgeBaseVersion(), withService(envelope.result(), service), envelope.rulesFired(),
+                envelope.interpretations(), envelope.digest());
     }
 }
