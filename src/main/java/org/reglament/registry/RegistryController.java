@@ -24,7 +24,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.reglament.api.RequestBodyLimit;
+import org.reglament.audit.DecisionLog;
+import org.reglament.audit.Receipt;
 import org.reglament.audit.ReceiptRecording;
+import org.reglament.audit.ReceiptRepository;
+import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.KnowledgeBases;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 import org.reglament.decision.DecisionIds;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.InvalidRequestException;
@@ -54,11 +62,21 @@ public class RegistryController {
     private final Registries registries;
     private final RegistryReceipts receipts;
     private final DecisionMetrics metrics;
+    private final RegistryReplay replays;
+    private final ReceiptRepository log;
+    private final DecisionLog decisionLog;
+    private final KnowledgeBases knowledgeBases;
 
-    public RegistryController(Registries registries, RegistryReceipts receipts, DecisionMetrics metrics) {
+    public RegistryController(Registries registries, RegistryReceipts receipts, DecisionMetrics metrics,
+                              RegistryReplay replays, ReceiptRepository log, DecisionLog decisionLog,
+                              KnowledgeBases knowledgeBases) {
         this.registries = registries;
         this.receipts = receipts;
         this.metrics = metrics;
+        this.replays = replays;
+        this.log = log;
+        this.decisionLog = decisionLog;
+        this.knowledgeBases = knowledgeBases;
     }
 
     @PostMapping(path = PATH, consumes = {RegistryFormat.CSV_TYPE, RegistryFormat.XLSX_TYPE, RegistryFormat.JSONL_TYPE,
@@ -131,6 +149,63 @@ public class RegistryController {
         } finally {
             Files.deleteIfExists(answer);
         }
+    }
+
+    @PostMapping(path = "/api/v1/audit/decisions/{decisionId}/replay", consumes = {RegistryFormat.CSV_TYPE,
+            RegistryFormat.XLSX_TYPE, RegistryFormat.JSONL_TYPE, RegistryFormat.JSONL_ALTERNATIVE_TYPE,
+            MediaType.MULTIPART_FORM_DATA_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Tag(name = "Audit")
+    @Operation(summary = "Replay a registry batch with its file: an account per row (role AUDITOR)",
+            description = "The body is the file the batch answered (its SHA-256 must be the receipt's, else 409). Its "
+                    + "rows are decided again with the recorded knowledge-base version: answers.reproduced tells "
+                    + "whether the digest over all rows' answers is the receipt's (it proves every row's answer, or "
+                    + "that some row's differs). With against=current or a kept version, every row is decided with "
+                    + "that one too: rows[].status reproduced/changed with the cells that change, and impact tallies "
+                    + "them by cell and clause as POST /api/v1/audit/impact tallies receipts.")
+    public void replay(@PathVariable String decisionId,
+                       @Parameter(description = "current, or a kept knowledge-base version (default: the recorded one)")
+                       @RequestParam(required = false) String against,
+                       HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        decisionLog.awaitStored();
+        Receipt receipt = log.byDecisionId(decisionId).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "no receipt of decision " + decisionId));
+        if (RegistryMode.ofDecision(receipt.decision()) == null) {
+            throw new InvalidRequestException("(body)", "decision " + decisionId + " is a " + receipt.decision()
+                    + ", not a registry batch: replay it without a file");
+        }
+        KnowledgeBase recorded = kept(receipt.knowledgeBaseVersion());
+        KnowledgeBase replayed = against == null ? recorded : kept(against);
+        Upload upload = upload(request);
+        Path account = Files.createTempFile("reglament-replay-", ".json");
+        try {
+            try (InputStream body = upload.body(); OutputStream out = Files.newOutputStream(account)) {
+                replays.replay(receipt, body, upload.format(), upload.charset(), recorded, replayed, out);
+            }
+            response.setStatus(200);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentLengthLong(Files.size(account));
+            try (OutputStream out = response.getOutputStream()) {
+                Files.copy(account, out);
+            }
+        } finally {
+            Files.deleteIfExists(account);
+        }
+    }
+
+    private KnowledgeBase kept(String version) {
+        return knowledgeBases.named(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no knowledge-base version " + version + " is kept"));
+    }
+
+    @ExceptionHandler(RegistryReplay.NotTheRecordedFile.class)
+    ResponseEntity<ProblemDetail> notTheRecordedFile(RegistryReplay.NotTheRecordedFile e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "(body): " + e.getMessage());
+        problem.setType(java.net.URI.create("/problems/not-the-recorded-file"));
+        problem.setTitle("The file is not the one the receipt recorded");
+        problem.setProperty("field", "(body)");
+        problem.setProperty("errors", java.util.List.of(new org.reglament.api.InputProblems.FieldProblem("(body)",
+                e.getMessage())));
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(RegistryFileException.class)
