@@ -9,11 +9,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /** A registry file that cannot be read, as RFC 9457 problem details: 413 for what is too large, 415 for the wrong kind. */
-final class RegistryProblems {
+public final class RegistryProblems {
     private RegistryProblems() {
     }
 
-    static HttpStatus status(RegistryFileException.Kind kind) {
+    public static HttpStatus status(RegistryFileException.Kind kind) {
         return switch (kind) {
             case TOO_LARGE, TOO_MANY_COLUMNS, ROW_TOO_LONG, TOO_MANY_ROWS, ZIP_BOMB -> HttpStatus.PAYLOAD_TOO_LARGE;
             case FORMAT_MISMATCH, UNSUPPORTED_FORMAT -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
@@ -21,7 +21,7 @@ final class RegistryProblems {
         };
     }
 
-    static ProblemDetail problem(RegistryFileException e, String path) {
+    public static ProblemDetail problem(RegistryFileException e, String path) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(e.kind()), e.where() + ": " + e.getMessage());
         problem.setType(URI.create("/problems/registry-file"));
         problem.setTitle("The registry file cannot be read as a registry");
