@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
@@ -145,7 +146,8 @@ final class RegistryBatch {
                 throw new RegistryFileException(Kind.NO_ROWS, "(file)", "the file has a header but no rows of services");
             }
             BatchSummary result = summary.apply(new Tally(header, reader.sheet(), services, decided, withErrors,
-                    compliant, nonCompliant, Map.copyOf(breachesByRule), "sha256:" + HexFormat.of().formatHex(answers.digest())));
+                    compliant, nonCompliant, Collections.unmodifiableMap(new TreeMap<>(breachesByRule)),
+                    "sha256:" + HexFormat.of().formatHex(answers.digest())));
             writer.finish(result);
             return result;
         } finally {
