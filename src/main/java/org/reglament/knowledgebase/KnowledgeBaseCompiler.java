@@ -136,11 +136,6 @@ public final class KnowledgeBaseCompiler {
     }
 
     private KieBase build(RuleSources sources) {
-        sources.files().forEach((path, content) -> {
-            if (path.endsWith(".drl")) {
-                checkPackageMatchesFolder(path, new String(content, StandardCharsets.UTF_8));
-            }
-        });
         // The rules packaged in the jar were compiled when it was built: the same sources, the same executable model.
         return PrecompiledRules.load(sources).orElseGet(() -> {
             KieBuilder builder = executableModel(sources);

@@ -97,7 +97,7 @@ public class Registries {
     public BatchSummary run(Path file, Input input, Job job, OutputStream out, LongConsumer progress) throws IOException {
         KnowledgeBase knowledgeBase = knowledgeBases.get();
         Edition edition = editionInForce(knowledgeBase, job.asOf());
-        Work work = (reader, digest) -> batch(reader, digest, edition, job, knowledgeBase, null, progress,
+        Work work = (reader, digest) -> batch(reader, digest, edition, job, knowledgeBase, progress,
                 writer(job.output(), out, reader));
         if (input.format() == RegistryFormat.XLSX) {
             String digest = digestOf(file);
@@ -116,19 +116,16 @@ public class Registries {
             throws IOException {
         KnowledgeBase knowledgeBase = knowledgeBases.get();
         Edition edition = editionInForce(knowledgeBase, job.asOf());
-        return read(body, input, (reader, digest) -> batch(reader, digest, edition, job, knowledgeBase, null, progress,
+        return read(body, input, (reader, digest) -> batch(reader, digest, edition, job, knowledgeBase, progress,
                 writer(job.output(), out, reader)));
     }
 
-    /**
-     * Runs a file again with the knowledge base that answered it ({@code recorded}) and, where another is named
-     * ({@code against}), with that one too, each row's two answers handed to the writer (a replay's account).
-     */
-    BatchSummary replay(InputStream body, Input input, Job job, KnowledgeBase recorded, KnowledgeBase against,
+    /** Runs a file again with the knowledge base that answered it, for a replay's account of its rows. */
+    BatchSummary replay(InputStream body, Input input, Job job, KnowledgeBase recorded,
                         Function<RegistryReader, RegistryWriter> writer) throws IOException {
         Edition edition = editionInForce(recorded, job.asOf());
-        return read(body, input, (reader, digest) -> batch(reader, digest, edition, job, recorded,
-                against == recorded ? null : against, done -> { }, writer.apply(reader)));
+        return read(body, input, (reader, digest) -> batch(reader, digest, edition, job, recorded, done -> { },
+                writer.apply(reader)));
     }
 
     private BatchSummary read(InputStream body, Input input, Work work) throws IOException {
@@ -168,11 +165,9 @@ public class Registries {
     }
 
     private BatchSummary batch(RegistryReader reader, Supplier<String> fileDigest, Edition edition, Job job,
-                               KnowledgeBase primary, KnowledgeBase compared, LongConsumer progress,
-                               RegistryWriter writer) throws IOException {
-        RegistryBatch batch = new RegistryBatch(decisions, knowledgeBases, primary, compared, validator, job.mode(),
-                job.asOf(), limits, job.output() == RegistryFormat.JSONL || compared != null || writer instanceof Replaying,
-                progress);
+                               KnowledgeBase primary, LongConsumer progress, RegistryWriter writer) throws IOException {
+        RegistryBatch batch = new RegistryBatch(decisions, knowledgeBases, primary, validator, job.mode(), job.asOf(),
+                limits, job.output() == RegistryFormat.JSONL || writer instanceof Replaying, progress);
         try (writer) {
             return batch.run(reader, writer, tally -> new BatchSummary(job.decisionId(), job.mode(), job.asOf(),
                     ActionMatrixDecisions.ACT, edition.edition(), primary.version(), fileDigest.get(), tally.sheet(),

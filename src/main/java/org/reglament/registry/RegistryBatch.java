@@ -44,7 +44,7 @@ import org.reglament.registry.RegistryFileException.Kind;
  * and is decided by {@link ActionMatrixDecisions}: the criteria are never re-implemented here. Within one batch the
  * answer for the same facts on the same date and knowledge-base version is taken from a cache: a decision is a function
  * of the facts, the date and the knowledge base (its edition follows from the date), and registries repeat fact
- * combinations. In a replay against another version each row is decided with both.
+ * combinations.
  */
 final class RegistryBatch {
     private static final int CHUNK = 256;
@@ -53,10 +53,8 @@ final class RegistryBatch {
 
     private final ActionMatrixDecisions decisions;
     private final KnowledgeBases knowledgeBases;
-    /** The knowledge base the rows are decided with; in a replay, the recorded version. */
+    /** The knowledge base the rows are decided with: the live one, or in a replay the recorded version. */
     private final KnowledgeBase primary;
-    /** In a replay against another version: that version, each row decided with it too; otherwise null. */
-    private final KnowledgeBase compared;
     private final Validator validator;
     private final RegistryMode mode;
     private final LocalDate asOf;
@@ -84,12 +82,11 @@ final class RegistryBatch {
     private final Map<String, Long> breachesByRule = new TreeMap<>();
 
     RegistryBatch(ActionMatrixDecisions decisions, KnowledgeBases knowledgeBases, KnowledgeBase primary,
-                  KnowledgeBase compared, Validator validator, RegistryMode mode, LocalDate asOf, RegistryLimits limits,
+                  Validator validator, RegistryMode mode, LocalDate asOf, RegistryLimits limits,
                   boolean keepEnvelopes, LongConsumer progress) {
         this.decisions = decisions;
         this.knowledgeBases = knowledgeBases;
         this.primary = primary;
-        this.compared = compared;
         this.validator = validator;
         this.mode = mode;
         this.asOf = asOf;
@@ -239,10 +236,10 @@ final class RegistryBatch {
     private RowOutcome decide(RegistryWriter.SourceRow row) {
         List<String> cells = row.cells();
         if (blank(cells)) {
-            return new RowOutcome(row.number(), cells, RowOutcome.Kind.BLANK, null, null, List.of(), null);
+            return new RowOutcome(row.number(), cells, RowOutcome.Kind.BLANK, null, null, List.of(), null, null);
         }
         if (row.number() == lastHeaderRow + 1 && columnNumbers(cells)) {
-            return new RowOutcome(row.number(), cells, RowOutcome.Kind.NUMBERING, null, null, List.of(), null);
+            return new RowOutcome(row.number(), cells, RowOutcome.Kind.NUMBERING, null, null, List.of(), null, null);
         }
         RowParser.ParsedRow parsed = parser.parse(cells);
         List<RowProblem> problems = new ArrayList<>(parsed.problems());
@@ -250,9 +247,11 @@ final class RegistryBatch {
         if (!problems.isEmpty()) {
             return failed(row, parsed, problems);
         }
+        Object request = mode == RegistryMode.DERIVE ? new ActionMatrixRequest(asOf, parsed.service())
+                : new MatrixCheckRequest(asOf, parsed.service(), parsed.proposal());
         RowOutcome.Decided answer;
         try {
-            answer = cached(parsed, primary);
+            answer = cached(parsed, request);
         } catch (InvalidRequestException | UnanswerableException refused) {
             String field = refused instanceof InvalidRequestException invalid ? invalid.field()
                     : ((UnanswerableException) refused).field();
@@ -260,34 +259,24 @@ final class RegistryBatch {
         }
         List<String> answerCells = new ArrayList<>(answer.cells());
         answerCells.add("");
-        RowOutcome.Decided replayed = null;
-        String refusal = null;
-        if (compared != null) {
-            try {
-                replayed = knowledgeBases.using(compared, () -> cached(parsed, compared));
-            } catch (RuntimeException refused) {
-                refusal = refused.getMessage();
-            }
-        }
         return new RowOutcome(row.number(), cells, RowOutcome.Kind.SERVICE, parsed.service(), answer, List.of(),
-                answerCells, replayed, refusal);
+                answerCells, request);
     }
 
     private RowOutcome failed(RegistryWriter.SourceRow row, RowParser.ParsedRow parsed, List<RowProblem> problems) {
         return new RowOutcome(row.number(), row.cells(), RowOutcome.Kind.SERVICE, parsed.service(), null,
-                List.copyOf(problems), columns.errorsOnly(problems));
+                List.copyOf(problems), columns.errorsOnly(problems), null);
     }
 
-    private RowOutcome.Decided cached(RowParser.ParsedRow parsed, KnowledgeBase knowledgeBase) {
-        Object facts = mode == RegistryMode.DERIVE ? List.of(knowledgeBase.version(), parsed.service().toFacts())
-                : List.of(knowledgeBase.version(), parsed.service().toFacts(), parsed.proposal());
+    private RowOutcome.Decided cached(RowParser.ParsedRow parsed, Object request) {
+        Object facts = mode == RegistryMode.DERIVE ? parsed.service().toFacts()
+                : List.of(parsed.service().toFacts(), parsed.proposal());
         RowOutcome.Decided known = cache.get(facts);
         if (known != null) {
             return known;
         }
-        DecisionEnvelope<?> envelope = mode == RegistryMode.DERIVE
-                ? decisions.derive(new ActionMatrixRequest(asOf, parsed.service()))
-                : decisions.check(new MatrixCheckRequest(asOf, parsed.service(), parsed.proposal()));
+        DecisionEnvelope<?> envelope = request instanceof ActionMatrixRequest derive ? decisions.derive(derive)
+                : decisions.check((MatrixCheckRequest) request);
         List<String> breaches = envelope.result() instanceof MatrixCheck check
                 ? check.violations().stream().map(MatrixCheck.Breach::rule).toList() : List.of();
         boolean complies = !(envelope.result() instanceof MatrixCheck check) || check.compliant();

@@ -24,10 +24,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.reglament.api.RequestBodyLimit;
-import org.reglament.audit.DecisionLog;
-import org.reglament.audit.Receipt;
-import org.reglament.audit.ReceiptRecording;
-import org.reglament.audit.ReceiptRepository;
+import org.reglament.audit.ReplayTargets;
+import org.reglament.audit.Replaying;
+import org.reglament.log.DecisionLog;
+import org.reglament.log.Receipt;
+import org.reglament.log.ReceiptRecording;
+import org.reglament.log.ReceiptRepository;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBases;
 import org.springframework.http.HttpStatus;
@@ -66,10 +68,11 @@ public class RegistryController {
     private final ReceiptRepository log;
     private final DecisionLog decisionLog;
     private final KnowledgeBases knowledgeBases;
+    private final ReplayTargets targets;
 
     public RegistryController(Registries registries, RegistryReceipts receipts, DecisionMetrics metrics,
                               RegistryReplay replays, ReceiptRepository log, DecisionLog decisionLog,
-                              KnowledgeBases knowledgeBases) {
+                              KnowledgeBases knowledgeBases, ReplayTargets targets) {
         this.registries = registries;
         this.receipts = receipts;
         this.metrics = metrics;
@@ -77,6 +80,7 @@ public class RegistryController {
         this.log = log;
         this.decisionLog = decisionLog;
         this.knowledgeBases = knowledgeBases;
+        this.targets = targets;
     }
 
     @PostMapping(path = PATH, consumes = {RegistryFormat.CSV_TYPE, RegistryFormat.XLSX_TYPE, RegistryFormat.JSONL_TYPE,
@@ -173,13 +177,15 @@ public class RegistryController {
             throw new InvalidRequestException("(body)", "decision " + decisionId + " is a " + receipt.decision()
                     + ", not a registry batch: replay it without a file");
         }
-        KnowledgeBase recorded = kept(receipt.knowledgeBaseVersion());
-        KnowledgeBase replayed = against == null ? recorded : kept(against);
+        KnowledgeBase recorded = knowledgeBases.named(receipt.knowledgeBaseVersion()).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "the version that answered the batch, "
+                        + receipt.knowledgeBaseVersion() + ", is not kept"));
         Upload upload = upload(request);
         Path account = Files.createTempFile("reglament-replay-", ".json");
-        try {
+        try (Replaying replaying = against == null || against.equals(recorded.version()) ? null
+                : targets.open(against, recorded.version())) {
             try (InputStream body = upload.body(); OutputStream out = Files.newOutputStream(account)) {
-                replays.replay(receipt, body, upload.format(), upload.charset(), recorded, replayed, out);
+                replays.replay(receipt, body, upload.format(), upload.charset(), recorded, replaying, out);
             }
             response.setStatus(200);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -190,11 +196,6 @@ public class RegistryController {
         } finally {
             Files.deleteIfExists(account);
         }
-    }
-
-    private KnowledgeBase kept(String version) {
-        return knowledgeBases.named(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no knowledge-base version " + version + " is kept"));
     }
 
     @ExceptionHandler(RegistryReplay.NotTheRecordedFile.class)

@@ -3,8 +3,8 @@ package org.reglament.registry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.reglament.audit.CanonicalJson;
-import org.reglament.audit.DecisionLog;
+import org.reglament.log.CanonicalJson;
+import org.reglament.log.DecisionLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -65,6 +65,6 @@ public class RegistryReceipts {
         answer.put("result", result);
         return log.append(new DecisionLog.Draft(summary.decisionId(), summary.mode().decision(), null, summary.asOf(),
                 summary.actId(), summary.edition(), summary.knowledgeBaseVersion(), caller, json.write(request),
-                json.writeBytes(answer)));
+                json.writeBytes(answer))).digest();
     }
 }

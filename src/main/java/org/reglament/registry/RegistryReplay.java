@@ -11,11 +11,13 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.reglament.audit.CanonicalJson;
+import org.reglament.log.CanonicalJson;
 import org.reglament.audit.ImpactAnalysis;
 import org.reglament.audit.KnowledgeBaseDiff;
-import org.reglament.audit.Receipt;
+import org.reglament.log.Receipt;
 import org.reglament.audit.Replayer;
+import org.reglament.audit.Replaying;
+import org.reglament.decision.DecisionEnvelope;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.springframework.stereotype.Component;
 
@@ -23,22 +25,23 @@ import org.springframework.stereotype.Component;
  * An auditor replays a registry batch by bringing its file: the file must be the one the receipt digested; its rows
  * are decided again with the version that answered them, and the digest over their answers is compared with the
  * receipt's (one digest over all rows: it proves every row reproduced, or that some row is not). Against another
- * version (a candidate), every row is also decided with that one and compared with the recorded version's answer, by
- * the same {@link Replayer} and tallied as {@link ImpactAnalysis} tallies receipts.
+ * version (the live one, a kept one, a candidate in its confined worker), each row is replayed as the receipt of its
+ * own decision would be: its request (the JSON endpoint's) and its answer with the recorded version, through the same
+ * {@link Replaying} every replay uses, and tallied as {@link ImpactAnalysis} tallies receipts.
  */
 @Component
 public class RegistryReplay {
     /** Rows listed as changed in the account's impact, at most; every row is in the account's rows. */
     private static final int AFFECTED_LISTED = 1000;
+    /** Comparisons kept per batch, by fact combination (bounded like the batch's own cache). */
+    private static final int COMPARED = 4096;
 
     private final Registries registries;
-    private final Replayer replayer;
     private final CanonicalJson canonical;
     private final ObjectMapper json;
 
-    public RegistryReplay(Registries registries, Replayer replayer, CanonicalJson canonical, ObjectMapper json) {
+    public RegistryReplay(Registries registries, CanonicalJson canonical, ObjectMapper json) {
         this.registries = registries;
-        this.replayer = replayer;
         this.canonical = canonical;
         this.json = json;
     }
@@ -50,9 +53,13 @@ public class RegistryReplay {
         }
     }
 
-    /** Writes the account of the replay (JSON) to {@code out}. */
+    /**
+     * Writes the account of the replay (JSON) to {@code out}.
+     *
+     * @param against the version to compare each row with, or null: the recorded version (the digest alone tells)
+     */
     public void replay(Receipt receipt, java.io.InputStream body, RegistryFormat format, java.nio.charset.Charset charset,
-                       KnowledgeBase recorded, KnowledgeBase against, OutputStream out) throws IOException {
+                       KnowledgeBase recorded, Replaying against, OutputStream out) throws IOException {
         RegistryMode mode = RegistryMode.ofDecision(receipt.decision());
         JsonNode request = canonical.tree(receipt.request());
         JsonNode answer = canonical.tree(receipt.answer());
@@ -60,10 +67,9 @@ public class RegistryReplay {
         Registries.Input input = new Registries.Input(format, charset, sheet);
         Registries.Job job = new Registries.Job(mode, LocalDate.parse(request.path("asOf").asText()), RegistryFormat.JSONL,
                 receipt.decisionId());
-        KnowledgeBaseDiff.Changes changes = against == recorded ? null : KnowledgeBaseDiff.between(recorded, against);
         Account account = new Account(out, receipt, request.path("file").path("sha256").asText(),
-                answer.path("result").path("answersDigest").asText(), recorded, against, changes);
-        registries.replay(body, input, job, recorded, against, reader -> account);
+                answer.path("result").path("answersDigest").asText(), recorded, against);
+        registries.replay(body, input, job, recorded, reader -> account);
     }
 
     /** The account, row by row as the rows are decided, then the file's and the answers' digests and the impact. */
@@ -73,17 +79,17 @@ public class RegistryReplay {
         private final String recordedFile;
         private final String recordedAnswers;
         private final KnowledgeBase recorded;
-        private final KnowledgeBase against;
-        private final KnowledgeBaseDiff.Changes changes;
+        private final Replaying against;
         private final ImpactAnalysis.Tally tally = new ImpactAnalysis.Tally(AFFECTED_LISTED);
         /**
          * The same facts give the same comparison: compared once per batch, by the batch's cached answer (the same
-         * instance for the same facts; bounded, like the batch's own cache). Only the writing thread uses it.
+         * instance for the same facts). Only the writing thread uses it.
          */
         private final Map<RowOutcome.Decided, Replayer.Replay> compared = new IdentityHashMap<>();
+        private KnowledgeBaseDiff.Changes changes;
 
         Account(OutputStream stream, Receipt receipt, String recordedFile, String recordedAnswers, KnowledgeBase recorded,
-                KnowledgeBase against, KnowledgeBaseDiff.Changes changes) throws IOException {
+                Replaying against) throws IOException {
             this.out = json.getFactory().createGenerator(stream);
             this.out.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             this.receipt = receipt;
@@ -91,7 +97,10 @@ public class RegistryReplay {
             this.recordedAnswers = recordedAnswers;
             this.recorded = recorded;
             this.against = against;
-            this.changes = changes;
+        }
+
+        private String replayedVersion() {
+            return against == null ? recorded.version() : against.version();
         }
 
         @Override
@@ -101,7 +110,7 @@ public class RegistryReplay {
             out.writeStringField("decision", receipt.decision());
             out.writeStringField("asOf", receipt.asOf().toString());
             out.writeStringField("recordedVersion", recorded.version());
-            out.writeStringField("replayedVersion", against.version());
+            out.writeStringField("replayedVersion", replayedVersion());
             out.writeArrayFieldStart("rows");
         }
 
@@ -123,8 +132,8 @@ public class RegistryReplay {
                 out.writeObjectField("errors", outcome.problems());
             } else {
                 Replayer.Replay replay = compare(outcome);
-                tally.add(replay, receipt.decisionId() + "#row" + outcome.row(), receipt.decision(),
-                        outcome.service().registryId(), outcome.service().name(), receipt.asOf().toString());
+                tally.add(replay, rowId(outcome), receipt.decision(), outcome.service().registryId(),
+                        outcome.service().name(), receipt.asOf().toString());
                 out.writeStringField("status", replay.reproduced() ? "reproduced" : "changed");
                 if (!replay.reproduced()) {
                     if (replay.refusal() != null) {
@@ -137,26 +146,31 @@ public class RegistryReplay {
             out.writeEndObject();
         }
 
-        private Replayer.Replay compare(RowOutcome outcome) {
-            if (against == recorded) {
-                return new Replayer.Replay(receipt.decisionId(), receipt.decision(), recorded.version(), against.version(),
-                        true, null, List.of(), List.of(), null);
-            }
-            if (outcome.replayed() == null) {
-                return new Replayer.Replay(receipt.decisionId(), receipt.decision(), recorded.version(), against.version(),
-                        false, outcome.replayRefusal(), List.of(), List.of(), null);
-            }
-            if (compared.size() > 4096) {
-                compared.clear();
-            }
-            return compared.computeIfAbsent(outcome.replayed(), replayed -> replayer.compare(receipt.decisionId(),
-                    receipt.decision(), recorded.version(), against.version(), tree(outcome.decided()), tree(replayed),
-                    null));
+        private String rowId(RowOutcome outcome) {
+            return receipt.decisionId() + "#row" + outcome.row();
         }
 
-        /** An answer without any row's service: two versions' answers for the same facts compare as they are. */
-        private JsonNode tree(RowOutcome.Decided decided) {
-            return canonical.tree(canonical.write(RowOutcome.withService(decided.envelope(), null)));
+        /** The row as the receipt of its own decision: its request, and its answer with the recorded version. */
+        private Replayer.Replay compare(RowOutcome outcome) {
+            if (against == null) {
+                return new Replayer.Replay(rowId(outcome), receipt.decision(), recorded.version(), recorded.version(),
+                        true, null, List.of(), List.of(), null);
+            }
+            if (compared.size() >= COMPARED) {
+                compared.clear();
+            }
+            Replayer.Replay replay = compared.computeIfAbsent(outcome.decided(), decided -> {
+                DecisionEnvelope<?> envelope = RowOutcome.withService(decided.envelope(), outcome.service());
+                Receipt row = new Receipt(receipt.stream(), receipt.leafIndex(), rowId(outcome), envelope.decision(),
+                        outcome.service().registryId(), receipt.asOf(), receipt.actId(), receipt.edition(),
+                        recorded.version(), receipt.answeredAt(), receipt.caller(), canonical.write(outcome.request()),
+                        canonical.write(envelope), null);
+                return against.replay(row);
+            });
+            if (changes == null && replay.knowledgeBaseChanges() != null) {
+                changes = replay.knowledgeBaseChanges();
+            }
+            return replay;
         }
 
         @Override
@@ -176,7 +190,7 @@ public class RegistryReplay {
             // One digest over every row: equal, each row's answer is the one given; different, some row's is not.
             out.writeBooleanField("reproduced", recordedAnswers.equals(summary.answersDigest()));
             out.writeEndObject();
-            out.writeObjectField("impact", tally.impact(against.version()));
+            out.writeObjectField("impact", tally.impact(replayedVersion()));
             if (changes != null) {
                 out.writeObjectField("knowledgeBaseChanges", changes);
             }

@@ -11,16 +11,12 @@ import org.reglament.matrix.ServiceDescription;
  * One row of the input after the batch: a service decided, a service that could not be (its problems), or a row that
  * holds no service (blank, or the form's column numbering) and goes out as it came in.
  *
- * @param answer   the row's answer as cells, in the order of {@link AnswerColumns} (null for a row without a service)
- * @param replayed in a replay against another knowledge base: that one's answer, or null (see {@code replayRefusal})
+ * @param answer  the row's answer as cells, in the order of {@link AnswerColumns} (null for a row without a service)
+ * @param request the JSON endpoint's request the row became ({@code ActionMatrixRequest}, {@code MatrixCheckRequest}),
+ *                or null when it could not be read
  */
 record RowOutcome(long row, List<String> input, Kind kind, ServiceDescription service, Decided decided,
-                  List<RowProblem> problems, List<String> answer, Decided replayed, String replayRefusal) {
-
-    RowOutcome(long row, List<String> input, Kind kind, ServiceDescription service, Decided decided,
-               List<RowProblem> problems, List<String> answer) {
-        this(row, input, kind, service, decided, problems, answer, null, null);
-    }
+                  List<RowProblem> problems, List<String> answer, Object request) {
 
     enum Kind { SERVICE, BLANK, NUMBERING }
 

@@ -36,13 +36,17 @@ class RegistryReplayApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> send(String path, String contentType, byte[] body, boolean auditor) throws Exception {
+        return send(path, contentType, body, auditor ? "local-auditor-key" : null);
+    }
+
+    private HttpResponse<String> send(String path, String contentType, byte[] body, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (auditor) {
-            request.header("X-API-Key", "local-auditor-key");
+        if (key != null) {
+            request.header("X-API-Key", key);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -97,8 +101,9 @@ class RegistryReplayApiTest {
         ObjectNode candidate = JsonNodeFactory.instance.objectNode();
         candidate.put("basedOn", "current");
         candidate.putObject("files").put("ru/kamchatka_guidelines/act.yaml", act.replace("    value: 100\n", "    value: 160\n"));
+        // A candidate is proposed by its own role and decided only in a confined worker (as the audit features do).
         HttpResponse<String> compiled = send("/api/v1/audit/knowledge-bases", "application/json",
-                json.writeValueAsBytes(candidate), true);
+                json.writeValueAsBytes(candidate), "local-proposer-key");
         assertThat(compiled.statusCode()).as(compiled.body()).isEqualTo(200);
         String version = json.readTree(compiled.body()).path("version").asText();
 
