@@ -64,7 +64,7 @@ public class AccessConfiguration {
                     ProposerAccess.apply(requests);
                     requests.requestMatchers("/api/v1/audit/**").hasRole("AUDITOR");
                     if (properties.decisionsRequireKey()) {
-                        requests.requestMatchers("/api/v1/decisions/**").hasRole("DECIDER");
+                        requests.requestMatchers("/api/v1/decisions/**", "/api/v1/registries/**").hasRole("DECIDER");
                         // Checkpoints and proofs reveal nothing but hashes: whoever may ask for decisions may check them.
                         requests.requestMatchers("/api/v1/log/**").hasAnyRole("DECIDER", "AUDITOR");
                     }

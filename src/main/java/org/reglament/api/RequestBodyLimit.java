@@ -11,6 +11,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.reglament.registry.RegistryFormat;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,26 +23,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses a request body larger than {@code reglament.api.max-body-bytes} with 413 problem details:
  * at once when Content-Length says so, and while reading when the body is sent without a length. A JSON body is
- * checked to be UTF-8 as it is read ({@link Utf8Body}).
+ * checked to be UTF-8 as it is read ({@link Utf8Body}). A registry file (CSV, XLSX, JSON Lines, or a multipart upload
+ * of one) has a limit of its own, {@code reglament.registry.max-body-bytes}.
  */
 @Component
 public class RequestBodyLimit extends OncePerRequestFilter {
     private final long maxBytes;
+    private final long maxFileBytes;
     private final ObjectMapper json;
 
-    public RequestBodyLimit(@Value("${reglament.api.max-body-bytes}") long maxBytes, ObjectMapper json) {
+    public RequestBodyLimit(@Value("${reglament.api.max-body-bytes}") long maxBytes,
+                            @Value("${reglament.registry.max-body-bytes}") long maxFileBytes, ObjectMapper json) {
         this.maxBytes = maxBytes;
+        this.maxFileBytes = maxFileBytes;
         this.json = json;
     }
 
     /** Thrown by the body stream once more than the limit has been read. */
-    static final class BodyTooLargeException extends IOException {
+    public static final class BodyTooLargeException extends IOException {
         BodyTooLargeException(long limit) {
             super("request body larger than " + limit + " bytes");
         }
     }
 
-    static ResponseEntity<Object> tooLarge(String path) {
+    public static ResponseEntity<Object> tooLarge(String path) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(path, -1));
     }
@@ -62,14 +67,15 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long limit = isFile(request.getContentType()) ? maxFileBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            json.writeValue(response.getOutputStream(), problem(request.getRequestURI(), maxBytes));
+            json.writeValue(response.getOutputStream(), problem(request.getRequestURI(), limit));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes, json(request) ? new Utf8Body() : null), response);
+        chain.doFilter(new LimitedRequest(request, limit, json(request) ? new Utf8Body() : null), response);
     }
 
     private static boolean json(HttpServletRequest request) {
@@ -79,6 +85,12 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         } catch (org.springframework.util.InvalidMimeTypeException e) {
             return false; // answered 415 by the endpoint
         }
+    }
+
+    /** A registry file, sent as it is or in a multipart form. */
+    private static boolean isFile(String contentType) {
+        return contentType != null && (RegistryFormat.ofMediaType(contentType).isPresent()
+                || contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE));
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -45,11 +45,11 @@ public class AuditController {
     private final ImpactAnalysis impact;
     private final KnowledgeBases knowledgeBases;
     private final JdbcKnowledgeBaseStore store;
-    private final ConfinedReplays confined;
+    private final ReplayTargets targets;
     private final CanonicalJson json;
 
     public AuditController(ReceiptRepository receipts, DecisionLog log, LogVerifier verifier, LogProofs proofs, Replayer replayer, ImpactAnalysis impact,
-                           KnowledgeBases knowledgeBases, JdbcKnowledgeBaseStore store, ConfinedReplays confined,
+                           KnowledgeBases knowledgeBases, JdbcKnowledgeBaseStore store, ReplayTargets targets,
                            CanonicalJson json) {
         this.receipts = receipts;
         this.log = log;
@@ -59,7 +59,7 @@ public class AuditController {
         this.impact = impact;
         this.knowledgeBases = knowledgeBases;
         this.store = store;
-        this.confined = confined;
+        this.targets = targets;
         this.json = json;
     }
 
@@ -139,6 +139,7 @@ public class AuditController {
     @Operation(summary = "Replay with the recorded version (default), the live one (against=current), or a stored version")
     public Replayer.Replay replay(@PathVariable String decisionId, @RequestParam(required = false) String against) {
         Receipt receipt = find(decisionId);
+        replayer.requireReplayableAlone(receipt);
         try (Replaying replaying = replaying(against == null ? receipt.knowledgeBaseVersion() : against,
                 receipt.knowledgeBaseVersion())) {
             return replaying.replay(receipt);
@@ -171,18 +172,8 @@ public class AuditController {
         return new Versions(knowledgeBases.live().version(), store.versions(), store.candidates());
     }
 
-    /**
-     * The live version and the service's own kept versions are decided in this process; any other kept version (a
-     * candidate) only in a confined worker.
-     */
     private Replaying replaying(String version, String recordedVersion) {
-        if ("current".equals(version)) {
-            return replayer.inProcess(knowledgeBases.live());
-        }
-        return knowledgeBases.builtIn(version).map(replayer::inProcess)
-                .or(() -> confined.open(version, recordedVersion))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "no knowledge-base version " + version + " is kept"));
+        return targets.open(version, recordedVersion);
     }
 
     private Receipt find(String decisionId) {

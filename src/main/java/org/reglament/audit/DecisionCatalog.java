@@ -19,6 +19,7 @@ import org.reglament.matrix.ActionMatrixRequest;
 import org.reglament.matrix.MatrixCheckRequest;
 import org.reglament.plan.PlanDecisions;
 import org.reglament.plan.PlanRequests;
+import org.reglament.registry.RegistryMode;
 import org.springframework.stereotype.Component;
 
 /** Every decision Reglament gives, by the name its envelope carries: what its request is and who answers it. */
@@ -48,6 +49,14 @@ public class DecisionCatalog {
                 PlanDecisions.STATUS, new Decision<>(PlanRequests.PlanStatusCheck.class, plan::status),
                 CommissionDecisions.DECISION, new Decision<>(CommissionRequest.class, commission::decide),
                 CompletenessDecisions.DECISION, new Decision<>(CompletenessRequest.class, completeness::check));
+    }
+
+    /**
+     * A registry batch: its receipt keeps the file's digest, not the file, so it is replayed with the file the auditor
+     * brings (POST the file to the receipt's replay), never on its own.
+     */
+    public boolean replaysWithItsFile(String name) {
+        return RegistryMode.ofDecision(name) != null;
     }
 
     public Decision<?> decision(String name) {

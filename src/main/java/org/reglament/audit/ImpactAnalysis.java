@@ -1,19 +1,21 @@
 package org.reglament.audit;
 
-import org.reglament.log.CanonicalJson;
-import org.reglament.log.ReceiptFilter;
-import org.reglament.log.Receipt;
-import org.reglament.log.ReceiptRepository;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.reglament.log.CanonicalJson;
+import org.reglament.log.Receipt;
+import org.reglament.log.ReceiptFilter;
+import org.reglament.log.ReceiptRepository;
 import org.springframework.stereotype.Component;
 
 /**
  * Replays every receipt a filter selects against a knowledge base (a candidate before it is adopted): how many
- * decisions would change, grouped by cell and by clause, and which services they concern.
+ * decisions would change, grouped by cell and by clause, and which services they concern. A registry batch's receipt
+ * is replayed with its file (its rows are tallied the same way, by {@link Tally}); here it is listed, not replayed.
  */
 @Component
 public class ImpactAnalysis {
@@ -21,14 +23,21 @@ public class ImpactAnalysis {
 
     private final ReceiptRepository receipts;
     private final CanonicalJson json;
+    private final DecisionCatalog catalog;
 
-    public ImpactAnalysis(ReceiptRepository receipts, CanonicalJson json) {
+    public ImpactAnalysis(ReceiptRepository receipts, CanonicalJson json, DecisionCatalog catalog) {
         this.receipts = receipts;
         this.json = json;
+        this.catalog = catalog;
     }
 
+    /**
+     * @param replayedWithTheirFile registry batches among the receipts: each is replayed by posting its file to its
+     *                              replay, which tallies its rows the same way
+     */
     public record Impact(String against, long examined, long changed, long refused, Map<String, Long> byCell,
-                         Map<String, Long> byClause, List<Affected> affected, boolean truncated) {
+                         Map<String, Long> byClause, List<Affected> affected, boolean truncated,
+                         List<String> replayedWithTheirFile) {
     }
 
     /** A decision that would change: its service and what changed. */
@@ -36,50 +45,90 @@ public class ImpactAnalysis {
                            List<String> changes) {
     }
 
+    /** Replays counted one by one: how many changed, by cell and by clause, and which decisions (or rows) changed. */
+    public static final class Tally {
+        private final int limit;
+        private long examined;
+        private long changed;
+        private long refused;
+        private final Map<String, Long> byCell = new TreeMap<>();
+        private final Map<String, Long> byClause = new TreeMap<>();
+        private final List<Affected> affected = new ArrayList<>();
+        private final List<String> withTheirFile = new ArrayList<>();
+        private boolean truncated;
+
+        /** @param limit how many replays are counted (of a receipt filter), or listed as affected (of a batch's rows) */
+        public Tally(int limit) {
+            this.limit = limit;
+        }
+
+        boolean full() {
+            return examined == limit;
+        }
+
+        /** One replay: of a decision, or of a batch's row ({@code decisionId} then names the row). */
+        public void add(Replayer.Replay replay, String decisionId, String decision, String registryId, String service,
+                        String asOf) {
+            examined++;
+            if (replay.reproduced()) {
+                return;
+            }
+            changed++;
+            List<String> changes = new ArrayList<>();
+            if (replay.refusal() != null) {
+                refused++;
+                changes.add("refused: " + replay.refusal());
+            }
+            for (Replayer.CellChange cell : replay.cells()) {
+                byCell.merge("action " + cell.action(), 1L, Long::sum);
+                byClause.merge(cell.clauseBefore().equals(cell.clauseAfter()) ? cell.clauseAfter()
+                        : cell.clauseBefore() + " → " + cell.clauseAfter(), 1L, Long::sum);
+                changes.add("action " + cell.action() + ": «" + cell.valueBefore() + "» → «" + cell.valueAfter()
+                        + "» (" + cell.ruleBefore() + " → " + cell.ruleAfter() + ")");
+            }
+            if (replay.cells().isEmpty()) {
+                replay.differences().forEach(d -> changes.add(d.path()));
+            }
+            if (affected.size() < limit) {
+                affected.add(new Affected(decisionId, decision, registryId, service, asOf, changes));
+            } else {
+                truncated = true;
+            }
+        }
+
+        void withTheirFile(String decisionId) {
+            withTheirFile.add(decisionId);
+        }
+
+        public Impact impact(String against) {
+            return new Impact(against, examined, changed, refused, Collections.unmodifiableMap(new TreeMap<>(byCell)),
+                    Collections.unmodifiableMap(new TreeMap<>(byClause)), List.copyOf(affected), truncated,
+                    List.copyOf(withTheirFile));
+        }
+    }
+
     public Impact analyse(ReceiptFilter filter, Replaying against, int limit) {
-        long examined = 0;
-        long changed = 0;
-        long refused = 0;
-        Map<String, Long> byCell = new TreeMap<>();
-        Map<String, Long> byClause = new TreeMap<>();
-        List<Affected> affected = new ArrayList<>();
-        boolean truncated = false;
+        Tally tally = new Tally(limit);
         for (int offset = 0; ; offset += PAGE) {
             List<Receipt> page = receipts.search(filter, offset, PAGE);
             for (Receipt receipt : page) {
-                if (examined == limit) {
-                    truncated = true;
+                if (tally.full()) {
+                    tally.truncated = true;
                     break;
                 }
-                examined++;
-                Replayer.Replay replay = against.replay(receipt);
-                if (replay.reproduced()) {
+                if (catalog.replaysWithItsFile(receipt.decision())) {
+                    tally.withTheirFile(receipt.decisionId());
                     continue;
                 }
-                changed++;
-                List<String> changes = new ArrayList<>();
-                if (replay.refusal() != null) {
-                    refused++;
-                    changes.add("refused: " + replay.refusal());
-                }
-                for (Replayer.CellChange cell : replay.cells()) {
-                    byCell.merge("action " + cell.action(), 1L, Long::sum);
-                    byClause.merge(cell.clauseBefore().equals(cell.clauseAfter()) ? cell.clauseAfter()
-                            : cell.clauseBefore() + " → " + cell.clauseAfter(), 1L, Long::sum);
-                    changes.add("action " + cell.action() + ": «" + cell.valueBefore() + "» → «" + cell.valueAfter()
-                            + "» (" + cell.ruleBefore() + " → " + cell.ruleAfter() + ")");
-                }
-                if (replay.cells().isEmpty()) {
-                    replay.differences().forEach(d -> changes.add(d.path()));
-                }
+                Replayer.Replay replay = against.replay(receipt);
                 var request = json.tree(receipt.request());
-                affected.add(new Affected(receipt.decisionId(), receipt.decision(), receipt.registryId(),
-                        request.path("service").path("name").asText(null), receipt.asOf().toString(), changes));
+                tally.add(replay, receipt.decisionId(), receipt.decision(), receipt.registryId(),
+                        request.path("service").path("name").asText(null), receipt.asOf().toString());
             }
-            if (truncated || page.size() < PAGE) {
+            if (tally.truncated || page.size() < PAGE) {
                 break;
             }
         }
-        return new Impact(against.version(), examined, changed, refused, byCell, byClause, affected, truncated);
+        return tally.impact(against.version());
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
+import org.reglament.decision.InvalidRequestException;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBases;
 import org.reglament.knowledgebase.RuleFailedException;
@@ -63,8 +64,23 @@ public class Replayer {
         }
     }
 
+    /**
+     * A registry batch's receipt keeps the file's digest, not the file: it is replayed with the file the auditor
+     * brings (posted to the same replay URL), never on its own.
+     *
+     * @throws InvalidRequestException for a batch's receipt
+     */
+    public void requireReplayableAlone(Receipt receipt) {
+        if (catalog.replaysWithItsFile(receipt.decision())) {
+            throw new InvalidRequestException("(body)", "decision " + receipt.decisionId() + " is a registry batch ("
+                    + receipt.decision() + "): its receipt keeps the file's digest, not the file; post the same file "
+                    + "(text/csv, XLSX or JSON Lines) to this URL to replay it row by row");
+        }
+    }
+
     /** Replays in this process, with a version the service itself shipped (the live one or a kept built-in). */
     public Replay replay(Receipt receipt, KnowledgeBase against) {
+        requireReplayableAlone(receipt);
         KnowledgeBase recordedVersion = knowledgeBases.builtIn(receipt.knowledgeBaseVersion()).orElse(null);
         KnowledgeBaseDiff.Changes changes = recordedVersion == null || recordedVersion == against ? null
                 : KnowledgeBaseDiff.between(recordedVersion.outline(), against.outline());

@@ -10,14 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * them grows at one end: random ids cost the embedded log about half of its write time (docs/benchmarks.md).
  * No clock is read (a UUIDv7 would carry the wall-clock time into every answer); they are UUIDs of version 8.
  */
-final class DecisionIds {
+public final class DecisionIds {
     private static final long INSTANCE = (new SecureRandom().nextLong() & ~0xF000L) | 0x8000L;
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private DecisionIds() {
     }
 
-    static String next() {
+    public static String next() {
         long counter = COUNTER.incrementAndGet() & 0x3FFF_FFFF_FFFF_FFFFL;
         return new UUID(INSTANCE, counter | 0x8000_0000_0000_0000L).toString();
     }

@@ -18,7 +18,10 @@ public class DecisionMetrics {
     public static final String REFUSED = "refused";
 
     private final MeterRegistry registry;
-    /** Set while an auditor's replay runs a decision again: a replay is not a decision answered. */
+    /**
+     * Set while an auditor's replay runs a decision again (a replay is not a decision answered), or while a registry
+     * batch decides its rows (the batch is counted once, as a decision of its own).
+     */
     private static final ThreadLocal<Boolean> REPLAYING = ThreadLocal.withInitial(() -> false);
 
     public DecisionMetrics(MeterRegistry registry) {
@@ -53,6 +56,11 @@ public class DecisionMetrics {
         } finally {
             REPLAYING.set(outer);
         }
+    }
+
+    /** Runs the rows of a registry batch: they are counted as the one batch, not as decisions answered one by one. */
+    public static <T> T uncounted(Supplier<T> rows) {
+        return replaying(rows);
     }
 
     public void count(String decision, String outcome) {

@@ -136,6 +136,15 @@ public final class KnowledgeBaseCompiler {
     }
 
     private KieBase build(RuleSources sources) {
+        // The rules packaged in the jar were compiled when it was built: the same sources, the same executable model.
+        return PrecompiledRules.load(sources).orElseGet(() -> {
+            KieBuilder builder = executableModel(sources);
+            return KieServices.get().newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
+        });
+    }
+
+    /** Generates and compiles the executable model of the sources' DRL files. */
+    static KieBuilder executableModel(RuleSources sources) {
         KieServices kie = KieServices.get();
         KieFileSystem files = kie.newKieFileSystem();
         ReleaseId releaseId = kie.newReleaseId("org.reglament.knowledgebase",
@@ -153,7 +162,7 @@ public final class KnowledgeBaseCompiler {
                     .map(KnowledgeBaseCompiler::describe).collect(Collectors.joining("; "))
                     + (errors.size() > 10 ? "; and " + (errors.size() - 10) + " more" : ""));
         }
-        return kie.newKieContainer(releaseId).getKieBase();
+        return builder;
     }
 
     /** Where and what, on one line: the engine's message text can carry a parser's stack trace after its first line. */

@@ -22,10 +22,16 @@ public class KnowledgeBaseConfiguration {
 
     @Bean
     public KnowledgeBase knowledgeBase(RulesProperties properties) {
+        return compile(properties.directory());
+    }
+
+    /**
+     * The knowledge base of a folder like {@code rules/}, or (null) the one packaged in the jar: what the service
+     * answers with, and what the command line builds without starting it.
+     */
+    public static KnowledgeBase compile(Path directory) {
         long started = System.nanoTime();
-        RuleSources sources = properties.directory() == null
-                ? RuleSources.fromClasspath("rules")
-                : RuleSources.fromDirectory(properties.directory());
+        RuleSources sources = directory == null ? RuleSources.fromClasspath("rules") : RuleSources.fromDirectory(directory);
         KnowledgeBase knowledgeBase = new KnowledgeBaseCompiler().compile(sources);
         log.info("Knowledge base {} compiled from {} files, {} rules, in {} ms", knowledgeBase.version(),
                 sources.files().size(), knowledgeBase.rules().size(), (System.nanoTime() - started) / 1_000_000);

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +25,16 @@ public class KnowledgeBases {
     private final java.util.Set<String> notBuiltIn = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<KnowledgeBase> scoped = new ThreadLocal<>();
 
+    @Autowired
     public KnowledgeBases(KnowledgeBase live, ObjectProvider<KnowledgeBaseSourceStore> store) {
         this.live = live;
         this.store = store;
         compiled.put(live.version(), live);
+    }
+
+    /** The live knowledge base alone, no versions kept: the command line, which runs without the service. */
+    public KnowledgeBases(KnowledgeBase live) {
+        this(live, new StaticListableBeanFactory().getBeanProvider(KnowledgeBaseSourceStore.class));
     }
 
     /** The knowledge base the current decision answers with. */
@@ -58,6 +66,11 @@ public class KnowledgeBases {
         }
         return kept.filter(k -> k.origin().runsInProcess())
                 .map(k -> compiled.computeIfAbsent(version, v -> new KnowledgeBaseCompiler().compile(k.sources())));
+    }
+
+    /** "current" (the live one) or one of the service's own versions, as an auditor names it; never a candidate. */
+    public Optional<KnowledgeBase> named(String version) {
+        return "current".equals(version) ? Optional.of(live) : builtIn(version);
     }
 
     /** Runs {@code work} with {@code knowledgeBase} as the one decisions answer with, on this thread only. */

@@ -79,7 +79,7 @@ public class ReceiptRecording extends RequestBodyAdviceAdapter implements Respon
     }
 
     /** Who asked: the name of the key or token subject, never the secret itself. */
-    private static String caller() {
+    public static String caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
                 || "anonymousUser".equals(authentication.getName()) ? "anonymous" : authentication.getName();

@@ -43,6 +43,23 @@ public class HttpFeaturesConfiguration {
                 }
 
                 @Override
+                public FileAnswer registry(String mode, String asOf, byte[] csv) {
+                    try {
+                        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl
+                                        + "/api/v1/registries/action-matrix?mode=" + mode + "&asOf=" + asOf))
+                                .timeout(Duration.ofSeconds(60)).header("Content-Type", "text/csv")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                        return new FileAnswer(response.statusCode(), response.body());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+
+                @Override
                 public Answer audit(String method, String path, JsonNode request) {
                     return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit" + path))
                             .header("X-API-Key", auditorKey).method(method, body(request)));

@@ -12,11 +12,18 @@ public interface DecisionPort {
     record Answer(int status, JsonNode body) {
     }
 
+    /** A registry file's answer: 200 and the file, or a 4xx and its problem details (UTF-8 JSON). */
+    record FileAnswer(int status, byte[] body) {
+    }
+
     /**
      * Asks for a decision by its name, which is also its path under /api/v1/decisions/
      * ("action-matrix", "action-matrix/check", "period", "deadline", "timeline", "e-services-share", …).
      */
     Answer decide(String decision, JsonNode request);
+
+    /** A registry file (CSV) through POST /api/v1/registries/action-matrix?mode=…&asOf=…, answered as CSV. */
+    FileAnswer registry(String mode, String asOf, byte[] csv);
 
     /**
      * An auditor's call to the service's audit API (path under /api/v1/audit). Only a started server has one:

@@ -1,0 +1,104 @@
+package org.reglament.knowledgebase;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+
+/**
+ * The executable model of the packaged rules, generated and compiled when the jar is built ({@code mvn package}
+ * runs {@link #main} after the classes are compiled): generating and compiling it at start took 3–5 s of every start
+ * and of every command-line run (docs/benchmarks.md, registry files), loading it takes under a second. It is used only
+ * for the very sources it was compiled from (same content hash); any other knowledge base is compiled as before.
+ */
+public final class PrecompiledRules {
+    static final String MODEL = "rules.kjar";
+    static final String VERSION = "rules.kjar.version";
+
+    private PrecompiledRules() {
+    }
+
+    /** Writes {@code rules.kjar} for the rules under {@code <classes>/rules}, unless it is there for these rules. */
+    public static void main(String[] args) throws IOException {
+        Path classes = Path.of(args[0]);
+        RuleSources sources = RuleSources.fromDirectory(classes.resolve("rules"));
+        Path version = classes.resolve(VERSION);
+        if (Files.isRegularFile(version) && Files.readString(version).equals(sources.version())
+                && Files.isRegularFile(classes.resolve(MODEL))) {
+            return;
+        }
+        byte[] kjar = ((InternalKieModule) KnowledgeBaseCompiler.executableModel(sources).getKieModule()).getBytes();
+        Files.write(classes.resolve(MODEL), kjar);
+        Files.writeString(version, sources.version());
+    }
+
+    /** The precompiled model, if the class path has one for exactly these sources. */
+    static Optional<KieBase> load(RuleSources sources) {
+        ClassLoader loader = PrecompiledRules.class.getClassLoader();
+        try (InputStream version = loader.getResourceAsStream(VERSION)) {
+            if (version == null || !new String(version.readAllBytes(), StandardCharsets.US_ASCII).equals(sources.version())) {
+                return Optional.empty();
+            }
+            try (InputStream kjar = loader.getResourceAsStream(MODEL)) {
+                return kjar == null ? Optional.empty() : Optional.of(kieBase(kjar.readAllBytes(), loader));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the precompiled rules", e);
+        }
+    }
+
+    /** The model classes named in the module's {@code drools-model} list, loaded from the module's bytes. */
+    private static KieBase kieBase(byte[] kjar, ClassLoader parent) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        ClassLoader classes = new ClassLoader(parent) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] bytes = entries.get(name.replace('.', '/') + ".class");
+                if (bytes == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        };
+        List<Model> models = new ArrayList<>();
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            if (entry.getKey().startsWith("META-INF/kie/") && entry.getKey().endsWith("/drools-model")) {
+                for (String line : new String(entry.getValue(), StandardCharsets.UTF_8).split("\n")) {
+                    String name = line.trim();
+                    if (name.isEmpty() || name.startsWith("Drools-Model-Version")) {
+                        continue;
+                    }
+                    try {
+                        models.add((Model) classes.loadClass(name).getDeclaredConstructor().newInstance());
+                    } catch (ReflectiveOperationException e) {
+                        throw new KnowledgeBaseException("the precompiled rules do not load: " + name, e);
+                    }
+                }
+            }
+        }
+        if (models.isEmpty()) {
+            throw new KnowledgeBaseException("the precompiled rules name no model");
+        }
+        return KieBaseBuilder.createKieBaseFromModel(models);
+    }
+}

@@ -1,0 +1,27 @@
+package org.reglament.registry;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What a batch did, as its summary sheet, the command line and its receipt tell it.
+ *
+ * @param services      rows that hold a service
+ * @param decided       services decided
+ * @param withErrors    services that could not be decided (their problems are in their row)
+ * @param compliant     (check) services whose proposed matrix breaks no criterion
+ * @param nonCompliant  (check) services with at least one breach
+ * @param breachesByRule (check) breaches by the rule broken, e.g. «3.1.4.3 абз. 1»
+ * @param answersDigest SHA-256 over every row's answer cells in order: the same file, mode, date and knowledge base
+ *                      give the same digest in any output format
+ */
+public record BatchSummary(String decisionId, RegistryMode mode, LocalDate asOf, String actId, String edition,
+                           String knowledgeBaseVersion, String fileDigest, String sheet, long services, long decided,
+                           long withErrors, long compliant, long nonCompliant, Map<String, Long> breachesByRule,
+                           String answersDigest) {
+
+    /** Some rows could not be decided, or (check) some proposed matrices break a criterion. */
+    public boolean allClear() {
+        return withErrors == 0 && nonCompliant == 0;
+    }
+}

@@ -1,0 +1,362 @@
+package org.reglament.registry;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+
+import jakarta.validation.Validator;
+import org.reglament.decision.DecisionEnvelope;
+import org.reglament.decision.DecisionMetrics;
+import org.reglament.decision.InvalidRequestException;
+import org.reglament.decision.UnanswerableException;
+import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.KnowledgeBases;
+import org.reglament.matrix.ActionMatrixDecisions;
+import org.reglament.matrix.ActionMatrixRequest;
+import org.reglament.matrix.MatrixCheck;
+import org.reglament.matrix.MatrixCheckRequest;
+import org.reglament.registry.RegistryFileException.Kind;
+
+/**
+ * Runs one registry file through the action-matrix decisions, row by row: the reading thread finds the header, cuts
+ * the rows into chunks and writes the answers in the input's order; a few threads decide the chunks in between. At
+ * most a few chunks are in flight, so memory stays flat whatever the file's length.
+ *
+ * <p>Each row becomes the request of the JSON endpoint ({@link ActionMatrixRequest} or {@link MatrixCheckRequest})
+ * and is decided by {@link ActionMatrixDecisions}: the criteria are never re-implemented here. Within one batch the
+ * answer for the same facts on the same date and knowledge-base version is taken from a cache: a decision is a function
+ * of the facts, the date and the knowledge base (its edition follows from the date), and registries repeat fact
+ * combinations.
+ */
+final class RegistryBatch {
+    private static final int CHUNK = 256;
+    /** Distinct fact combinations kept per batch; past this the cache starts again, so memory stays bounded. */
+    private static final int CACHED = 4096;
+
+    private final ActionMatrixDecisions decisions;
+    private final KnowledgeBases knowledgeBases;
+    /** The knowledge base the rows are decided with: the live one, or in a replay the recorded version. */
+    private final KnowledgeBase primary;
+    private final Validator validator;
+    private final RegistryMode mode;
+    private final LocalDate asOf;
+    private final RegistryLimits limits;
+    private final boolean keepEnvelopes;
+    private final LongConsumer progress;
+    private final Map<Object, RowOutcome.Decided> cache = new ConcurrentHashMap<>();
+
+    private RegistryHeader header;
+    private AnswerColumns columns;
+    private RowParser parser;
+    private RegistryWriter writer;
+    private ExecutorService deciders;
+    private final Deque<Future<List<RowOutcome>>> inFlight = new ArrayDeque<>();
+    private List<RegistryWriter.SourceRow> chunk = new ArrayList<>(CHUNK);
+    private long lastHeaderRow = -1;
+    private long rows;
+
+    private final MessageDigest answers = sha256();
+    private long services;
+    private long decided;
+    private long withErrors;
+    private long compliant;
+    private long nonCompliant;
+    private final Map<String, Long> breachesByRule = new TreeMap<>();
+
+    RegistryBatch(ActionMatrixDecisions decisions, KnowledgeBases knowledgeBases, KnowledgeBase primary,
+                  Validator validator, RegistryMode mode, LocalDate asOf, RegistryLimits limits,
+                  boolean keepEnvelopes, LongConsumer progress) {
+        this.decisions = decisions;
+        this.knowledgeBases = knowledgeBases;
+        this.primary = primary;
+        this.validator = validator;
+        this.mode = mode;
+        this.asOf = asOf;
+        this.limits = limits;
+        this.keepEnvelopes = keepEnvelopes;
+        this.progress = progress;
+    }
+
+    /** What the batch found, for the summary: the engine's part is added by the caller. */
+    record Tally(RegistryHeader header, String sheet, long services, long decided, long withErrors, long compliant,
+                 long nonCompliant, Map<String, Long> breachesByRule, String answersDigest) {
+    }
+
+    /**
+     * Reads every row, decides it and writes the answer; {@code summary} makes the summary from the tally once the
+     * last row is written, before the writer finishes (the summary sheet shows it).
+     */
+    BatchSummary run(RegistryReader reader, RegistryWriter writer, java.util.function.Function<Tally, BatchSummary> summary)
+            throws IOException {
+        this.writer = writer;
+        List<RegistryWriter.SourceRow> first = new ArrayList<>();
+        AtomicInteger threads = new AtomicInteger();
+        deciders = Executors.newFixedThreadPool(limits.deciders(), task -> {
+            Thread thread = new Thread(task, "registry-decide-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            reader.read((number, cells) -> {
+                if (++rows > limits.maxRows()) {
+                    throw new RegistryFileException(Kind.TOO_MANY_ROWS, "row " + number, "the file has more than "
+                            + limits.maxRows() + " rows");
+                }
+                if (columns == null) {
+                    first.add(new RegistryWriter.SourceRow(number, cells));
+                    if (first.size() > RegistryHeader.SEARCHED_ROWS) {
+                        begin(first);
+                    }
+                    return;
+                }
+                accept(new RegistryWriter.SourceRow(number, cells));
+            });
+            if (columns == null) {
+                if (first.stream().allMatch(row -> blank(row.cells()))) {
+                    throw new RegistryFileException(Kind.EMPTY, "(file)", "the file holds no rows");
+                }
+                begin(first);
+            }
+            submit();
+            while (!inFlight.isEmpty()) {
+                writeOldest();
+            }
+            if (services == 0) {
+                throw new RegistryFileException(Kind.NO_ROWS, "(file)", "the file has a header but no rows of services");
+            }
+            BatchSummary result = summary.apply(new Tally(header, reader.sheet(), services, decided, withErrors,
+                    compliant, nonCompliant, Collections.unmodifiableMap(new TreeMap<>(breachesByRule)),
+                    "sha256:" + HexFormat.of().formatHex(answers.digest())));
+            writer.finish(result);
+            return result;
+        } finally {
+            deciders.shutdownNow();
+        }
+    }
+
+    private void begin(List<RegistryWriter.SourceRow> first) throws IOException {
+        header = RegistryHeader.find(first.stream().map(RegistryWriter.SourceRow::cells).toList(), mode);
+        columns = new AnswerColumns(header, mode);
+        parser = new RowParser(header, mode, validator);
+        List<RegistryWriter.SourceRow> preamble = first.subList(0, header.start());
+        List<RegistryWriter.SourceRow> headerRows = first.subList(header.start(), header.start() + header.rows());
+        lastHeaderRow = headerRows.get(headerRows.size() - 1).number();
+        writer.start(List.copyOf(preamble), List.copyOf(headerRows), columns.outputHeader());
+        for (RegistryWriter.SourceRow row : List.copyOf(first.subList(header.start() + header.rows(), first.size()))) {
+            accept(row);
+        }
+    }
+
+    private void accept(RegistryWriter.SourceRow row) throws IOException {
+        chunk.add(row);
+        if (chunk.size() == CHUNK) {
+            submit();
+        }
+    }
+
+    private void submit() throws IOException {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        List<RegistryWriter.SourceRow> rows = chunk;
+        chunk = new ArrayList<>(CHUNK);
+        inFlight.add(deciders.submit(() -> DecisionMetrics.uncounted(
+                () -> knowledgeBases.using(primary, () -> decideAll(rows)))));
+        while (inFlight.size() > 2 * limits.deciders() + 1) {
+            writeOldest();
+        }
+    }
+
+    private void writeOldest() throws IOException {
+        List<RowOutcome> outcomes;
+        try {
+            outcomes = inFlight.removeFirst().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the rows were decided", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("a chunk of rows could not be decided", e.getCause());
+        }
+        for (RowOutcome outcome : outcomes) {
+            write(outcome);
+        }
+        progress.accept(services);
+    }
+
+    private void write(RowOutcome outcome) throws IOException {
+        if (outcome.kind() == RowOutcome.Kind.SERVICE) {
+            services++;
+            if (outcome.answered()) {
+                decided++;
+                if (mode == RegistryMode.CHECK) {
+                    if (outcome.decided().compliant()) {
+                        compliant++;
+                    } else {
+                        nonCompliant++;
+                    }
+                    outcome.decided().breaches().forEach(rule -> breachesByRule.merge(rule, 1L, Long::sum));
+                }
+            } else {
+                withErrors++;
+            }
+            digest(outcome.row(), outcome.answer());
+        }
+        writer.row(outcome, columns.outputRow(outcome.input(), outcome.answer()));
+    }
+
+    private List<RowOutcome> decideAll(List<RegistryWriter.SourceRow> rows) {
+        List<RowOutcome> outcomes = new ArrayList<>(rows.size());
+        for (RegistryWriter.SourceRow row : rows) {
+            outcomes.add(decide(row));
+        }
+        return outcomes;
+    }
+
+    private RowOutcome decide(RegistryWriter.SourceRow row) {
+        List<String> cells = row.cells();
+        if (blank(cells)) {
+            return new RowOutcome(row.number(), cells, RowOutcome.Kind.BLANK, null, null, List.of(), null, null);
+        }
+        if (row.number() == lastHeaderRow + 1 && columnNumbers(cells)) {
+            return new RowOutcome(row.number(), cells, RowOutcome.Kind.NUMBERING, null, null, List.of(), null, null);
+        }
+        RowParser.ParsedRow parsed = parser.parse(cells);
+        List<RowProblem> problems = new ArrayList<>(parsed.problems());
+        beyondTheHeader(cells, problems);
+        if (!problems.isEmpty()) {
+            return failed(row, parsed, problems);
+        }
+        Object request = mode == RegistryMode.DERIVE ? new ActionMatrixRequest(asOf, parsed.service())
+                : new MatrixCheckRequest(asOf, parsed.service(), parsed.proposal());
+        RowOutcome.Decided answer;
+        try {
+            answer = cached(parsed, request);
+        } catch (InvalidRequestException | UnanswerableException refused) {
+            String field = refused instanceof InvalidRequestException invalid ? invalid.field()
+                    : ((UnanswerableException) refused).field();
+            return failed(row, parsed, List.of(new RowProblem(field, refused.getMessage())));
+        }
+        List<String> answerCells = new ArrayList<>(answer.cells());
+        answerCells.add("");
+        return new RowOutcome(row.number(), cells, RowOutcome.Kind.SERVICE, parsed.service(), answer, List.of(),
+                answerCells, request);
+    }
+
+    private RowOutcome failed(RegistryWriter.SourceRow row, RowParser.ParsedRow parsed, List<RowProblem> problems) {
+        return new RowOutcome(row.number(), row.cells(), RowOutcome.Kind.SERVICE, parsed.service(), null,
+                List.copyOf(problems), columns.errorsOnly(problems), null);
+    }
+
+    private RowOutcome.Decided cached(RowParser.ParsedRow parsed, Object request) {
+        Object facts = mode == RegistryMode.DERIVE ? parsed.service().toFacts()
+                : List.of(parsed.service().toFacts(), parsed.proposal());
+        RowOutcome.Decided known = cache.get(facts);
+        if (known != null) {
+            return known;
+        }
+        DecisionEnvelope<?> envelope = request instanceof ActionMatrixRequest derive ? decisions.derive(derive)
+                : decisions.check((MatrixCheckRequest) request);
+        List<String> breaches = envelope.result() instanceof MatrixCheck check
+                ? check.violations().stream().map(MatrixCheck.Breach::rule).toList() : List.of();
+        boolean complies = !(envelope.result() instanceof MatrixCheck check) || check.compliant();
+        RowOutcome.Decided decided = new RowOutcome.Decided(keepEnvelopes ? envelope : null, columns.cells(envelope),
+                breaches, complies);
+        if (cache.size() >= CACHED) {
+            cache.clear();
+        }
+        cache.put(facts, decided);
+        return decided;
+    }
+
+    private void beyondTheHeader(List<String> cells, List<RowProblem> problems) {
+        for (int c = columns.inputWidth(); c < cells.size(); c++) {
+            if (!cells.get(c).isBlank()) {
+                problems.add(new RowProblem(null, "a value beyond the header's last column (column "
+                        + RegistryHeader.columnName(c) + ": «" + abbreviate(cells.get(c)) + "»); it is not kept"));
+                return;
+            }
+        }
+    }
+
+    private void digest(long row, List<String> cells) {
+        answers.update(ByteBuffer.allocate(Long.BYTES).putLong(row).array());
+        for (String cell : cells) {
+            byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
+            answers.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+            answers.update(bytes);
+        }
+    }
+
+    static boolean blank(List<String> cells) {
+        for (String cell : cells) {
+            if (cell != null && !cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** «1 2 3 … n» under the header: the form's numbering of its columns, not a service. */
+    private static boolean columnNumbers(List<String> cells) {
+        int expected = 1;
+        for (String cell : cells) {
+            if (cell.isBlank()) {
+                continue;
+            }
+            if (!cell.trim().equals(Integer.toString(expected))) {
+                return false;
+            }
+            expected++;
+        }
+        return expected > 5;
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    static RegistryFileException rowTooLong(long row, long limit) {
+        return new RegistryFileException(Kind.ROW_TOO_LONG, "row " + row, "row " + row + " is longer than " + limit
+                + " characters");
+    }
+
+    static RegistryFileException tooManyColumns(long row, int columns, int limit) {
+        return new RegistryFileException(Kind.TOO_MANY_COLUMNS, "row " + row, "row " + row + " has " + columns
+                + " columns; a registry has at most " + limit);
+    }
+
+    static RegistryFileException formula(String cell, String text) {
+        return new RegistryFileException(Kind.FORMULA, cell, "cell " + cell + " holds a formula"
+                + (text == null ? "" : " («" + abbreviate(text) + "»)") + ": a registry is read as values; save the "
+                + "cells as values (paste special → values) and send it again");
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}

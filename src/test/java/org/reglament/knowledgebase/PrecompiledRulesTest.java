@@ -1,0 +1,43 @@
+package org.reglament.knowledgebase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/** The model precompiled at build time is the rules of rules/, compiled; other sources never load it. */
+class PrecompiledRulesTest {
+
+    @Test
+    void thePrecompiledModelHasEveryRuleWithItsCitationAsCompiling() {
+        RuleSources sources = RuleSources.fromDirectory(KnowledgeBaseFixture.RULES);
+        KieBase precompiled = PrecompiledRules.load(sources)
+                .orElseThrow(() -> new AssertionError("the build (process-classes) writes rules.kjar for rules/"));
+        KieBase compiled = KieServices.get().newKieContainer(
+                KnowledgeBaseCompiler.executableModel(sources).getKieModule().getReleaseId()).getKieBase();
+        assertThat(rules(precompiled)).isEqualTo(rules(compiled)).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void otherSourcesAreCompiledNotLoaded() {
+        Map<String, byte[]> files = new TreeMap<>(RuleSources.fromDirectory(KnowledgeBaseFixture.RULES).files());
+        files.put("ru/kamchatka_guidelines/note.txt", new byte[] {1});
+        assertThat(PrecompiledRules.load(new RuleSources(files))).isEmpty();
+    }
+
+    private static Map<String, Map<String, Object>> rules(KieBase base) {
+        Map<String, Map<String, Object>> rules = new TreeMap<>();
+        for (KiePackage kiePackage : base.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                rules.put(kiePackage.getName() + "/" + rule.getName(), new TreeMap<>(rule.getMetaData()));
+            }
+        }
+        return rules;
+    }
+}

@@ -1,0 +1,55 @@
+package org.reglament.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/** The registries in examples/ give what the README shows. */
+class ExamplesTest {
+    private static final Path EXAMPLES = Path.of("examples");
+
+    private static Registry.Answer run(String file, RegistryFormat in, RegistryFormat out, RegistryMode mode)
+            throws IOException {
+        return Registry.run(Files.readAllBytes(EXAMPLES.resolve(file)), new Registries.Input(in, null, null), out, mode,
+                LocalDate.of(2018, 10, 1));
+    }
+
+    @Test
+    void theExampleRegistryInEachFormatAndEncoding() throws IOException {
+        Registry.Answer csv = run("registry.csv", RegistryFormat.CSV, RegistryFormat.CSV, RegistryMode.DERIVE);
+        assertThat(csv.summary().services()).isEqualTo(10);
+        assertThat(csv.summary().withErrors()).isEqualTo(1);
+        assertThat(run("registry-windows-1251.csv", RegistryFormat.CSV, RegistryFormat.CSV, RegistryMode.DERIVE)
+                .summary().answersDigest()).isEqualTo(csv.summary().answersDigest());
+
+        Registry.Answer xlsx = run("registry.xlsx", RegistryFormat.XLSX, RegistryFormat.XLSX, RegistryMode.DERIVE);
+        assertThat(xlsx.summary().services()).isEqualTo(10);
+        assertThat(xlsx.summary().withErrors()).isEqualTo(1);
+        try (XSSFWorkbook workbook = xlsx.workbook()) {
+            Sheet matrix = workbook.getSheet("Реестр");
+            assertThat(Registry.cell(matrix, 3, 3)).isEqualTo("41000000000001");
+            assertThat(Registry.cell(matrix, 3, 8)).isEqualTo("1");
+            assertThat(Registry.cell(workbook.getSheet("Ошибки"), 1, 1)).isEqualTo("41000000000725");
+        }
+    }
+
+    @Test
+    void theExampleProposalsHaveTwoBreachingMatrices() throws IOException {
+        for (String file : new String[] {"registry-check.csv", "registry-check.xlsx"}) {
+            RegistryFormat format = file.endsWith(".csv") ? RegistryFormat.CSV : RegistryFormat.XLSX;
+            BatchSummary summary = run(file, format, RegistryFormat.CSV, RegistryMode.CHECK).summary();
+            assertThat(summary.compliant()).as(file).isEqualTo(7);
+            assertThat(summary.nonCompliant()).as(file).isEqualTo(2);
+            assertThat(summary.withErrors()).as(file).isEqualTo(1);
+            assertThat(summary.breachesByRule()).as(file).containsOnlyKeys("3.1.4.3 абз. 1", "3.1.4.3 абз. 2",
+                    "3.1.4.4", "3.1.4.6", "3.1.4.7");
+        }
+    }
+}

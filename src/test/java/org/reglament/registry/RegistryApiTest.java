@@ -1,0 +1,169 @@
+package org.reglament.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.reglament.registry.Registry.FORM;
+import static org.reglament.registry.RegistryBatchTest.BAD_COUNT;
+import static org.reglament.registry.RegistryBatchTest.EXAMPLE;
+import static org.reglament.registry.RegistryBatchTest.ORIGINALS_101;
+import static org.reglament.registry.RegistryBatchTest.registry;
+import static org.reglament.registry.RegistryBatchTest.utf8Csv;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.reglament.api.StartedServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** POST /api/v1/registries/action-matrix on a started server: formats both ways, problem details, the receipt. */
+@StartedServer
+class RegistryApiTest {
+    private static final String AUDITOR = "local-auditor-key";
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private ObjectMapper json;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<byte[]> post(String query, String contentType, String accept, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + RegistryController.PATH + query)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private JsonNode problem(HttpResponse<byte[]> response) throws IOException {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        return json.readTree(response.body());
+    }
+
+    @Test
+    void aCsvRegistryComesBackFilledInAndIsRecordedAsOneReceipt() throws Exception {
+        byte[] file = utf8Csv(registry(FORM, List.of(EXAMPLE, ORIGINALS_101, BAD_COUNT)));
+        HttpResponse<byte[]> response = post("?asOf=2018-10-01", "text/csv", null, file);
+
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        Registry.Answer answer = new Registry.Answer(null, response.body());
+        assertThat(answer.csv()).hasSize(5);
+        assertThat(answer.csv().get(3).get(8)).isEqualTo("0");
+        String decisionId = response.headers().firstValue(RegistryController.DECISION_ID).orElseThrow();
+        String digest = response.headers().firstValue(RegistryController.DIGEST).orElseThrow();
+
+        HttpResponse<String> receipt = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/audit/decisions/" + decisionId)).header("X-API-Key", AUDITOR).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(receipt.statusCode()).isEqualTo(200);
+        JsonNode recorded = json.readTree(receipt.body());
+        assertThat(recorded.path("decision").asText()).isEqualTo("registry-action-matrix");
+        assertThat(recorded.path("digest").asText()).isEqualTo(digest);
+        assertThat(recorded.path("asOf").asText()).isEqualTo("2018-10-01");
+        assertThat(recorded.path("request").path("file").path("sha256").asText())
+                .isEqualTo(Registry.run(file, RegistryFormat.CSV, RegistryFormat.CSV, RegistryMode.DERIVE).summary().fileDigest());
+        JsonNode result = recorded.path("answer").path("result");
+        assertThat(result.path("services").asLong()).isEqualTo(3);
+        assertThat(result.path("withErrors").asLong()).isEqualTo(1);
+        assertThat(result.path("answersDigest").asText()).isEqualTo(
+                Registry.run(file, RegistryFormat.CSV, RegistryFormat.CSV, RegistryMode.DERIVE).summary().answersDigest());
+        assertThat(recorded.path("answer").path("knowledgeBaseVersion").asText()).startsWith("sha256:");
+    }
+
+    @Test
+    void theAnswerComesInTheFormatAcceptAsksForAndAMultipartUploadIsTakenToo() throws Exception {
+        byte[] file = utf8Csv(registry(FORM, List.of(EXAMPLE)));
+        HttpResponse<byte[]> xlsx = post("?asOf=2018-10-01", "text/csv", RegistryFormat.XLSX_TYPE, file);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(workbook.getSheet("Сводка")).isNotNull();
+            assertThat(Registry.cell(workbook.getSheetAt(0), 2, 3)).isEqualTo("41000000000001");
+        }
+
+        String boundary = "reglament-test-boundary";
+        ByteArrayOutputStream form = new ByteArrayOutputStream();
+        form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"registry.xlsx\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.write(Registry.xlsx("Реестр", registry(FORM, List.of(EXAMPLE, ORIGINALS_101))));
+        form.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> multipart = post("?asOf=2018-10-01&mode=derive", "multipart/form-data; boundary=" + boundary,
+                RegistryFormat.JSONL_TYPE, form.toByteArray());
+        assertThat(multipart.statusCode()).as(new String(multipart.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        List<String> lines = new String(multipart.body(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(json.readTree(lines.get(1)).path("result").path("explanatoryNote").path("required").asBoolean()).isTrue();
+        assertThat(json.readTree(lines.get(2)).path("summary").path("sheet").asText()).isEqualTo("Реестр");
+    }
+
+    @Test
+    void aFileThatIsNotARegistryIsAProblemThatNamesWhatIsWrong() throws Exception {
+        JsonNode missing = problem(post("?asOf=2018-10-01", "text/csv", null, utf8Csv(registry(
+                RegistryBadFilesTest.without(FORM, "Через МФЦ", "МФЦ?"), List.of(EXAMPLE)))));
+        assertThat(missing.path("status").asInt()).isEqualTo(400);
+        assertThat(missing.path("field").asText()).isEqualTo("Через МФЦ");
+        assertThat(missing.path("problem").asText()).isEqualTo("missing-column");
+        assertThat(missing.path("detail").asText()).contains("the column «Через МФЦ» is missing", "«МФЦ?»");
+
+        HttpResponse<byte[]> wide = post("?asOf=2018-10-01", "text/csv", null,
+                utf8Csv(List.of(Collections.nCopies(10_000, "x"))));
+        assertThat(wide.statusCode()).isEqualTo(413);
+        assertThat(problem(wide).path("detail").asText()).contains("10000 columns");
+
+        HttpResponse<byte[]> workbookAsCsv = post("?asOf=2018-10-01", "text/csv", null,
+                Registry.xlsx("Лист1", registry(FORM, List.of(EXAMPLE))));
+        assertThat(workbookAsCsv.statusCode()).isEqualTo(415);
+        assertThat(problem(workbookAsCsv).path("detail").asText()).contains("send it as XLSX");
+
+        HttpResponse<byte[]> empty = post("?asOf=2018-10-01", RegistryFormat.XLSX_TYPE, null, new byte[0]);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(problem(empty).path("detail").asText()).contains("the file is empty");
+        assertThat(new String(empty.body(), StandardCharsets.UTF_8)).doesNotContain("Exception", "poi", "org.apache");
+    }
+
+    @Test
+    void parametersAndTheDateAreCheckedBeforeTheFileIsRead() throws Exception {
+        byte[] file = utf8Csv(registry(FORM, List.of(EXAMPLE)));
+        JsonNode noDate = problem(post("", "text/csv", null, file));
+        assertThat(noDate.path("status").asInt()).isEqualTo(400);
+        assertThat(noDate.path("field").asText()).isEqualTo("asOf");
+
+        JsonNode badMode = problem(post("?asOf=2018-10-01&mode=guess", "text/csv", null, file));
+        assertThat(badMode.path("field").asText()).isEqualTo("mode");
+
+        HttpResponse<byte[]> before = post("?asOf=2018-01-01", "text/csv", null, file);
+        assertThat(before.statusCode()).isEqualTo(422);
+        assertThat(problem(before).path("field").asText()).isEqualTo("asOf");
+
+        HttpResponse<byte[]> notAcceptable = post("?asOf=2018-10-01", "text/csv", "application/json", file);
+        assertThat(notAcceptable.statusCode()).isEqualTo(406);
+
+        HttpResponse<byte[]> json = post("?asOf=2018-10-01", "application/json", null, "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(json.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void theEndpointIsDocumentedInOpenApi() throws Exception {
+        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/v3/api-docs")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode operation = json.readTree(docs.body()).path("paths").path(RegistryController.PATH).path("post");
+        assertThat(operation.path("requestBody").path("content").has("text/csv")).isTrue();
+        assertThat(operation.path("requestBody").path("content").has(RegistryFormat.XLSX_TYPE)).isTrue();
+        assertThat(operation.path("responses").has("413")).isTrue();
+        assertThat(operation.path("parameters").toString()).contains("asOf", "mode", "sheet");
+    }
+}
