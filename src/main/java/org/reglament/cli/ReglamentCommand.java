@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         description = "Executable, cited decisions from the regulations on moving public services into electronic form.",
         subcommands = {
                 RegistryCommand.class,
+                org.reglament.log.LogCommand.class,
                 CommandLine.HelpCommand.class
         })
 public class ReglamentCommand implements Runnable {

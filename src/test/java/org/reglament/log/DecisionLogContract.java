@@ -183,10 +183,28 @@ abstract class DecisionLogContract {
                 .encodeToString(new byte[33]);
         assertThatThrownByOrFails(() -> OfflineVerification.inclusion(proof, otherKey, answer));
 
+        // The same checks from the command line in the jar, on files: exit 0 when verified, 1 when a check fails.
+        java.nio.file.Path files = java.nio.file.Files.createTempDirectory("offline-verification");
+        java.nio.file.Path proofFile = java.nio.file.Files.writeString(files.resolve("proof.json"), auditorsProof.toString());
+        java.nio.file.Path answerFile = java.nio.file.Files.writeString(files.resolve("answer.json"), answer.toString());
+        java.nio.file.Path forgedFile = java.nio.file.Files.writeString(files.resolve("forged.json"), forged.toString());
+        assertThat(new picocli.CommandLine(new LogCommand()).execute("verify-inclusion", "--proof", proofFile.toString(),
+                "--answer", answerFile.toString(), "--key", key)).isZero();
+        assertThat(new picocli.CommandLine(new LogCommand()).execute("verify-inclusion", "--proof", forgedFile.toString(),
+                "--key", key)).isEqualTo(1);
+
         int stream = answer.path("log").path("stream").asInt();
         JsonNode growth = get("/api/v1/log/streams/" + stream + "/consistency?fromSize="
                 + Checkpoint.parse(keptCheckpoint).treeSize(), AUDITOR);
         assertThat(OfflineVerification.consistency(keptCheckpoint, growth, key).failed()).isEmpty();
+        java.nio.file.Path keptFile = java.nio.file.Files.writeString(files.resolve("kept.checkpoint"), keptCheckpoint);
+        java.nio.file.Path growthFile = java.nio.file.Files.writeString(files.resolve("consistency.json"), growth.toString());
+        assertThat(new picocli.CommandLine(new LogCommand()).execute("verify-consistency", "--old", keptFile.toString(),
+                "--proof", growthFile.toString(), "--key", key)).isZero();
+        java.nio.file.Path keyFile = files.resolve("new-key.pem");
+        assertThat(new picocli.CommandLine(new LogCommand()).execute("keygen", "--out", keyFile.toString())).isZero();
+        assertThat(LogKey.load("reglament.local/decision-log", keyFile, false).verifierKey())
+                .startsWith("reglament.local/decision-log+");
         JsonNode checkpoints = get("/api/v1/log/checkpoints", DECIDER);
         assertThat(checkpoints.path("verifierKey").asText()).isEqualTo(key);
         assertThat(checkpoints.path("streams").findValuesAsText("stream")).contains(Integer.toString(stream));
