@@ -6,11 +6,14 @@ import java.util.Map;
 /**
  * What a rule says about itself in its metadata: the act, edition and clause it encodes, a short
  * quote of that clause, and, where the text leaves a choice open, the interpretation taken.
+ * {@code condition} holds the words of the text that state the condition the rule's {@code when} tests (several
+ * fragments separated by " … "): the quote must contain them, so a citation never stops before its condition.
  * Optional {@code validFrom}/{@code validTo} narrow a rule to part of its edition's interval
  * (a clause restated by a later amendment).
  */
 public record RuleCitation(String rule, String packageName, String actId, String edition, String clause, String quote,
-                           String quoteKk, String interpretation, LocalDate validFrom, LocalDate validTo) {
+                           String quoteKk, String interpretation, LocalDate validFrom, LocalDate validTo,
+                           String condition) {
 
     static final String ACT = "act";
     static final String EDITION = "edition";
@@ -20,6 +23,7 @@ public record RuleCitation(String rule, String packageName, String actId, String
     static final String INTERPRETATION = "interpretation";
     static final String VALID_FROM = "validFrom";
     static final String VALID_TO = "validTo";
+    static final String CONDITION = "condition";
 
     static RuleCitation fromMetadata(String packageName, String rule, Map<String, String> metadata) {
         for (String key : new String[] {ACT, EDITION, CLAUSE, QUOTE}) {
@@ -31,7 +35,7 @@ public record RuleCitation(String rule, String packageName, String actId, String
         }
         return new RuleCitation(rule, packageName, text(metadata, ACT), text(metadata, EDITION), text(metadata, CLAUSE),
                 text(metadata, QUOTE), text(metadata, QUOTE_KK), text(metadata, INTERPRETATION), date(metadata, VALID_FROM),
-                date(metadata, VALID_TO));
+                date(metadata, VALID_TO), text(metadata, CONDITION));
     }
 
     public boolean appliesOn(LocalDate asOf) {

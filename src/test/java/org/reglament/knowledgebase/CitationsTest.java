@@ -72,6 +72,35 @@ class CitationsTest {
         assertThat(problems).as("rules that do not quote the part they are named after").isEmpty();
     }
 
+    /**
+     * A rule that names the condition its {@code when} tests ({@code @condition}) quotes the words of that condition:
+     * a quote that stops before «без необходимости очного предоставления оригиналов» cites a different rule.
+     */
+    @Test
+    void aRuleNamingItsConditionQuotesTheWordsOfIt() {
+        List<String> problems = new ArrayList<>();
+        int named = 0;
+        for (RuleCitation rule : knowledgeBase.rules()) {
+            if (rule.condition() == null) {
+                continue;
+            }
+            named++;
+            String quote = ActText.normalized(rule.quote());
+            for (String words : rule.condition().split(" … ")) {
+                if (!quote.contains(ActText.normalized(words))) {
+                    problems.add("rule \"" + rule.rule() + "\": its quote lacks the words of its condition «" + words + "»");
+                }
+            }
+        }
+        assertThat(named).as("rules naming their condition").isGreaterThan(20);
+        assertThat(problems).isEmpty();
+        // The conditions the first reading's quotes dropped.
+        assertThat(knowledgeBase.citation("ru.kamchatka_guidelines", "3.1.4.3 абз. 1").condition())
+                .contains("без необходимости очного предоставления оригиналов");
+        assertThat(knowledgeBase.citation("ru.kamchatka_guidelines", "3.1.4.2 личный приём в органе").condition())
+                .contains("(не в МФЦ)");
+    }
+
     @Test
     void everyParameterQuotesItsClause() {
         List<String> problems = new ArrayList<>();
