@@ -7,11 +7,25 @@ import org.reglament.decision.Citation;
 
 /**
  * A due date with everything behind it: the term and the rule that set it, the event counted from,
- * the period rules that said how to count, and every day counted or skipped.
+ * the period rules that said how to count, and every day counted or skipped. {@code why} says what the due
+ * date is where the rule's reading needs it said; {@code extension} is an extension the text permits but the
+ * request did not state as made (3.5 para. 5).
  */
-public record DeadlineAnswer(String step, String name, Event event, TermStated term, LocalDate due, String rule,
-                             String clause, Citation citation, List<PeriodRuleApplied> periodRules,
-                             List<TraceDay> trace) {
+public record DeadlineAnswer(String step, String name, Event event, TermStated term, LocalDate due, String why,
+                             String rule, String clause, Citation citation, List<PeriodRuleApplied> periodRules,
+                             List<TraceDay> trace, Extension extension) {
+
+    /**
+     * The term may be extended up to {@code upTo} {@code unit}, which would give {@code latestDue}; {@code permitted}
+     * is null where the fact it depends on is not known.
+     */
+    public record Extension(int upTo, PeriodUnit unit, LocalDate latestDue, Boolean permitted, String why, String rule,
+                            String clause, Citation citation) {
+    }
+
+    public DeadlineAnswer withExtension(Extension permitted) {
+        return new DeadlineAnswer(step, name, event, term, due, why, rule, clause, citation, periodRules, trace, permitted);
+    }
 
     /** The event the term counts from. */
     public record Event(String key, String name, LocalDate date) {

@@ -57,7 +57,8 @@ public class DeadlineDecisions {
                     () -> arithmetic(evaluation, calendar).count(term, request.eventDate()));
             DeadlineAnswer answer = new DeadlineAnswer(PERIOD, null,
                     new DeadlineAnswer.Event("eventDate", null, request.eventDate()), DeadlineAnswer.TermStated.of(term),
-                    countdown.due(), null, null, null, periodRulesApplied(evaluation, countdown), countdown.trace());
+                    countdown.due(), null, null, null, null, periodRulesApplied(evaluation, countdown), countdown.trace(),
+                    null);
             return envelopes.wrap(PERIOD, evaluation, answer);
         }, envelope -> "answered");
     }
@@ -71,18 +72,21 @@ public class DeadlineDecisions {
             }
             Evaluation evaluation = knowledgeBases.get().evaluate(List.of(act.id(), act.periodRules()), request.asOf(),
                     List.of(new DeadlineQuestion(request.step(), request.regulationsReceived(), request.year(),
-                                    request.eventDate()),
+                                    request.eventDate(), request.otrExtendedTermDays(), request.plannedTerm()),
                             new CountingOptions(request.decreeDays())));
             requireFacts(evaluation);
+            refuseWithoutTerm(evaluation, request.step());
             Term term = termOf(evaluation, request.step());
             LocalDate event = term.event() == null ? null : request.eventDate();
             if (term.event() != null && event == null) {
                 throw new InvalidRequestException("eventDate", "step " + request.step() + " counts from "
                         + eventName(act, term.event()) + ": give its date");
             }
-            Countdown countdown = covered("eventDate", () -> arithmetic(evaluation, calendarOf(act)).count(term, event));
-            return envelopes.wrap(DEADLINE, evaluation, answer(evaluation, term, event, countdown, request.languageOrDefault()),
-                    request.languageOrDefault());
+            PeriodArithmetic arithmetic = arithmetic(evaluation, calendarOf(act));
+            Countdown countdown = covered("eventDate", () -> arithmetic.count(term, event));
+            DeadlineAnswer answer = answer(evaluation, term, event, countdown, request.languageOrDefault())
+                    .withExtension(extension(evaluation, arithmetic, term, event, request.languageOrDefault()));
+            return envelopes.wrap(DEADLINE, evaluation, answer, request.languageOrDefault());
         }, envelope -> "answered");
     }
 
@@ -162,13 +166,43 @@ public class DeadlineDecisions {
         return new PeriodArithmetic(evaluation.all(PeriodConvention.class), calendar);
     }
 
+    /** A step the rules say has no term on this date (the text sets none, or its counting rules lapsed): a 422. */
+    public static void refuseWithoutTerm(Evaluation evaluation, String step) {
+        for (NoTerm none : evaluation.all(NoTerm.class)) {
+            if (none.step().equals(step)) {
+                String interpretation = evaluation.acts().stream()
+                        .filter(act -> evaluation.knowledgeBase().hasRule(act.id(), none.rule()))
+                        .map(act -> evaluation.knowledgeBase().citation(act.id(), none.rule()).interpretation())
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                throw new UnanswerableException(none.field(), none.reason(), none.rule(), interpretation);
+            }
+        }
+    }
+
+    /** The extension of {@code term} the rules permit, with the date it would give once the event is known. */
+    public DeadlineAnswer.Extension extension(Evaluation evaluation, PeriodArithmetic arithmetic, Term term,
+                                              LocalDate event, Language language) {
+        TermExtension extension = evaluation.all(TermExtension.class).stream()
+                .filter(e -> e.step().equals(term.step())).findFirst().orElse(null);
+        if (extension == null) {
+            return null;
+        }
+        LocalDate latest = event == null || term.event() == null ? null : covered("eventDate", () -> arithmetic
+                .count(Term.after(term.step(), term.event(), extension.upTo(), extension.unit(), extension.rule()), event)
+                .due());
+        var citation = envelopes.cite(evaluation, extension.rule(), language);
+        return new DeadlineAnswer.Extension(extension.upTo(), extension.unit(), latest, extension.permitted(),
+                extension.why(), extension.rule(), citation.clause(), citation);
+    }
+
     /** A step's term, named and cited, before the event it counts from is known. */
     public DeadlineAnswer answerWithoutDate(Evaluation evaluation, Term term) {
         var citation = envelopes.cite(evaluation, term.rule());
         Act act = evaluation.act();
         return new DeadlineAnswer(term.step(), act.name(STEPS, term.step()),
                 term.event() == null ? null : new DeadlineAnswer.Event(term.event(), eventName(act, term.event()), null),
-                DeadlineAnswer.TermStated.of(term), null, term.rule(), citation.clause(), citation, List.of(), List.of());
+                DeadlineAnswer.TermStated.of(term), null, term.why(), term.rule(), citation.clause(), citation, List.of(),
+                List.of(), null);
     }
 
     public DeadlineAnswer answer(Evaluation evaluation, Term term, LocalDate event, Countdown countdown) {
@@ -181,8 +215,8 @@ public class DeadlineDecisions {
         Act act = evaluation.act();
         return new DeadlineAnswer(term.step(), act.name(STEPS, term.step()),
                 term.event() == null ? null : new DeadlineAnswer.Event(term.event(), eventName(act, term.event()), event),
-                DeadlineAnswer.TermStated.of(term), countdown.due(), term.rule(), citation.clause(), citation,
-                periodRulesApplied(evaluation, countdown), countdown.trace());
+                DeadlineAnswer.TermStated.of(term), countdown.due(), term.why(), term.rule(), citation.clause(), citation,
+                periodRulesApplied(evaluation, countdown), countdown.trace(), null);
     }
 
     /** A fact a rule needs and the request lacks is a 400; a rule's word that nothing encoded answers, a 422. */

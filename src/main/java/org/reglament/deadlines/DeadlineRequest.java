@@ -31,7 +31,11 @@ public record DeadlineRequest(
             @Schema(description = "Approved regulations received for ОТР development (3.5: more than 5 extends the term)")
             @PositiveOrZero Integer regulationsReceived,
             @Schema(description = "The calendar year of a yearly step (a plan-schedule, a list of services)", example = "2021")
-            @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100) Integer year) {
+            @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100) Integer year,
+            @Schema(description = "ОТР development term as extended, calendar days (3.5: «может быть увеличен до 60 календарных дней» when more than 5 regulations were received); absent: not extended", example = "45")
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(366) Integer otrExtendedTermDays,
+            @Schema(description = "The term the service's row of its plan of amendments states (section 2, column «Срок внесения изменений»)", example = "2018-08-31")
+            LocalDate plannedTerm) {
     }
 
     public Integer regulationsReceived() {
@@ -40,6 +44,14 @@ public record DeadlineRequest(
 
     public Integer year() {
         return parameters == null ? null : parameters.year();
+    }
+
+    public Integer otrExtendedTermDays() {
+        return parameters == null ? null : parameters.otrExtendedTermDays();
+    }
+
+    public LocalDate plannedTerm() {
+        return parameters == null ? null : parameters.plannedTerm();
     }
 
     public DecreeDays decreeDays() {

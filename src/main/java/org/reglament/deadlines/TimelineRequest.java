@@ -25,7 +25,11 @@ public record TimelineRequest(
         @Schema(description = "Approved regulations received for ОТР development (3.5)") @PositiveOrZero Integer regulationsReceived,
         @Schema(description = "The calendar year of yearly steps (a plan-schedule, a list of services)")
         @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100) Integer year,
-        DecreeDays decreeNonWorkingDays) {
+        DecreeDays decreeNonWorkingDays,
+        @Schema(description = "ОТР development term as extended, calendar days (3.5: up to 60 when more than 5 regulations were received); absent: not extended")
+        @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(366) Integer otrExtendedTermDays,
+        @Schema(description = "The term the service's row of its plan of amendments states (section 2)")
+        LocalDate plannedTerm) {
 
     public DecreeDays decreeDays() {
         return decreeNonWorkingDays == null ? DecreeDays.COUNT_AS_WORKING : decreeNonWorkingDays;

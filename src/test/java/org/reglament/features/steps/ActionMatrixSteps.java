@@ -216,6 +216,12 @@ public class ActionMatrixSteps {
         assertThat(scenario.answer().body().path("detail").asText()).contains(reason);
     }
 
+    @Тогда("^в ответе отказа названо толкование правила «([^»]+)»$")
+    public void refusalNamesInterpretation(String rule) {
+        assertThat(scenario.answer().body().path("rule").asText()).isEqualTo(rule);
+        assertThat(scenario.answer().body().path("interpretation").asText()).isNotBlank();
+    }
+
     @Тогда("^сработало правило «([^»]+)»$")
     public void fired(String rule) {
         JsonNode fired = find(ok().path("rulesFired"), r -> r.path("rule").asText().equals(rule), "fired rule " + rule);

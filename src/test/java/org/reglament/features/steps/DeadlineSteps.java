@@ -134,12 +134,75 @@ public class DeadlineSteps {
         scenario.decide("deadline");
     }
 
+    @Дано("срок разработки ОТР увеличен до {int} календарных дней")
+    public void otrTermExtended(int days) {
+        scenario.object("parameters").put("otrExtendedTermDays", days);
+    }
+
+    @Дано("строка плана внесения изменений указывает срок {word}")
+    public void plannedTerm(String date) {
+        scenario.object("parameters").put("plannedTerm", date);
+    }
+
     @Когда("строится график услуги")
     public void timeline() {
         if (!scenario.request().has("events")) {
             scenario.object("events");
         }
+        // A timeline takes the facts a deadline takes as parameters at its top level.
+        if (scenario.request().has("parameters")) {
+            ObjectNode parameters = (ObjectNode) scenario.request().remove("parameters");
+            parameters.fields().forEachRemaining(field -> scenario.request().set(field.getKey(), field.getValue()));
+        }
         scenario.decide("timeline");
+    }
+
+    @Тогда("^срок может быть увеличен до (\\d+) календарных дней — до (\\d{4}-\\d{2}-\\d{2}) — по правилу «([^»]+)»$")
+    public void extensionPermitted(int days, String latest, String rule) {
+        JsonNode extension = scenario.result().path("extension");
+        assertThat(extension.path("upTo").asInt()).isEqualTo(days);
+        assertThat(extension.path("unit").asText()).isEqualTo("calendar-days");
+        assertThat(extension.path("latestDue").asText()).isEqualTo(latest);
+        assertThat(extension.path("permitted").asBoolean()).isTrue();
+        assertThat(extension.path("rule").asText()).isEqualTo(rule);
+        assertThat(extension.path("citation").path("quote").asText()).contains("может быть увеличен");
+    }
+
+    @Тогда("^срок может быть увеличен до (\\d+) календарных дней, если поступило более 5 регламентов, по правилу «([^»]+)»$")
+    public void extensionIfMoreReceived(int days, String rule) {
+        JsonNode extension = scenario.result().path("extension");
+        assertThat(extension.path("upTo").asInt()).isEqualTo(days);
+        assertThat(absent(extension.path("permitted"))).as("permitted is unknown: %s", extension).isTrue();
+        assertThat(extension.path("why").asText()).contains("число не указано");
+        assertThat(extension.path("rule").asText()).isEqualTo(rule);
+    }
+
+    @Тогда("продление срока не названо")
+    public void noExtension() {
+        assertThat(absent(scenario.result().path("extension"))).as("extension: %s", scenario.result().path("extension"))
+                .isTrue();
+    }
+
+    @Тогда("^о сроке сказано: «([^»]+)»$")
+    public void termWhy(String text) {
+        assertThat(scenario.result().path("why").asText()).contains(text);
+    }
+
+    @Тогда("^у шага «([^»]+)» срок может быть увеличен до (\\d+) календарных дней — до (\\d{4}-\\d{2}-\\d{2})$")
+    public void timelineExtension(String step, int days, String latest) {
+        JsonNode found = ActionMatrixSteps.find(scenario.result().path("steps"), s -> s.path("step").asText().equals(step),
+                "step " + step);
+        assertThat(found.path("extension").path("upTo").asInt()).isEqualTo(days);
+        assertThat(found.path("extension").path("latestDue").asText()).isEqualTo(latest);
+    }
+
+    @Тогда("^у шага «([^»]+)» нет срока: «([^»]+)» по правилу «([^»]+)»$")
+    public void timelineStepWithoutTerm(String step, String reason, String rule) {
+        JsonNode found = ActionMatrixSteps.find(scenario.result().path("steps"), s -> s.path("step").asText().equals(step),
+                "step " + step);
+        assertThat(absent(found.path("due"))).as("due of %s", step).isTrue();
+        assertThat(found.path("why").asText()).contains(reason);
+        assertThat(found.path("rule").asText()).isEqualTo(rule);
     }
 
     @Тогда("срок истекает {word}")
@@ -205,6 +268,11 @@ public class DeadlineSteps {
             assertThat(rule).startsWith(found.path("clause").asText());
             assertThat(found.path("citation").path("quote").asText()).isNotBlank();
         }
+    }
+
+    /** A field the answer leaves out (null values are not written). */
+    static boolean absent(JsonNode node) {
+        return node.isMissingNode() || node.isNull();
     }
 
     private JsonNode trace(String role) {

@@ -116,6 +116,15 @@ public class KazakhstanSteps {
         assertThat(scenario.result().path("complete").asBoolean()).isFalse();
     }
 
+    @Тогда("^у части «([^»]+)» казахская цитата — «([^»]+)»$")
+    public void missingKazakhQuote(String part, String quote) {
+        JsonNode missing = ActionMatrixSteps.find(scenario.result().path("missing"), m -> m.path("part").asText().equals(part),
+                "missing part " + part);
+        JsonNode kazakh = ActionMatrixSteps.find(missing.path("partQuotes"), q -> q.path("language").asText().equals("kk"),
+                "Kazakh quote of " + part);
+        assertThat(kazakh.path("text").asText()).contains(quote);
+    }
+
     @Тогда("не хватает частей: {int}")
     public void missingCount(int count) {
         assertThat(scenario.result().path("missing")).hasSize(count);
