@@ -52,7 +52,7 @@ public class DeadlineDecisions {
             }
             Term term = termOf(request);
             Evaluation evaluation = knowledgeBases.get().evaluate(List.of(periodRules), request.asOf(),
-                    List.of(term, new CountingOptions(request.decreeDays())));
+                    List.of(term, request.counting()));
             Countdown countdown = covered("eventDate",
                     () -> arithmetic(evaluation, calendar).count(term, request.eventDate()));
             DeadlineAnswer answer = new DeadlineAnswer(PERIOD, null,
@@ -73,7 +73,7 @@ public class DeadlineDecisions {
             Evaluation evaluation = knowledgeBases.get().evaluate(List.of(act.id(), act.periodRules()), request.asOf(),
                     List.of(new DeadlineQuestion(request.step(), request.regulationsReceived(), request.year(),
                                     request.eventDate(), request.otrExtendedTermDays(), request.plannedTerm()),
-                            new CountingOptions(request.decreeDays())));
+                            request.counting()));
             requireFacts(evaluation);
             refuseWithoutTerm(evaluation, request.step());
             Term term = termOf(evaluation, request.step());

@@ -20,7 +20,18 @@ public record DeadlineRequest(
         LocalDate eventDate,
         @Valid StepParameters parameters,
         DecreeDays decreeNonWorkingDays,
-        @Schema(description = "Citations' language first where the act has Russian and Kazakh texts: ru or kk") Language language) {
+        @Schema(description = "Citations' language first where the act has Russian and Kazakh texts: ru or kk") Language language,
+        @Schema(description = "«Не ранее чем через N после…» (decree 845 cl. 25): on-last-day (default: the earliest day is the day the period expires) or after-last-day")
+        NotEarlierThanReading notEarlierThan,
+        @Schema(description = "«Не позднее, чем за N … до…» (decree 845 cl. 8, 19, 30): due-day-counted (default: the N-th unit counted back is itself allowed) or full-period-between (N full units between the due day and the event)")
+        PeriodBeforeReading periodBefore,
+        @Schema(description = "Decree 845 cl. 32, what the 20 working days cover: whole-round (default: the rework with a new cl. 16–20 round, to the return to the commission) or revision-then-round (the revision, then cl. 16–20 with their own terms)")
+        ReworkTermReading reworkTerm) {
+
+    /** The readings this request chose, the defaults where it chose none. */
+    public CountingOptions counting() {
+        return new CountingOptions(decreeNonWorkingDays, notEarlierThan, periodBefore, reworkTerm);
+    }
 
     public Language languageOrDefault() {
         return language == null ? Language.RU : language;

@@ -47,10 +47,11 @@ public class TimelineDecisions {
             List<Object> facts = new ArrayList<>();
             if (request.service() != null) {
                 facts.add(request.service().toFacts());
+                facts.add(org.reglament.matrix.MatrixReadings.of(request.mfcOnlyBooking(), request.otherCasesDecidedBy()));
             }
             facts.add(new TimelineQuestion());
             facts.add(new ProcedureFacts(request.testingRemarks()));
-            facts.add(new CountingOptions(request.decreeDays()));
+            facts.add(request.counting());
             List<String> steps = act.keys(DeadlineDecisions.STEPS);
             steps.forEach(step -> facts.add(new DeadlineQuestion(step, request.regulationsReceived(), request.year(), null,
                     request.otrExtendedTermDays(), request.plannedTerm())));

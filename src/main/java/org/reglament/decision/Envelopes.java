@@ -32,7 +32,8 @@ public class Envelopes {
                 .map(rule -> new RuleApplied(rule.rule(), Citation.of(knowledgeBase.act(rule.actId()), rule, language),
                         rule.interpretation())).toList();
         List<Interpretation> interpretations = fired.stream().filter(rule -> rule.interpretation() != null)
-                .map(rule -> new Interpretation(rule.rule(), rule.actId(), rule.clause(), rule.interpretation())).toList();
+                .map(rule -> new Interpretation(rule.rule(), rule.actId(), rule.clause(), rule.interpretation(),
+                        rule.reading(), rule.alternative())).toList();
         return new DecisionEnvelope<>(DecisionIds.next(), decision, evaluation.asOf(),
                 new RegulationApplied(act.id(), act.title(), edition.edition(), edition.adopted(),
                         edition.inForceFrom(), edition.inForceUntil()),

@@ -9,9 +9,12 @@ import org.reglament.decision.Citation;
 public record ActionMatrix(ServiceDescription service, List<Cell> cells, ExplanatoryNote explanatoryNote,
                            Approval approvalRoute, List<Step> followUpSteps) {
 
-    /** One action of the matrix and the rule of section 3.1.4 that rated it. */
+    /**
+     * One action of the matrix and the rule of section 3.1.4 that rated it; {@code decidedBy} says who chooses among
+     * the allowed values where the criterion leaves a choice (the agency, or the Working Group).
+     */
     public record Cell(int action, String name, CellValue value, Set<CellValue> allowed, Integer followsAction,
-                       String why, String rule, String clause, Citation citation) {
+                       String why, String rule, String clause, Citation citation, String decidedBy) {
     }
 
     /** 3.1.4.3 para. 2: whether an explanatory note must accompany the draft matrix. */

@@ -41,7 +41,8 @@ public class ActionMatrixDecisions {
 
     public DecisionEnvelope<ActionMatrix> derive(ActionMatrixRequest request) {
         return metrics.timed(DERIVE, () -> {
-            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(), List.of(request.service().toFacts()));
+            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(),
+                    List.of(request.service().toFacts(), request.readings()));
             ActionMatrix matrix = new ActionMatrix(request.service(), cells(evaluation), explanatoryNote(evaluation),
                     approval(evaluation, request.service().category()), steps(evaluation));
             return envelopes.wrap(DERIVE, evaluation, matrix);
@@ -52,6 +53,7 @@ public class ActionMatrixDecisions {
         return metrics.timed(CHECK, () -> {
             List<Object> facts = new ArrayList<>();
             facts.add(request.service().toFacts());
+            facts.add(request.readings());
             for (int action = 1; action <= ACTIONS; action++) {
                 facts.add(new ProposedCell(action, request.proposal().value(action)));
             }
@@ -61,8 +63,16 @@ public class ActionMatrixDecisions {
                     .sorted(Comparator.comparing(Violation::action, Comparator.nullsLast(Comparator.naturalOrder()))
                             .thenComparing(Violation::rule))
                     .map(violation -> breach(evaluation, violation)).toList();
-            MatrixCheck check = new MatrixCheck(request.service(), breaches.isEmpty(), breaches, cells(evaluation),
-                    explanatoryNote(evaluation));
+            List<MatrixCheck.ReferralToWorkingGroup> referrals = evaluation.all(Referral.class).stream()
+                    .sorted(Comparator.comparingInt(Referral::action))
+                    .map(referral -> {
+                        var citation = envelopes.cite(evaluation, referral.criterionRule());
+                        return new MatrixCheck.ReferralToWorkingGroup(referral.action(),
+                                evaluation.act().name("actions", referral.action()), referral.proposed(), referral.why(),
+                                referral.criterionRule(), citation.clause(), citation, referral.rule());
+                    }).toList();
+            MatrixCheck check = new MatrixCheck(request.service(), breaches.isEmpty() && referrals.isEmpty(), breaches,
+                    cells(evaluation), explanatoryNote(evaluation), referrals);
             return envelopes.wrap(CHECK, evaluation, check);
         }, envelope -> envelope.result().compliant() ? "compliant" : "non-compliant");
     }
@@ -76,7 +86,7 @@ public class ActionMatrixDecisions {
             CellRuling ruling = byAction.get(action);
             var citation = envelopes.cite(evaluation, ruling.rule());
             cells.add(new ActionMatrix.Cell(action, act.name("actions", action), ruling.value(), ruling.allowed(),
-                    ruling.followsAction(), ruling.why(), ruling.rule(), citation.clause(), citation));
+                    ruling.followsAction(), ruling.why(), ruling.rule(), citation.clause(), citation, ruling.decidedBy()));
         }
         return cells;
     }

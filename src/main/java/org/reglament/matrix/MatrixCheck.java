@@ -5,9 +5,18 @@ import java.util.Set;
 
 import org.reglament.decision.Citation;
 
-/** The answer to "does this proposed matrix comply": every breach, or none. */
+/**
+ * The answer to "does this proposed matrix comply": every breach, or none, and every value that is for the Working
+ * Group to consider ({@code referrals}). {@code compliant} holds only when there is neither.
+ */
 public record MatrixCheck(ServiceDescription service, boolean compliant, List<Breach> violations,
-                          List<ActionMatrix.Cell> criteria, ActionMatrix.ExplanatoryNote explanatoryNote) {
+                          List<ActionMatrix.Cell> criteria, ActionMatrix.ExplanatoryNote explanatoryNote,
+                          List<ReferralToWorkingGroup> referrals) {
+
+    /** A proposed value the Working Group considers (3.1.4.3 para. 3), with the criterion that left it open. */
+    public record ReferralToWorkingGroup(int action, String name, CellValue proposed, String why, String rule,
+                                         String clause, Citation citation, String check) {
+    }
 
     /**
      * One breach: the proposed value of an action (null action: the matrix as a whole), the values the

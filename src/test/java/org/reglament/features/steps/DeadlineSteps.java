@@ -41,6 +41,21 @@ public class DeadlineSteps {
         scenario.request().put("decreeNonWorkingDays", "skip");
     }
 
+    @Дано("прочтение: самый ранний день — следующий за истечением периода")
+    public void notEarlierThanAfterLastDay() {
+        scenario.request().put("notEarlierThan", "after-last-day");
+    }
+
+    @Дано("прочтение: между последним допустимым днём и событием — полный период")
+    public void fullPeriodBefore() {
+        scenario.request().put("periodBefore", "full-period-between");
+    }
+
+    @Дано("прочтение: двадцать рабочих дней пункта 32 — срок самой доработки")
+    public void reworkRevisionThenRound() {
+        scenario.request().put("reworkTerm", "revision-then-round");
+    }
+
     @Дано("события:")
     public void events(DataTable table) {
         ObjectNode events = scenario.object("events");

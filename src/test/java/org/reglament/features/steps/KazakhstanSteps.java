@@ -22,7 +22,8 @@ public class KazakhstanSteps {
     private static final Map<String, String> OUTCOMES = Map.of(
             "нет кворума", "no-quorum",
             "одобрено", "approved",
-            "возвращено", "returned");
+            "возвращено", "returned",
+            "решение не принято", "no-decision");
 
     @Autowired
     private Scenario scenario;
@@ -43,6 +44,11 @@ public class KazakhstanSteps {
             scenario.request().put("decisionDate", decisionDate);
         }
         scenario.decide("commission-meeting");
+    }
+
+    @Дано("прочтение: большинство — от всех членов комиссии")
+    public void majorityOfAllMembers() {
+        scenario.request().put("majority", "all-members");
     }
 
     @Тогда("^решение комиссии — «([^»]+)» по правилу «([^»]+)»$")
