@@ -3,6 +3,7 @@ package org.reglament.amendments;
 import java.util.List;
 
 import org.reglament.decision.Citation;
+import org.reglament.decision.LegalForceStated;
 
 /**
  * The answer to "does this plan of amendments follow section 2": who approves it, the recommended columns it lacks,
@@ -10,7 +11,8 @@ import org.reglament.decision.Citation;
  * followsRecommendations} says whether it follows them, never that it breaks a law.
  */
 public record AmendmentPlanCheck(boolean followsRecommendations, String assessment, Approval approval,
-                                 List<MissingColumn> missingColumns, List<Finding> findings) {
+                                 List<MissingColumn> missingColumns, List<Finding> findings,
+                                 LegalForceStated legalForce) {
 
     public record Approval(String approvedBy, String note, String rule, Citation citation) {
     }

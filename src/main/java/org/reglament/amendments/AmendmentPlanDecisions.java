@@ -17,6 +17,7 @@ import org.reglament.completeness.Submission;
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.Envelopes;
+import org.reglament.decision.LegalForceStated;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBases;
 import org.springframework.stereotype.Service;
@@ -83,11 +84,12 @@ public class AmendmentPlanDecisions {
                     })
                     .toList();
             boolean follows = missing.isEmpty() && findings.isEmpty();
+            LegalForceStated force = envelopes.legalForce(evaluation, null);
             String assessment = follows ? "соответствует рекомендациям раздела 2"
-                    : "не соответствует рекомендациям раздела 2: отступлений " + (missing.size() + findings.size());
+                    : (force == null ? "не соответствует рекомендациям" : force.departure()) + " раздела 2: отступлений " + (missing.size() + findings.size());
             return envelopes.wrap(DECISION, evaluation, new AmendmentPlanCheck(follows, assessment,
                     new AmendmentPlanCheck.Approval(approval.approvedBy(), approval.note(), approval.rule(),
-                            envelopes.cite(evaluation, approval.rule())), missing, findings));
+                            envelopes.cite(evaluation, approval.rule())), missing, findings, force));
         }, envelope -> envelope.result().followsRecommendations() ? "follows" : "departs");
     }
 

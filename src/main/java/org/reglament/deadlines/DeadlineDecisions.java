@@ -58,7 +58,7 @@ public class DeadlineDecisions {
             DeadlineAnswer answer = new DeadlineAnswer(PERIOD, null,
                     new DeadlineAnswer.Event("eventDate", null, request.eventDate()), DeadlineAnswer.TermStated.of(term),
                     countdown.due(), null, null, null, null, periodRulesApplied(evaluation, countdown), countdown.trace(),
-                    null);
+                    null, null);
             return envelopes.wrap(PERIOD, evaluation, answer);
         }, envelope -> "answered");
     }
@@ -202,7 +202,7 @@ public class DeadlineDecisions {
         return new DeadlineAnswer(term.step(), act.name(STEPS, term.step()),
                 term.event() == null ? null : new DeadlineAnswer.Event(term.event(), eventName(act, term.event()), null),
                 DeadlineAnswer.TermStated.of(term), null, term.why(), term.rule(), citation.clause(), citation, List.of(),
-                List.of(), null);
+                List.of(), null, envelopes.legalForce(evaluation, term.step()));
     }
 
     public DeadlineAnswer answer(Evaluation evaluation, Term term, LocalDate event, Countdown countdown) {
@@ -216,7 +216,8 @@ public class DeadlineDecisions {
         return new DeadlineAnswer(term.step(), act.name(STEPS, term.step()),
                 term.event() == null ? null : new DeadlineAnswer.Event(term.event(), eventName(act, term.event()), event),
                 DeadlineAnswer.TermStated.of(term), countdown.due(), term.why(), term.rule(), citation.clause(), citation,
-                periodRulesApplied(evaluation, countdown), countdown.trace(), null);
+                periodRulesApplied(evaluation, countdown), countdown.trace(), null,
+                envelopes.legalForce(evaluation, term.step()));
     }
 
     /** A fact a rule needs and the request lacks is a 400; a rule's word that nothing encoded answers, a 422. */

@@ -86,7 +86,7 @@ public class TimelineDecisions {
             // The rule that excludes the step is the one a lawyer checks: its clause and citation go with it.
             return new Timeline.Step(step, name, Applicability.DOES_NOT_APPLY, ruling.rule(),
                     Timeline.Status.NOT_APPLICABLE, null, null, null, null, ruling.why(), null, citation.clause(),
-                    citation, List.of(), null);
+                    citation, List.of(), null, envelopes.legalForce(evaluation, step));
         }
         Applicability applicability = ruling == null ? Applicability.APPLIES : ruling.applicability();
         String why = ruling == null ? null : ruling.why();
@@ -99,7 +99,7 @@ public class TimelineDecisions {
             var citation = envelopes.cite(evaluation, none.rule());
             return new Timeline.Step(step, name, applicability, applicabilityRule, completedBy == null
                     ? Timeline.Status.NOT_STARTED : Timeline.Status.DONE, null, null, completedBy, null, none.reason(),
-                    none.rule(), citation.clause(), citation, List.of(), null);
+                    none.rule(), citation.clause(), citation, List.of(), null, envelopes.legalForce(evaluation, step));
         }
         if (terms.isEmpty()) {
             Timeline.Event completedBy = completion(act, step, List.of(), request.events());
@@ -110,7 +110,7 @@ public class TimelineDecisions {
                     .map(MissingFact::reason).findFirst().orElse(why);
             return new Timeline.Step(step, name, applicability, applicabilityRule, completedBy == null
                     ? Timeline.Status.NOT_STARTED : Timeline.Status.DONE, null, null, completedBy, null, missingWhy, null,
-                    null, null, List.of(), null);
+                    null, null, List.of(), null, envelopes.legalForce(evaluation, step));
         }
         missingFactOnceStarted(evaluation, step, request.events());
         Term term = DeadlineDecisions.termOf(evaluation, step);
@@ -124,7 +124,7 @@ public class TimelineDecisions {
         if (term.event() != null && start == null) {
             return new Timeline.Step(step, name, applicability, applicabilityRule, completedBy == null
                     ? Timeline.Status.NOT_STARTED : Timeline.Status.DONE, null, countsFrom, completedBy, null, why,
-                    term.rule(), citation.clause(), citation, List.of(), extension);
+                    term.rule(), citation.clause(), citation, List.of(), extension, envelopes.legalForce(evaluation, step));
         }
         String field = term.event() == null ? "asOf" : "events." + term.event();
         Countdown countdown = DeadlineDecisions.covered(field, () -> arithmetic.count(term, start));
@@ -140,7 +140,8 @@ public class TimelineDecisions {
             status = request.asOf().isAfter(due) ? Timeline.Status.OVERDUE : Timeline.Status.DUE;
         }
         return new Timeline.Step(step, name, applicability, applicabilityRule, status, due, countsFrom, completedBy,
-                onTime, why, term.rule(), citation.clause(), citation, countdown.periodRules(), extension);
+                onTime, why, term.rule(), citation.clause(), citation, countdown.periodRules(), extension,
+                envelopes.legalForce(evaluation, step));
     }
 
     /** A term the rules could not state is a 400 once the event it counts from is known. */

@@ -40,6 +40,23 @@ public class Envelopes {
                 knowledgeBase.version(), result, rules, interpretations, null);
     }
 
+    /**
+     * The legal force the rules stated for {@code step} (null: the whole answer): a step's own word first, then the
+     * answer's, where a comparison for information only outweighs the general word; null where the rules say none.
+     */
+    public LegalForceStated legalForce(Evaluation evaluation, String step) {
+        List<LegalForce> stated = evaluation.all(LegalForce.class);
+        LegalForce chosen = stated.stream().filter(f -> step != null && step.equals(f.step())).findFirst()
+                .orElseGet(() -> stated.stream().filter(f -> f.step() == null)
+                        .min(Comparator.comparing(f -> f.force() == LegalForce.Force.INFORMATION ? 0 : 1)).orElse(null));
+        if (chosen == null) {
+            return null;
+        }
+        Citation citation = cite(evaluation, chosen.rule());
+        return new LegalForceStated(chosen.force(), chosen.force().departure(), chosen.why(), chosen.rule(),
+                citation.clause(), citation);
+    }
+
     /** The citation of a rule of the evaluated acts (the decision's act first), for a part of the result it produced. */
     public Citation cite(Evaluation evaluation, String rule) {
         return cite(evaluation, rule, Language.RU);

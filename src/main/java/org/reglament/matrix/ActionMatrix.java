@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Set;
 
 import org.reglament.decision.Citation;
+import org.reglament.decision.LegalForceStated;
 
-/** The answer to "which cells apply to this service": the nine cells and what follows from them. */
+/**
+ * The answer to "which cells apply to this service": the nine cells and what follows from them, and the legal force
+ * of the criteria they come from (recommendations, section 1; for a priority service, a comparison for information).
+ */
 public record ActionMatrix(ServiceDescription service, List<Cell> cells, ExplanatoryNote explanatoryNote,
-                           Approval approvalRoute, List<Step> followUpSteps) {
+                           Approval approvalRoute, List<Step> followUpSteps, LegalForceStated legalForce) {
 
     /**
      * One action of the matrix and the rule of section 3.1.4 that rated it; {@code decidedBy} says who chooses among

@@ -209,6 +209,43 @@ public class ActionMatrixSteps {
         assertThat(result().path("referrals")).as("referrals").isEmpty();
     }
 
+    private static final Map<String, String> FORCES = Map.of(
+            "рекомендации", "recommendation",
+            "требование", "requirement",
+            "для сведения", "information");
+
+    @Тогда("^сила (?:ответа|срока) — «([^»]+)», отступление — «([^»]+)», по правилу «([^»]+)»$")
+    public void legalForce(String force, String departure, String rule) {
+        assertLegalForce(result().path("legalForce"), force, departure, rule);
+    }
+
+    @Тогда("^у шага «([^»]+)» сила — «([^»]+)», отступление — «([^»]+)», по правилу «([^»]+)»$")
+    public void stepLegalForce(String step, String force, String departure, String rule) {
+        JsonNode found = find(result().path("steps"), s -> s.path("step").asText().equals(step), "step " + step);
+        assertLegalForce(found.path("legalForce"), force, departure, rule);
+    }
+
+    @Тогда("^отступление действия (\\d) названо «([^»]+)»$")
+    public void breachFinding(int action, String finding) {
+        JsonNode breach = find(result().path("violations"), v -> v.path("action").asInt() == action,
+                "violation of action " + action);
+        assertThat(breach.path("finding").asText()).isEqualTo(finding);
+    }
+
+    @Тогда("^оценка: «([^»]+)»$")
+    public void assessment(String text) {
+        assertThat(result().path("assessment").asText()).startsWith(text);
+    }
+
+    private static void assertLegalForce(JsonNode stated, String force, String departure, String rule) {
+        assertThat(FORCES).containsKey(force);
+        assertThat(stated.path("force").asText()).as("legal force %s", stated).isEqualTo(FORCES.get(force));
+        assertThat(stated.path("departure").asText()).isEqualTo(departure);
+        assertThat(stated.path("rule").asText()).isEqualTo(rule);
+        assertThat(stated.path("citation").path("quote").asText()).isNotBlank();
+        assertThat(rule).startsWith(stated.path("clause").asText());
+    }
+
     @Тогда("^в ответе названо толкование правила «([^»]+)»$")
     public void interpretationNamed(String rule) {
         JsonNode named = find(ok().path("interpretations"), i -> i.path("rule").asText().equals(rule),
