@@ -16,6 +16,7 @@ import org.reglament.decision.Language;
 import org.reglament.decision.NotCovered;
 import org.reglament.decision.UnanswerableException;
 import org.reglament.knowledgebase.Act;
+import org.reglament.knowledgebase.Edition;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBases;
@@ -81,6 +82,9 @@ public class DeadlineDecisions {
             if (term.event() != null && event == null) {
                 throw new InvalidRequestException("eventDate", "step " + request.step() + " counts from "
                         + eventName(act, term.event()) + ": give its date");
+            }
+            if (event != null && !act.events().getOrDefault(term.event(), PLANNED).planned()) {
+                underTheEditionApplied(act, request.asOf(), event, "eventDate");
             }
             PeriodArithmetic arithmetic = arithmetic(evaluation, calendarOf(act));
             Countdown countdown = covered("eventDate", () -> arithmetic.count(term, event));
@@ -164,6 +168,29 @@ public class DeadlineDecisions {
 
     public PeriodArithmetic arithmetic(Evaluation evaluation, ProductionCalendar calendar) {
         return new PeriodArithmetic(evaluation.all(PeriodConvention.class), calendar);
+    }
+
+    private static final Act.ProcedureEvent PLANNED = new Act.ProcedureEvent(null, null, null, true);
+
+    /**
+     * An event is judged under the edition in force when it happened: one that happened under another edition than
+     * the one applied on {@code asOf} (or before the act, or under an edition whose text is not encoded) is refused,
+     * never judged under the edition of the decision date.
+     */
+    public static void underTheEditionApplied(Act act, LocalDate asOf, LocalDate eventDate, String field) {
+        Edition applied = act.editionInForce(asOf);
+        Edition then;
+        try {
+            then = act.editionInForce(eventDate);
+        } catch (org.reglament.knowledgebase.NoEditionInForceException e) {
+            throw new UnanswerableException(field, "the event of " + eventDate + " is judged under the act as it was "
+                    + "then, and " + act.shortTitle() + " on that date: " + e.reason());
+        }
+        if (!then.edition().equals(applied.edition())) {
+            throw new UnanswerableException(field, "the event of " + eventDate + " happened under edition "
+                    + then.label() + ", not under edition " + applied.label() + " applied on " + asOf
+                    + ": it is judged under the edition then in force");
+        }
     }
 
     /** A step the rules say has no term on this date (the text sets none, or its counting rules lapsed): a 422. */

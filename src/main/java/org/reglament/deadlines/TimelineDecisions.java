@@ -183,6 +183,9 @@ public class TimelineDecisions {
                 throw new InvalidRequestException(field, event.getValue() + " is after asOf " + asOf
                         + ": only events known on the decision date can be given");
             }
+            if (!described.planned()) {
+                DeadlineDecisions.underTheEditionApplied(act, asOf, event.getValue(), field);
+            }
             for (String earlier : described.notBefore()) {
                 LocalDate earlierDate = events.get(earlier);
                 if (earlierDate != null && event.getValue().isBefore(earlierDate)) {
