@@ -71,10 +71,10 @@ public class DeadlineDecisions {
                 throw new InvalidRequestException("step", "\"" + request.step() + "\" is not a step of " + act.id()
                         + "; its steps are " + act.keys(STEPS));
             }
-            Evaluation evaluation = knowledgeBases.get().evaluate(List.of(act.id(), act.periodRules()), request.asOf(),
-                    List.of(new DeadlineQuestion(request.step(), request.regulationsReceived(), request.year(),
-                                    request.eventDate(), request.otrExtendedTermDays(), request.plannedTerm()),
-                            request.counting()));
+            Evaluation evaluation = evaluateWithPeriodRules(act, request.asOf(), List.of(
+                    new DeadlineQuestion(request.step(), request.regulationsReceived(), request.year(),
+                            request.eventDate(), request.otrExtendedTermDays(), request.plannedTerm()),
+                    request.counting()));
             requireFacts(evaluation);
             refuseWithoutTerm(evaluation, request.step());
             Term term = termOf(evaluation, request.step());
@@ -92,6 +92,24 @@ public class DeadlineDecisions {
                     .withExtension(extension(evaluation, arithmetic, term, event, request.languageOrDefault()));
             return envelopes.wrap(DEADLINE, evaluation, answer, request.languageOrDefault());
         }, envelope -> "answered");
+    }
+
+    /**
+     * Runs the act's rules with the period rules of its jurisdiction. Where those are not in force on {@code asOf}
+     * (Kazakhstan's Law No. 107-II lapsed on 01.07.2021, while order No. 133 stayed in force), the act's rules run
+     * alone and are told why: a date of their own they still answer, a period they refuse to count.
+     */
+    public Evaluation evaluateWithPeriodRules(Act act, LocalDate asOf, List<Object> facts) {
+        KnowledgeBase knowledgeBase = knowledgeBases.get();
+        try {
+            knowledgeBase.act(act.periodRules()).editionInForce(asOf);
+        } catch (org.reglament.knowledgebase.NoEditionInForceException lapsed) {
+            act.editionInForce(asOf); // the act itself must be in force: that refusal comes first
+            List<Object> alone = new ArrayList<>(facts);
+            alone.add(new PeriodRulesNotInForce(act.periodRules(), lapsed.act().shortTitle() + ": " + lapsed.reason()));
+            return knowledgeBase.evaluate(List.of(act.id()), asOf, alone);
+        }
+        return knowledgeBase.evaluate(List.of(act.id(), act.periodRules()), asOf, facts);
     }
 
     /** The term a period request states; a field its kind needs and lacks is a 400 naming it. */

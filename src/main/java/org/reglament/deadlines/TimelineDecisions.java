@@ -55,7 +55,7 @@ public class TimelineDecisions {
             List<String> steps = act.keys(DeadlineDecisions.STEPS);
             steps.forEach(step -> facts.add(new DeadlineQuestion(step, request.regulationsReceived(), request.year(), null,
                     request.otrExtendedTermDays(), request.plannedTerm())));
-            Evaluation evaluation = knowledgeBases.get().evaluate(List.of(act.id(), act.periodRules()), request.asOf(), facts);
+            Evaluation evaluation = deadlines.evaluateWithPeriodRules(act, request.asOf(), facts);
             for (MissingFact missing : evaluation.all(MissingFact.class)) {
                 if (missing.step() == null) {
                     throw new InvalidRequestException(missing.field(), missing.reason(), missing.rule());

@@ -29,8 +29,8 @@ public class Envelopes {
         List<RuleCitation> fired = evaluation.firedRules().stream().distinct()
                 .sorted(Comparator.comparing(RuleCitation::rule)).toList();
         List<RuleApplied> rules = fired.stream()
-                .map(rule -> new RuleApplied(rule.rule(), Citation.of(knowledgeBase.act(rule.actId()), rule, language),
-                        rule.interpretation())).toList();
+                .map(rule -> new RuleApplied(rule.rule(), cited(knowledgeBase, knowledgeBase.act(rule.actId()), rule,
+                        language), rule.interpretation())).toList();
         List<Interpretation> interpretations = fired.stream().filter(rule -> rule.interpretation() != null)
                 .map(rule -> new Interpretation(rule.rule(), rule.actId(), rule.clause(), rule.interpretation(),
                         rule.reading(), rule.alternative())).toList();
@@ -38,6 +38,19 @@ public class Envelopes {
                 new RegulationApplied(act.id(), act.title(), edition.edition(), edition.adopted(),
                         edition.inForceFrom(), edition.inForceUntil()),
                 knowledgeBase.version(), result, rules, interpretations, null);
+    }
+
+    /**
+     * A rule's citation; where the text it quotes is not the official one (a summary standing in for it), the
+     * citation says so, so that a paraphrase is never returned as if it were the law.
+     */
+    private static Citation cited(KnowledgeBase knowledgeBase, Act act, RuleCitation rule, Language language) {
+        Citation citation = Citation.of(act, rule, language);
+        return knowledgeBase.texts().text(act.id(), rule.edition(), "ru")
+                .filter(text -> Boolean.FALSE.equals(text.description().official()))
+                .map(text -> citation.fromParaphrase("пересказ, а не официальный текст: " + text.description().retrievedFrom()
+                        .strip()))
+                .orElse(citation);
     }
 
     /**
@@ -66,7 +79,7 @@ public class Envelopes {
         KnowledgeBase knowledgeBase = evaluation.knowledgeBase();
         for (Act act : evaluation.acts()) {
             if (knowledgeBase.hasRule(act.id(), rule)) {
-                return Citation.of(act, knowledgeBase.citation(act.id(), rule), language);
+                return cited(knowledgeBase, act, knowledgeBase.citation(act.id(), rule), language);
             }
         }
         throw new IllegalArgumentException("no rule \"" + rule + "\" among the acts of this evaluation");

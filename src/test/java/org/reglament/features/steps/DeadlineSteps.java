@@ -239,6 +239,16 @@ public class DeadlineSteps {
         assertThat(day.path("reason").asText()).contains(reason);
     }
 
+    @Тогда("^цитата правила «([^»]+)» — пересказ, а не официальный текст$")
+    public void paraphrased(String rule) {
+        JsonNode fired = ActionMatrixSteps.find(scenario.ok().path("rulesFired"), r -> r.path("rule").asText().equals(rule),
+                "fired rule " + rule);
+        assertThat(fired.path("citation").path("paraphrase").asText()).startsWith("пересказ, а не официальный текст");
+        JsonNode applied = ActionMatrixSteps.find(scenario.result().path("periodRules"),
+                r -> r.path("rule").asText().equals(rule), "period rule " + rule);
+        assertThat(applied.path("citation").path("paraphrase").asText()).isNotBlank();
+    }
+
     @Тогда("^срок посчитан по правилу «([^»]+)»$")
     public void periodRule(String rule) {
         ActionMatrixSteps.find(scenario.result().path("periodRules"), r -> r.path("rule").asText().equals(rule),
