@@ -218,9 +218,6 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         if (ex.rule() != null) {
             problem.setProperty("rule", ex.rule());
         }
-        if (ex.interpretation() != null) {
-            problem.setProperty("interpretation", ex.interpretation());
-        }
         return problem;
     }
 
