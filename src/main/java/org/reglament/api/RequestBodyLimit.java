@@ -82,8 +82,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         try {
             MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
             return type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json"));
-        } catch (org.springframework.util.InvalidMimeTypeException e) {
-            return false; // answered 415 by the endpoint
+        } catch (IllegalArgumentException e) {
+            return false; // not a media type, or an unknown charset: the endpoint answers it (415, or 400 naming it)
         }
     }
 

@@ -60,9 +60,21 @@ public class RegistryCommand implements Callable<Integer> {
             description = "derive: fill in 1*–9* from the facts; check: check the proposed 1*–9* (default: ${DEFAULT-VALUE})")
     String mode;
 
-    @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD",
+    @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", converter = StrictDate.class,
             description = "The date decided for: the edition in force on it is applied (never today's date by itself)")
     LocalDate asOf;
+
+    /** The same reading of a date as the HTTP API's: YYYY-MM-DD in the years 2000–2100, nothing else. */
+    static final class StrictDate implements picocli.CommandLine.ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return org.reglament.api.RequestValues.date(value);
+            } catch (org.reglament.api.RequestValues.Refused e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "The sheet of an XLSX workbook (default: the first)")
     String sheet;

@@ -9,7 +9,6 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.reglament.api.RequestBodyLimit;
+import org.reglament.api.RequestValues;
 import org.reglament.audit.ReplayTargets;
 import org.reglament.audit.Replaying;
 import org.reglament.log.DecisionLog;
@@ -306,9 +306,9 @@ public class RegistryController {
                     + "takes today's date by itself");
         }
         try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("asOf", "«" + asOf + "» is not a date (YYYY-MM-DD)");
+            return RequestValues.date(asOf); // as every other date a request gives: YYYY-MM-DD, years 2000–2100
+        } catch (RequestValues.Refused e) {
+            throw new InvalidRequestException("asOf", e.getMessage());
         }
     }
 

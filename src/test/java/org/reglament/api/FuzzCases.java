@@ -554,6 +554,102 @@ final class FuzzCases {
         return new Case(label("GET", path), "GET", url.toString(), headers, null, false, false, statuses, field, what);
     }
 
+    // ---- registry files: the batch endpoint's own reader, with the files a careless clerk or an attacker sends ----
+
+    /**
+     * The example registries (CSV, CSV in Windows-1251, XLSX) broken the ways files break: cut short, bytes changed,
+     * lines dropped or repeated, a header cell lost, JSON Lines with bad lines, the wrong media type. Every one is
+     * answered without a 5xx: rows in error are reported in their row (200), a file that cannot be read is a 4xx.
+     */
+    List<Case> registryFiles(int count) {
+        String path = "/api/v1/registries/action-matrix?asOf=2018-10-01";
+        byte[] csv = example("registry.csv");
+        byte[] check = example("registry-check.csv");
+        byte[] cp1251 = example("registry-windows-1251.csv");
+        byte[] xlsx = example("registry.xlsx");
+        String xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        List<Case> cases = new ArrayList<>(List.of(
+                registry(path, "text/csv", csv, Set.of(200), "the example registry"),
+                registry(path + "&mode=check", "text/csv", check, Set.of(200), "the example check"),
+                registry("/api/v1/registries/action-matrix", "text/csv", csv, REFUSED, "no asOf"),
+                registry("/api/v1/registries/action-matrix?asOf=%2B999999999-12-31", "text/csv", csv, REFUSED, "a far asOf"),
+                registry("/api/v1/registries/action-matrix?asOf=2018-10-01&mode=x", "text/csv", csv, REFUSED, "mode x"),
+                registry(path, "text/csv; charset=windows-1251", cp1251, Set.of(200), "the Windows-1251 example"),
+                registry(path, xlsxType, xlsx, Set.of(200), "the example workbook"),
+                registry(path, "text/csv", new byte[0], Set.of(400, 422), "an empty file"),
+                registry(path, "application/json", csv, Set.of(415), "a CSV sent as JSON")));
+        while (cases.size() < count) {
+            switch (random.nextInt(6)) {
+                case 0 -> {
+                    byte[] file = random.nextBoolean() ? csv : xlsx;
+                    int at = random.nextInt(file.length);
+                    cases.add(registry(path, file == csv ? "text/csv" : xlsxType, java.util.Arrays.copyOf(file, at), ANY,
+                            (file == csv ? "CSV" : "workbook") + " cut after " + at + " bytes"));
+                }
+                case 1 -> {
+                    byte[] file = (random.nextBoolean() ? csv : xlsx).clone();
+                    int changes = 1 + random.nextInt(8);
+                    for (int i = 0; i < changes; i++) {
+                        file[random.nextInt(file.length)] = (byte) random.nextInt(256);
+                    }
+                    cases.add(registry(path, file.length == xlsx.length ? xlsxType : "text/csv", file, ANY,
+                            changes + " bytes changed"));
+                }
+                case 2 -> {
+                    List<String> lines = new ArrayList<>(List.of(new String(csv, StandardCharsets.UTF_8).split("\n", -1)));
+                    int line = random.nextInt(lines.size());
+                    String what;
+                    if (random.nextBoolean()) {
+                        lines.remove(line);
+                        what = "line " + (line + 1) + " dropped";
+                    } else {
+                        lines.add(line, lines.get(random.nextInt(lines.size())));
+                        what = "a line repeated at " + (line + 1);
+                    }
+                    cases.add(registry(path, "text/csv", String.join("\n", lines).getBytes(StandardCharsets.UTF_8), ANY, what));
+                }
+                case 3 -> {
+                    String text = new String(csv, StandardCharsets.UTF_8);
+                    String cell = pick(List.of("Категория услуги", "Средне количество заявлений в год", "Через МФЦ",
+                            "Идентификатор услуги в реестре государственных и муниципальных услуг", "региональная", ";", "\""));
+                    String with = pick(List.of("", "x", "=1+1", "\"", "\u0000", "-1", "1e999999999", "+999999999-12-31"));
+                    cases.add(registry(path, "text/csv", text.replaceFirst(java.util.regex.Pattern.quote(cell),
+                            java.util.regex.Matcher.quoteReplacement(with)).getBytes(StandardCharsets.UTF_8), ANY,
+                            "«" + cell + "» replaced by «" + with + "»"));
+                }
+                case 4 -> {
+                    String line = pick(List.of("{\"registryId\":\"1\",\"registryId\":\"2\"}",
+                            "{\"asOf\":\"+999999999-12-31\"}", "{\"applicationsPerYear\":1e-999999999}", "[1,2,3]",
+                            "{\"category\":0}", "not json", "{\"name\":\"\u00ff\"}", "{}", "null",
+                            "{\"registryId\":41000000000001,\"name\":\"Услуга\",\"category\":\"REGIONAL\"}"));
+                    String body = line + "\n" + (random.nextBoolean() ? line + "\n" : "");
+                    cases.add(registry(path, "application/x-ndjson", body.getBytes(StandardCharsets.UTF_8), ANY,
+                            "JSON Lines: " + line));
+                }
+                default -> {
+                    String type = pick(List.of("text/plain", "application/octet-stream", "image/png",
+                            "multipart/form-data; boundary=x", "text/csv; charset=nonsense"));
+                    cases.add(registry(path, type, csv, ANY, "the example as " + type));
+                }
+            }
+        }
+        return cases;
+    }
+
+    private Case registry(String path, String type, byte[] body, Set<Integer> statuses, String what) {
+        // Answers in CSV (the workbook answer is binary); the decider's key, as compose and Kubernetes require.
+        return new Case(label("POST", path), "POST", path, Map.of("Content-Type", type, "Accept", "text/csv",
+                "X-API-Key", DECIDER), body, false, false, statuses, null, what);
+    }
+
+    private static byte[] example(String name) {
+        try {
+            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("examples", name));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the example registries are read from examples/", e);
+        }
+    }
+
     // ---- paths nothing answers, and requests the container refuses before the service sees them ----
 
     List<Case> strangePaths(int count) {

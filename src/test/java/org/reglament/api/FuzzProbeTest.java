@@ -92,6 +92,7 @@ class FuzzProbeTest {
         cases.addAll(generator.logQueries(perEndpoint / 3, known, checkpoint.path("stream").asInt(),
                 checkpoint.path("treeSize").asLong()));
         cases.addAll(generator.strangePaths(perEndpoint / 3));
+        cases.addAll(generator.registryFiles(perEndpoint / 2));
 
         Map<String, int[]> counts = new TreeMap<>();
         List<String> failures = new ArrayList<>();
