@@ -50,6 +50,8 @@ class StructuredLoggingTest {
         environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         environment.put("REGLAMENT_INSTANCENAME", REPLICA);
         environment.put("REGLAMENT_DATADIRECTORY", data.resolve("data").toString());
+        // A deployment mounts the log's signing key: outside the local profile none is made at start.
+        org.reglament.log.LogKey.generate(data.resolve("log-key/signing-key.pem"));
         environment.put("REGLAMENT_AUDIT_LOG_SIGNINGKEY", data.resolve("log-key/signing-key.pem").toString());
         environment.put("SERVER_PORT", "0");
         environment.put("MANAGEMENT_SERVER_PORT", "0");
