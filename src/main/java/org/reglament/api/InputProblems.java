@@ -218,6 +218,9 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         if (ex.rule() != null) {
             problem.setProperty("rule", ex.rule());
         }
+        if (ex.interpretation() != null) {
+            problem.setProperty("interpretation", ex.interpretation());
+        }
         return problem;
     }
 

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.reglament.amendments.AmendmentPlanDecisions;
+import org.reglament.amendments.AmendmentPlanRequest;
 import org.reglament.commission.CommissionDecisions;
 import org.reglament.commission.CommissionRequest;
 import org.reglament.completeness.CompletenessDecisions;
@@ -37,18 +39,20 @@ public class DecisionCatalog {
     private final Map<String, Decision<?>> decisions;
 
     public DecisionCatalog(ActionMatrixDecisions matrix, DeadlineDecisions deadlines, TimelineDecisions timelines,
-                           PlanDecisions plan, CommissionDecisions commission, CompletenessDecisions completeness) {
-        decisions = Map.of(
-                ActionMatrixDecisions.DERIVE, new Decision<>(ActionMatrixRequest.class, matrix::derive),
-                ActionMatrixDecisions.CHECK, new Decision<>(MatrixCheckRequest.class, matrix::check),
-                DeadlineDecisions.PERIOD, new Decision<>(PeriodRequest.class, deadlines::period),
-                DeadlineDecisions.DEADLINE, new Decision<>(DeadlineRequest.class, deadlines::deadline),
-                TimelineDecisions.TIMELINE, new Decision<>(TimelineRequest.class, timelines::timeline),
-                PlanDecisions.SHARE, new Decision<>(PlanRequests.ShareCheck.class, plan::share),
-                PlanDecisions.ERRORS, new Decision<>(PlanRequests.ErrorRateCheck.class, plan::errorRate),
-                PlanDecisions.STATUS, new Decision<>(PlanRequests.PlanStatusCheck.class, plan::status),
-                CommissionDecisions.DECISION, new Decision<>(CommissionRequest.class, commission::decide),
-                CompletenessDecisions.DECISION, new Decision<>(CompletenessRequest.class, completeness::check));
+                           PlanDecisions plan, CommissionDecisions commission, CompletenessDecisions completeness,
+                           AmendmentPlanDecisions amendments) {
+        decisions = Map.ofEntries(
+                Map.entry(ActionMatrixDecisions.DERIVE, new Decision<>(ActionMatrixRequest.class, matrix::derive)),
+                Map.entry(ActionMatrixDecisions.CHECK, new Decision<>(MatrixCheckRequest.class, matrix::check)),
+                Map.entry(DeadlineDecisions.PERIOD, new Decision<>(PeriodRequest.class, deadlines::period)),
+                Map.entry(DeadlineDecisions.DEADLINE, new Decision<>(DeadlineRequest.class, deadlines::deadline)),
+                Map.entry(TimelineDecisions.TIMELINE, new Decision<>(TimelineRequest.class, timelines::timeline)),
+                Map.entry(PlanDecisions.SHARE, new Decision<>(PlanRequests.ShareCheck.class, plan::share)),
+                Map.entry(PlanDecisions.ERRORS, new Decision<>(PlanRequests.ErrorRateCheck.class, plan::errorRate)),
+                Map.entry(PlanDecisions.STATUS, new Decision<>(PlanRequests.PlanStatusCheck.class, plan::status)),
+                Map.entry(CommissionDecisions.DECISION, new Decision<>(CommissionRequest.class, commission::decide)),
+                Map.entry(CompletenessDecisions.DECISION, new Decision<>(CompletenessRequest.class, completeness::check)),
+                Map.entry(AmendmentPlanDecisions.DECISION, new Decision<>(AmendmentPlanRequest.class, amendments::check)));
     }
 
     /**

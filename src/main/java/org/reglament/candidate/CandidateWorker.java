@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.reglament.log.CanonicalJson;
+import org.reglament.amendments.AmendmentPlanDecisions;
 import org.reglament.audit.DecisionCatalog;
 import org.reglament.audit.KnowledgeBaseDiff;
 import org.reglament.audit.Replayer;
@@ -180,7 +181,8 @@ public final class CandidateWorker {
     @ImportAutoConfiguration(JacksonAutoConfiguration.class)
     @Import({KnowledgeBases.class, Envelopes.class, DecisionMetrics.class, CanonicalJson.class,
             ActionMatrixDecisions.class, DeadlineDecisions.class, TimelineDecisions.class, PlanDecisions.class,
-            CommissionDecisions.class, CompletenessDecisions.class, DecisionCatalog.class, Replayer.class})
+            CommissionDecisions.class, CompletenessDecisions.class, AmendmentPlanDecisions.class, DecisionCatalog.class,
+            Replayer.class})
     static class Decisions {
         @Bean
         MeterRegistry meterRegistry() {

@@ -49,8 +49,8 @@ public class CommissionDecisions {
             Act act = knowledgeBases.get().act(ACT);
             Evaluation evaluation = knowledgeBases.get().evaluate(List.of(ACT, act.periodRules()), request.asOf(), List.of(
                     new CommissionVote(request.members(), request.present(), request.forApproval(), request.forReturn(),
-                            request.chairVote()),
-                    new CountingOptions(DecreeDays.COUNT_AS_WORKING)));
+                            request.chairVote(), request.majorityOrDefault()),
+                    new CountingOptions(DecreeDays.COUNT_AS_WORKING, null, null, request.reworkTerm())));
             DeadlineDecisions.requireFacts(evaluation);
             List<CommissionVerdict> verdicts = evaluation.all(CommissionVerdict.class);
             if (verdicts.size() != 1) {

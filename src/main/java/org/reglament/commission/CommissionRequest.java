@@ -20,7 +20,15 @@ public record CommissionRequest(
         @Pattern(regexp = "approve|return", message = "must be approve or return") String chairVote,
         @Schema(description = "The day of the decision: the next step's deadline counts from it", example = "2014-03-17")
         LocalDate decisionDate,
-        Language language) {
+        Language language,
+        @Schema(description = "Clause 28, «большинством голосов ее членов»: votes-cast (default: a majority of the votes cast by the members taking part) or all-members (more than half of all members)")
+        MajorityReading majority,
+        @Schema(description = "Clause 32, what the 20 working days of a rework cover: whole-round (default) or revision-then-round")
+        org.reglament.deadlines.ReworkTermReading reworkTerm) {
+
+    public MajorityReading majorityOrDefault() {
+        return majority == null ? MajorityReading.VOTES_CAST : majority;
+    }
 
     public Language languageOrDefault() {
         return language == null ? Language.RU : language;

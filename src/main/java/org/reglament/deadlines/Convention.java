@@ -14,5 +14,9 @@ public enum Convention {
     DECREE_DAYS_AS_WORKING,
     DECREE_DAYS_SKIPPED,
     NTH_WEEKDAY_OF_MONTH,
-    EARLIEST_AT_PERIOD_END
+    EARLIEST_AT_PERIOD_END,
+    /** «Не ранее чем через N»: the earliest day is the day after the period's last day. */
+    EARLIEST_DAY_AFTER_PERIOD_END,
+    /** «Не позднее, чем за N до»: N full units lie between the last allowed day and the event. */
+    FULL_PERIOD_BEFORE_EVENT
 }

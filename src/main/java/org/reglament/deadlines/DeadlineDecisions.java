@@ -16,6 +16,7 @@ import org.reglament.decision.Language;
 import org.reglament.decision.NotCovered;
 import org.reglament.decision.UnanswerableException;
 import org.reglament.knowledgebase.Act;
+import org.reglament.knowledgebase.Edition;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBases;
@@ -52,12 +53,13 @@ public class DeadlineDecisions {
             }
             Term term = termOf(request);
             Evaluation evaluation = knowledgeBases.get().evaluate(List.of(periodRules), request.asOf(),
-                    List.of(term, new CountingOptions(request.decreeDays())));
+                    List.of(term, request.counting()));
             Countdown countdown = covered("eventDate",
                     () -> arithmetic(evaluation, calendar).count(term, request.eventDate()));
             DeadlineAnswer answer = new DeadlineAnswer(PERIOD, null,
                     new DeadlineAnswer.Event("eventDate", null, request.eventDate()), DeadlineAnswer.TermStated.of(term),
-                    countdown.due(), null, null, null, periodRulesApplied(evaluation, countdown), countdown.trace());
+                    countdown.due(), null, null, null, null, periodRulesApplied(evaluation, countdown), countdown.trace(),
+                    null, null);
             return envelopes.wrap(PERIOD, evaluation, answer);
         }, envelope -> "answered");
     }
@@ -69,21 +71,45 @@ public class DeadlineDecisions {
                 throw new InvalidRequestException("step", "\"" + request.step() + "\" is not a step of " + act.id()
                         + "; its steps are " + act.keys(STEPS));
             }
-            Evaluation evaluation = knowledgeBases.get().evaluate(List.of(act.id(), act.periodRules()), request.asOf(),
-                    List.of(new DeadlineQuestion(request.step(), request.regulationsReceived(), request.year(),
-                                    request.eventDate()),
-                            new CountingOptions(request.decreeDays())));
+            Evaluation evaluation = evaluateWithPeriodRules(act, request.asOf(), List.of(
+                    new DeadlineQuestion(request.step(), request.regulationsReceived(), request.year(),
+                            request.eventDate(), request.otrExtendedTermDays(), request.plannedTerm()),
+                    request.counting()));
             requireFacts(evaluation);
+            refuseWithoutTerm(evaluation, request.step());
             Term term = termOf(evaluation, request.step());
             LocalDate event = term.event() == null ? null : request.eventDate();
             if (term.event() != null && event == null) {
                 throw new InvalidRequestException("eventDate", "step " + request.step() + " counts from "
                         + eventName(act, term.event()) + ": give its date");
             }
-            Countdown countdown = covered("eventDate", () -> arithmetic(evaluation, calendarOf(act)).count(term, event));
-            return envelopes.wrap(DEADLINE, evaluation, answer(evaluation, term, event, countdown, request.languageOrDefault()),
-                    request.languageOrDefault());
+            if (event != null && !act.events().getOrDefault(term.event(), PLANNED).planned()) {
+                underTheEditionApplied(act, request.asOf(), event, "eventDate");
+            }
+            PeriodArithmetic arithmetic = arithmetic(evaluation, calendarOf(act));
+            Countdown countdown = covered("eventDate", () -> arithmetic.count(term, event));
+            DeadlineAnswer answer = answer(evaluation, term, event, countdown, request.languageOrDefault())
+                    .withExtension(extension(evaluation, arithmetic, term, event, request.languageOrDefault()));
+            return envelopes.wrap(DEADLINE, evaluation, answer, request.languageOrDefault());
         }, envelope -> "answered");
+    }
+
+    /**
+     * Runs the act's rules with the period rules of its jurisdiction. Where those are not in force on {@code asOf}
+     * (Kazakhstan's Law No. 107-II lapsed on 01.07.2021, while order No. 133 stayed in force), the act's rules run
+     * alone and are told why: a date of their own they still answer, a period they refuse to count.
+     */
+    public Evaluation evaluateWithPeriodRules(Act act, LocalDate asOf, List<Object> facts) {
+        KnowledgeBase knowledgeBase = knowledgeBases.get();
+        try {
+            knowledgeBase.act(act.periodRules()).editionInForce(asOf);
+        } catch (org.reglament.knowledgebase.NoEditionInForceException lapsed) {
+            act.editionInForce(asOf); // the act itself must be in force: that refusal comes first
+            List<Object> alone = new ArrayList<>(facts);
+            alone.add(new PeriodRulesNotInForce(act.periodRules(), lapsed.act().shortTitle() + ": " + lapsed.reason()));
+            return knowledgeBase.evaluate(List.of(act.id()), asOf, alone);
+        }
+        return knowledgeBase.evaluate(List.of(act.id(), act.periodRules()), asOf, facts);
     }
 
     /** The term a period request states; a field its kind needs and lacks is a 400 naming it. */
@@ -162,13 +188,66 @@ public class DeadlineDecisions {
         return new PeriodArithmetic(evaluation.all(PeriodConvention.class), calendar);
     }
 
+    private static final Act.ProcedureEvent PLANNED = new Act.ProcedureEvent(null, null, null, true);
+
+    /**
+     * An event is judged under the edition in force when it happened: one that happened under another edition than
+     * the one applied on {@code asOf} (or before the act, or under an edition whose text is not encoded) is refused,
+     * never judged under the edition of the decision date.
+     */
+    public static void underTheEditionApplied(Act act, LocalDate asOf, LocalDate eventDate, String field) {
+        Edition applied = act.editionInForce(asOf);
+        Edition then;
+        try {
+            then = act.editionInForce(eventDate);
+        } catch (org.reglament.knowledgebase.NoEditionInForceException e) {
+            throw new UnanswerableException(field, "the event of " + eventDate + " is judged under the act as it was "
+                    + "then, and " + act.shortTitle() + " on that date: " + e.reason());
+        }
+        if (!then.edition().equals(applied.edition())) {
+            throw new UnanswerableException(field, "the event of " + eventDate + " happened under edition "
+                    + then.label() + ", not under edition " + applied.label() + " applied on " + asOf
+                    + ": it is judged under the edition then in force");
+        }
+    }
+
+    /** A step the rules say has no term on this date (the text sets none, or its counting rules lapsed): a 422. */
+    public static void refuseWithoutTerm(Evaluation evaluation, String step) {
+        for (NoTerm none : evaluation.all(NoTerm.class)) {
+            if (none.step().equals(step)) {
+                String interpretation = evaluation.acts().stream()
+                        .filter(act -> evaluation.knowledgeBase().hasRule(act.id(), none.rule()))
+                        .map(act -> evaluation.knowledgeBase().citation(act.id(), none.rule()).interpretation())
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                throw new UnanswerableException(none.field(), none.reason(), none.rule(), interpretation);
+            }
+        }
+    }
+
+    /** The extension of {@code term} the rules permit, with the date it would give once the event is known. */
+    public DeadlineAnswer.Extension extension(Evaluation evaluation, PeriodArithmetic arithmetic, Term term,
+                                              LocalDate event, Language language) {
+        TermExtension extension = evaluation.all(TermExtension.class).stream()
+                .filter(e -> e.step().equals(term.step())).findFirst().orElse(null);
+        if (extension == null) {
+            return null;
+        }
+        LocalDate latest = event == null || term.event() == null ? null : covered("eventDate", () -> arithmetic
+                .count(Term.after(term.step(), term.event(), extension.upTo(), extension.unit(), extension.rule()), event)
+                .due());
+        var citation = envelopes.cite(evaluation, extension.rule(), language);
+        return new DeadlineAnswer.Extension(extension.upTo(), extension.unit(), latest, extension.permitted(),
+                extension.why(), extension.rule(), citation.clause(), citation);
+    }
+
     /** A step's term, named and cited, before the event it counts from is known. */
     public DeadlineAnswer answerWithoutDate(Evaluation evaluation, Term term) {
         var citation = envelopes.cite(evaluation, term.rule());
         Act act = evaluation.act();
         return new DeadlineAnswer(term.step(), act.name(STEPS, term.step()),
                 term.event() == null ? null : new DeadlineAnswer.Event(term.event(), eventName(act, term.event()), null),
-                DeadlineAnswer.TermStated.of(term), null, term.rule(), citation.clause(), citation, List.of(), List.of());
+                DeadlineAnswer.TermStated.of(term), null, term.why(), term.rule(), citation.clause(), citation, List.of(),
+                List.of(), null, envelopes.legalForce(evaluation, term.step()));
     }
 
     public DeadlineAnswer answer(Evaluation evaluation, Term term, LocalDate event, Countdown countdown) {
@@ -181,8 +260,9 @@ public class DeadlineDecisions {
         Act act = evaluation.act();
         return new DeadlineAnswer(term.step(), act.name(STEPS, term.step()),
                 term.event() == null ? null : new DeadlineAnswer.Event(term.event(), eventName(act, term.event()), event),
-                DeadlineAnswer.TermStated.of(term), countdown.due(), term.rule(), citation.clause(), citation,
-                periodRulesApplied(evaluation, countdown), countdown.trace());
+                DeadlineAnswer.TermStated.of(term), countdown.due(), term.why(), term.rule(), citation.clause(), citation,
+                periodRulesApplied(evaluation, countdown), countdown.trace(), null,
+                envelopes.legalForce(evaluation, term.step()));
     }
 
     /** A fact a rule needs and the request lacks is a 400; a rule's word that nothing encoded answers, a 422. */

@@ -20,7 +20,18 @@ public record DeadlineRequest(
         LocalDate eventDate,
         @Valid StepParameters parameters,
         DecreeDays decreeNonWorkingDays,
-        @Schema(description = "Citations' language first where the act has Russian and Kazakh texts: ru or kk") Language language) {
+        @Schema(description = "Citations' language first where the act has Russian and Kazakh texts: ru or kk") Language language,
+        @Schema(description = "«Не ранее чем через N после…» (decree 845 cl. 25): on-last-day (default: the earliest day is the day the period expires) or after-last-day")
+        NotEarlierThanReading notEarlierThan,
+        @Schema(description = "«Не позднее, чем за N … до…» (decree 845 cl. 8, 19, 30): due-day-counted (default: the N-th unit counted back is itself allowed) or full-period-between (N full units between the due day and the event)")
+        PeriodBeforeReading periodBefore,
+        @Schema(description = "Decree 845 cl. 32, what the 20 working days cover: whole-round (default: the rework with a new cl. 16–20 round, to the return to the commission) or revision-then-round (the revision, then cl. 16–20 with their own terms)")
+        ReworkTermReading reworkTerm) {
+
+    /** The readings this request chose, the defaults where it chose none. */
+    public CountingOptions counting() {
+        return new CountingOptions(decreeNonWorkingDays, notEarlierThan, periodBefore, reworkTerm);
+    }
 
     public Language languageOrDefault() {
         return language == null ? Language.RU : language;
@@ -31,7 +42,11 @@ public record DeadlineRequest(
             @Schema(description = "Approved regulations received for ОТР development (3.5: more than 5 extends the term)")
             @PositiveOrZero Integer regulationsReceived,
             @Schema(description = "The calendar year of a yearly step (a plan-schedule, a list of services)", example = "2021")
-            @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100) Integer year) {
+            @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100) Integer year,
+            @Schema(description = "ОТР development term as extended, calendar days (3.5: «может быть увеличен до 60 календарных дней» when more than 5 regulations were received); absent: not extended", example = "45")
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(366) Integer otrExtendedTermDays,
+            @Schema(description = "The term the service's row of its plan of amendments states (section 2, column «Срок внесения изменений»)", example = "2018-08-31")
+            LocalDate plannedTerm) {
     }
 
     public Integer regulationsReceived() {
@@ -40,6 +55,14 @@ public record DeadlineRequest(
 
     public Integer year() {
         return parameters == null ? null : parameters.year();
+    }
+
+    public Integer otrExtendedTermDays() {
+        return parameters == null ? null : parameters.otrExtendedTermDays();
+    }
+
+    public LocalDate plannedTerm() {
+        return parameters == null ? null : parameters.plannedTerm();
     }
 
     public DecreeDays decreeDays() {

@@ -55,15 +55,20 @@ public final class PeriodArithmetic {
                 yield term.fixedDate().with(TemporalAdjusters.dayOfWeekInMonth(term.count(), term.weekday()));
             }
             case NOT_EARLIER_THAN -> {
-                applied.add(rule(Convention.EARLIEST_AT_PERIOD_END));
+                boolean dayAfter = conventions.containsKey(Convention.EARLIEST_DAY_AFTER_PERIOD_END);
+                applied.add(rule(dayAfter ? Convention.EARLIEST_DAY_AFTER_PERIOD_END : Convention.EARLIEST_AT_PERIOD_END));
                 trace.add(new TraceDay(event, TraceDay.Role.EVENT, null, "день события в срок не входит"));
-                yield switch (term.periodUnit()) {
+                LocalDate lastDay = switch (term.periodUnit()) {
                     case CALENDAR_DAYS -> event.plusDays(term.count());
                     case WEEKS -> event.plusWeeks(term.count());
                     case MONTHS -> event.plusMonths(term.count());
                     case YEARS -> event.plusYears(term.count());
                     case WORKING_DAYS -> throw new IllegalStateException("no earlier than N working days is not encoded");
                 };
+                if (dayAfter) {
+                    trace.add(new TraceDay(lastDay, TraceDay.Role.COUNTED, null, "последний день периода: период ещё не истёк"));
+                }
+                yield dayAfter ? lastDay.plusDays(1) : lastDay;
             }
         };
         // Also refuses a due date outside the covered years.
@@ -135,12 +140,18 @@ public final class PeriodArithmetic {
 
     private LocalDate before(Term term, LocalDate event, List<TraceDay> trace, Set<String> applied) {
         applied.add(rule(Convention.COUNT_BACK_FROM_DAY_BEFORE_EVENT));
+        // Read as "N full units between the last allowed day and the event", one more day (working day) goes back.
+        boolean fullPeriod = conventions.containsKey(Convention.FULL_PERIOD_BEFORE_EVENT);
+        if (fullPeriod) {
+            applied.add(rule(Convention.FULL_PERIOD_BEFORE_EVENT));
+        }
+        int extra = fullPeriod ? 1 : 0;
         trace.add(new TraceDay(event, TraceDay.Role.EVENT, null, "день события в срок не входит"));
         LocalDate day = event;
         if (term.periodUnit() == PeriodUnit.WORKING_DAYS) {
             applied.add(rule(Convention.WORKING_DAYS_BY_CALENDAR));
             int counted = 0;
-            while (counted < term.count()) {
+            while (counted < term.count() + extra) {
                 day = day.minusDays(1);
                 CalendarDay info = calendar.day(day, decreeDays);
                 if (info.kind() == DayKind.DECREE_NON_WORKING) {
@@ -153,14 +164,14 @@ public final class PeriodArithmetic {
         }
         switch (term.periodUnit()) {
             case CALENDAR_DAYS -> {
-                for (int n = 1; n <= term.count(); n++) {
+                for (int n = 1; n <= term.count() + extra; n++) {
                     day = event.minusDays(n);
                     trace.add(new TraceDay(day, TraceDay.Role.COUNTED, n, calendar.day(day, decreeDays).reason()));
                 }
             }
-            case WEEKS -> day = event.minusWeeks(term.count());
-            case MONTHS -> day = event.minusMonths(term.count());
-            case YEARS -> day = event.minusYears(term.count());
+            case WEEKS -> day = event.minusWeeks(term.count()).minusDays(extra);
+            case MONTHS -> day = event.minusMonths(term.count()).minusDays(extra);
+            case YEARS -> day = event.minusYears(term.count()).minusDays(extra);
             default -> throw new IllegalStateException("unit " + term.periodUnit());
         }
         CalendarDay info = calendar.day(day, decreeDays);

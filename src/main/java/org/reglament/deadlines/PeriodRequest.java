@@ -41,7 +41,16 @@ public record PeriodRequest(
         @Schema(description = "nth-weekday-of-month: 1–5", example = "3") @Min(1) @Max(5) Integer ordinal,
         @Schema(description = "nth-weekday-of-month", example = "MONDAY") DayOfWeek weekday,
         @Schema(description = "Russia's 2020–2021 decree non-working days: count-as-working (default interpretation) or skip")
-        DecreeDays decreeNonWorkingDays) {
+        DecreeDays decreeNonWorkingDays,
+        @Schema(description = "«Не ранее чем через N после…» (decree 845 cl. 25): on-last-day (default: the earliest day is the day the period expires) or after-last-day")
+        NotEarlierThanReading notEarlierThan,
+        @Schema(description = "«Не позднее, чем за N … до…» (decree 845 cl. 8, 19, 30): due-day-counted (default: the N-th unit counted back is itself allowed) or full-period-between (N full units between the due day and the event)")
+        PeriodBeforeReading periodBefore) {
+
+    /** The readings this request chose, the defaults where it chose none. */
+    public CountingOptions counting() {
+        return new CountingOptions(decreeNonWorkingDays, notEarlierThan, periodBefore, null);
+    }
 
     public String kindOrDefault() {
         return kind == null ? "within" : kind;

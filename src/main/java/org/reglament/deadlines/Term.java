@@ -9,11 +9,32 @@ import java.time.LocalDate;
  * how it is counted.
  *
  * @param event     the event the period is counted from (a key of the request's events), null for a fixed date
- * @param fixedDate a fixed date, the first day of the month of an n-th weekday, or the date a period before
- *                  counts back from when the rule fixes it itself (no event)
+ * @param fixedDate   a fixed date, the first day of the month of an n-th weekday, or the date a period before
+ *                    counts back from when the rule fixes it itself (no event)
+ * @param why         what the term is, where the rule's reading needs saying (an outer bound, not the step's own date)
+ * @param completedBy the events that complete the step under this rule's reading; empty: those act.yaml names
  */
 public record Term(String step, TermKind kind, int count, PeriodUnit periodUnit, String event, LocalDate fixedDate,
-                   DayOfWeek weekday, String rule) {
+                   DayOfWeek weekday, String rule, String why, java.util.List<String> completedBy) {
+
+    public Term {
+        completedBy = completedBy == null ? java.util.List.of() : java.util.List.copyOf(completedBy);
+    }
+
+    private Term(String step, TermKind kind, int count, PeriodUnit periodUnit, String event, LocalDate fixedDate,
+                 DayOfWeek weekday, String rule) {
+        this(step, kind, count, periodUnit, event, fixedDate, weekday, rule, null, null);
+    }
+
+    /** The same term, saying what it is. */
+    public Term because(String reason) {
+        return new Term(step, kind, count, periodUnit, event, fixedDate, weekday, rule, reason, completedBy);
+    }
+
+    /** The same term, completed by these events (of the act's procedure) rather than those act.yaml names. */
+    public Term withCompletion(String... events) {
+        return new Term(step, kind, count, periodUnit, event, fixedDate, weekday, rule, why, java.util.List.of(events));
+    }
 
     public static Term after(String step, String event, int count, PeriodUnit unit, String rule) {
         return new Term(step, TermKind.AFTER_EVENT, count, unit, event, null, null, rule);

@@ -17,13 +17,16 @@ public record Timeline(ServiceDescription service, List<Event> events, List<Step
 
     /**
      * One step. {@code applicabilityRule} is the rule that made it inapplicable or conditional; {@code rule}
-     * the rule that set its term. {@code due} is null while the event it counts from has not happened;
-     * {@code onTime} is set once it is done.
+     * the rule that set its term (or said it has none). {@code due} is null while the event it counts from has not
+     * happened, and where the step has no term; {@code onTime} is set once it is done. {@code extension} is an
+     * extension of the term the text permits (3.5 para. 5); {@code legalForce} what a missed term is: a departure
+     * from recommendations, or from a requirement they restate.
      */
     public record Step(String step, String name, Applicability applicability, String applicabilityRule, Status status,
                        LocalDate due,
                        Event countsFrom, Event completedBy, Boolean onTime, String why, String rule, String clause,
-                       Citation citation, List<String> periodRules) {
+                       Citation citation, List<String> periodRules, DeadlineAnswer.Extension extension,
+                       org.reglament.decision.LegalForceStated legalForce) {
     }
 
     public enum Status {

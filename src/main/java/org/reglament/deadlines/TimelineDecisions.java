@@ -47,13 +47,15 @@ public class TimelineDecisions {
             List<Object> facts = new ArrayList<>();
             if (request.service() != null) {
                 facts.add(request.service().toFacts());
+                facts.add(org.reglament.matrix.MatrixReadings.of(request.mfcOnlyBooking(), request.otherCasesDecidedBy()));
             }
             facts.add(new TimelineQuestion());
             facts.add(new ProcedureFacts(request.testingRemarks()));
-            facts.add(new CountingOptions(request.decreeDays()));
+            facts.add(request.counting());
             List<String> steps = act.keys(DeadlineDecisions.STEPS);
-            steps.forEach(step -> facts.add(new DeadlineQuestion(step, request.regulationsReceived(), request.year(), null)));
-            Evaluation evaluation = knowledgeBases.get().evaluate(List.of(act.id(), act.periodRules()), request.asOf(), facts);
+            steps.forEach(step -> facts.add(new DeadlineQuestion(step, request.regulationsReceived(), request.year(), null,
+                    request.otrExtendedTermDays(), request.plannedTerm())));
+            Evaluation evaluation = deadlines.evaluateWithPeriodRules(act, request.asOf(), facts);
             for (MissingFact missing : evaluation.all(MissingFact.class)) {
                 if (missing.step() == null) {
                     throw new InvalidRequestException(missing.field(), missing.reason(), missing.rule());
@@ -84,31 +86,45 @@ public class TimelineDecisions {
             // The rule that excludes the step is the one a lawyer checks: its clause and citation go with it.
             return new Timeline.Step(step, name, Applicability.DOES_NOT_APPLY, ruling.rule(),
                     Timeline.Status.NOT_APPLICABLE, null, null, null, null, ruling.why(), null, citation.clause(),
-                    citation, List.of());
+                    citation, List.of(), null, envelopes.legalForce(evaluation, step));
         }
         Applicability applicability = ruling == null ? Applicability.APPLIES : ruling.applicability();
         String why = ruling == null ? null : ruling.why();
         String applicabilityRule = ruling == null ? null : ruling.rule();
         List<Term> terms = evaluation.all(Term.class).stream().filter(t -> t.step().equals(step)).toList();
-        Timeline.Event completedBy = completion(act, step, request.events());
+        NoTerm none = evaluation.all(NoTerm.class).stream().filter(n -> n.step().equals(step)).findFirst().orElse(null);
+        if (none != null) {
+            // The text sets no term (or its counting rules lapsed): done or not by the events, never overdue.
+            Timeline.Event completedBy = completion(act, step, List.of(), request.events());
+            var citation = envelopes.cite(evaluation, none.rule());
+            return new Timeline.Step(step, name, applicability, applicabilityRule, completedBy == null
+                    ? Timeline.Status.NOT_STARTED : Timeline.Status.DONE, null, null, completedBy, null, none.reason(),
+                    none.rule(), citation.clause(), citation, List.of(), null, envelopes.legalForce(evaluation, step));
+        }
         if (terms.isEmpty()) {
-            // The rules could not state the term yet (ОТР without the number of regulations, a plan-schedule
-            // without its year): not started, with the reason; a 400 once the event it counts from is known.
+            Timeline.Event completedBy = completion(act, step, List.of(), request.events());
+            // The rules could not state the term yet (a plan-schedule without its year): not started, with the
+            // reason; a 400 once the event it counts from is known.
             missingFactOnceStarted(evaluation, step, request.events());
             String missingWhy = evaluation.all(MissingFact.class).stream().filter(m -> step.equals(m.step()))
                     .map(MissingFact::reason).findFirst().orElse(why);
             return new Timeline.Step(step, name, applicability, applicabilityRule, completedBy == null
                     ? Timeline.Status.NOT_STARTED : Timeline.Status.DONE, null, null, completedBy, null, missingWhy, null,
-                    null, null, List.of());
+                    null, null, List.of(), null, envelopes.legalForce(evaluation, step));
         }
+        missingFactOnceStarted(evaluation, step, request.events());
         Term term = DeadlineDecisions.termOf(evaluation, step);
+        Timeline.Event completedBy = completion(act, step, term.completedBy(), request.events());
+        why = term.why() != null ? term.why() : why;
         var citation = envelopes.cite(evaluation, term.rule());
         LocalDate start = term.event() == null ? null : request.events().get(term.event());
         Timeline.Event countsFrom = term.event() == null ? null : event(act, term.event(), start);
+        DeadlineAnswer.Extension extension = deadlines.extension(evaluation, arithmetic, term, start,
+                org.reglament.decision.Language.RU);
         if (term.event() != null && start == null) {
             return new Timeline.Step(step, name, applicability, applicabilityRule, completedBy == null
                     ? Timeline.Status.NOT_STARTED : Timeline.Status.DONE, null, countsFrom, completedBy, null, why,
-                    term.rule(), citation.clause(), citation, List.of());
+                    term.rule(), citation.clause(), citation, List.of(), extension, envelopes.legalForce(evaluation, step));
         }
         String field = term.event() == null ? "asOf" : "events." + term.event();
         Countdown countdown = DeadlineDecisions.covered(field, () -> arithmetic.count(term, start));
@@ -124,7 +140,8 @@ public class TimelineDecisions {
             status = request.asOf().isAfter(due) ? Timeline.Status.OVERDUE : Timeline.Status.DUE;
         }
         return new Timeline.Step(step, name, applicability, applicabilityRule, status, due, countsFrom, completedBy,
-                onTime, why, term.rule(), citation.clause(), citation, countdown.periodRules());
+                onTime, why, term.rule(), citation.clause(), citation, countdown.periodRules(), extension,
+                envelopes.legalForce(evaluation, step));
     }
 
     /** A term the rules could not state is a 400 once the event it counts from is known. */
@@ -137,9 +154,11 @@ public class TimelineDecisions {
         }
     }
 
-    private static Timeline.Event completion(Act act, String step, Map<String, LocalDate> events) {
+    /** The first known event that completes the step: those the term's rule names, else those act.yaml names. */
+    private static Timeline.Event completion(Act act, String step, List<String> byTerm, Map<String, LocalDate> events) {
         return act.events().entrySet().stream()
-                .filter(e -> e.getValue().completes().contains(step) && events.containsKey(e.getKey()))
+                .filter(e -> (byTerm.isEmpty() ? e.getValue().completes().contains(step) : byTerm.contains(e.getKey()))
+                        && events.containsKey(e.getKey()))
                 .map(e -> event(act, e.getKey(), events.get(e.getKey())))
                 .findFirst().orElse(null);
     }
@@ -163,6 +182,9 @@ public class TimelineDecisions {
             if (!described.planned() && event.getValue().isAfter(asOf)) {
                 throw new InvalidRequestException(field, event.getValue() + " is after asOf " + asOf
                         + ": only events known on the decision date can be given");
+            }
+            if (!described.planned()) {
+                DeadlineDecisions.underTheEditionApplied(act, asOf, event.getValue(), field);
             }
             for (String earlier : described.notBefore()) {
                 LocalDate earlierDate = events.get(earlier);

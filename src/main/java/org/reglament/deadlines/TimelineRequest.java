@@ -25,9 +25,24 @@ public record TimelineRequest(
         @Schema(description = "Approved regulations received for ОТР development (3.5)") @PositiveOrZero Integer regulationsReceived,
         @Schema(description = "The calendar year of yearly steps (a plan-schedule, a list of services)")
         @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100) Integer year,
-        DecreeDays decreeNonWorkingDays) {
+        DecreeDays decreeNonWorkingDays,
+        @Schema(description = "ОТР development term as extended, calendar days (3.5: up to 60 when more than 5 regulations were received); absent: not extended")
+        @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(366) Integer otrExtendedTermDays,
+        @Schema(description = "The term the service's row of its plan of amendments states (section 2)")
+        LocalDate plannedTerm,
+        @Schema(description = "«Не ранее чем через N после…» (decree 845 cl. 25): on-last-day (default: the earliest day is the day the period expires) or after-last-day")
+        NotEarlierThanReading notEarlierThan,
+        @Schema(description = "«Не позднее, чем за N … до…» (decree 845 cl. 8, 19, 30): due-day-counted (default: the N-th unit counted back is itself allowed) or full-period-between (N full units between the due day and the event)")
+        PeriodBeforeReading periodBefore,
+        @Schema(description = "Decree 845 cl. 32, what the 20 working days cover: whole-round (default: the rework with a new cl. 16–20 round, to the return to the commission) or revision-then-round (the revision, then cl. 16–20 with their own terms)")
+        ReworkTermReading reworkTerm,
+        @Schema(description = "Kamchatka 3.1.4.2 where applicants are received only at the MFC: not-electronic (default, «0») or not-provided («-»)")
+        org.reglament.matrix.MfcOnlyBooking mfcOnlyBooking,
+        @Schema(description = "Kamchatka 3.1.4.3 para. 3 at 100 or fewer applications: working-group (default) or agency decides action 3")
+        org.reglament.matrix.OtherCasesDecidedBy otherCasesDecidedBy) {
 
-    public DecreeDays decreeDays() {
-        return decreeNonWorkingDays == null ? DecreeDays.COUNT_AS_WORKING : decreeNonWorkingDays;
+    /** The readings this request chose, the defaults where it chose none. */
+    public CountingOptions counting() {
+        return new CountingOptions(decreeNonWorkingDays, notEarlierThan, periodBefore, reworkTerm);
     }
 }

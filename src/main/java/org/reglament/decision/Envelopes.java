@@ -29,14 +29,45 @@ public class Envelopes {
         List<RuleCitation> fired = evaluation.firedRules().stream().distinct()
                 .sorted(Comparator.comparing(RuleCitation::rule)).toList();
         List<RuleApplied> rules = fired.stream()
-                .map(rule -> new RuleApplied(rule.rule(), Citation.of(knowledgeBase.act(rule.actId()), rule, language),
-                        rule.interpretation())).toList();
+                .map(rule -> new RuleApplied(rule.rule(), cited(knowledgeBase, knowledgeBase.act(rule.actId()), rule,
+                        language), rule.interpretation())).toList();
         List<Interpretation> interpretations = fired.stream().filter(rule -> rule.interpretation() != null)
-                .map(rule -> new Interpretation(rule.rule(), rule.actId(), rule.clause(), rule.interpretation())).toList();
+                .map(rule -> new Interpretation(rule.rule(), rule.actId(), rule.clause(), rule.interpretation(),
+                        rule.reading(), rule.alternative())).toList();
         return new DecisionEnvelope<>(DecisionIds.next(), decision, evaluation.asOf(),
                 new RegulationApplied(act.id(), act.title(), edition.edition(), edition.adopted(),
                         edition.inForceFrom(), edition.inForceUntil()),
                 knowledgeBase.version(), result, rules, interpretations, null);
+    }
+
+    /**
+     * A rule's citation; where the text it quotes is not the official one (a summary standing in for it), the
+     * citation says so, so that a paraphrase is never returned as if it were the law.
+     */
+    private static Citation cited(KnowledgeBase knowledgeBase, Act act, RuleCitation rule, Language language) {
+        Citation citation = Citation.of(act, rule, language);
+        return knowledgeBase.texts().text(act.id(), rule.edition(), "ru")
+                .filter(text -> Boolean.FALSE.equals(text.description().official()))
+                .map(text -> citation.fromParaphrase("пересказ, а не официальный текст: " + text.description().retrievedFrom()
+                        .strip()))
+                .orElse(citation);
+    }
+
+    /**
+     * The legal force the rules stated for {@code step} (null: the whole answer): a step's own word first, then the
+     * answer's, where a comparison for information only outweighs the general word; null where the rules say none.
+     */
+    public LegalForceStated legalForce(Evaluation evaluation, String step) {
+        List<LegalForce> stated = evaluation.all(LegalForce.class);
+        LegalForce chosen = stated.stream().filter(f -> step != null && step.equals(f.step())).findFirst()
+                .orElseGet(() -> stated.stream().filter(f -> f.step() == null)
+                        .min(Comparator.comparing(f -> f.force() == LegalForce.Force.INFORMATION ? 0 : 1)).orElse(null));
+        if (chosen == null) {
+            return null;
+        }
+        Citation citation = cite(evaluation, chosen.rule());
+        return new LegalForceStated(chosen.force(), chosen.force().departure(), chosen.why(), chosen.rule(),
+                citation.clause(), citation);
     }
 
     /** The citation of a rule of the evaluated acts (the decision's act first), for a part of the result it produced. */
@@ -48,7 +79,7 @@ public class Envelopes {
         KnowledgeBase knowledgeBase = evaluation.knowledgeBase();
         for (Act act : evaluation.acts()) {
             if (knowledgeBase.hasRule(act.id(), rule)) {
-                return Citation.of(act, knowledgeBase.citation(act.id(), rule), language);
+                return cited(knowledgeBase, act, knowledgeBase.citation(act.id(), rule), language);
             }
         }
         throw new IllegalArgumentException("no rule \"" + rule + "\" among the acts of this evaluation");

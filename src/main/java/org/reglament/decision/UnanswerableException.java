@@ -7,6 +7,7 @@ package org.reglament.decision;
 public class UnanswerableException extends RuntimeException {
     private final String field;
     private final String rule;
+    private final String interpretation;
 
     public UnanswerableException(String field, String reason) {
         this(field, reason, null);
@@ -14,12 +15,20 @@ public class UnanswerableException extends RuntimeException {
 
     /** A refusal a rule of the knowledge base made. */
     public UnanswerableException(String field, String reason, String rule) {
+        this(field, reason, rule, null);
+    }
+
+    /** A refusal a rule made on a reading of the text it names, so that a lawyer can dispute the refusal too. */
+    public UnanswerableException(String field, String reason, String rule, String interpretation) {
         super(reason);
         this.field = field;
         this.rule = rule;
+        this.interpretation = interpretation;
     }
 
     public String rule() { return rule; }
+
+    public String interpretation() { return interpretation; }
 
     public String field() { return field; }
 }

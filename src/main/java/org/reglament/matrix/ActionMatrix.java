@@ -4,14 +4,21 @@ import java.util.List;
 import java.util.Set;
 
 import org.reglament.decision.Citation;
+import org.reglament.decision.LegalForceStated;
 
-/** The answer to "which cells apply to this service": the nine cells and what follows from them. */
+/**
+ * The answer to "which cells apply to this service": the nine cells and what follows from them, and the legal force
+ * of the criteria they come from (recommendations, section 1; for a priority service, a comparison for information).
+ */
 public record ActionMatrix(ServiceDescription service, List<Cell> cells, ExplanatoryNote explanatoryNote,
-                           Approval approvalRoute, List<Step> followUpSteps) {
+                           Approval approvalRoute, List<Step> followUpSteps, LegalForceStated legalForce) {
 
-    /** One action of the matrix and the rule of section 3.1.4 that rated it. */
+    /**
+     * One action of the matrix and the rule of section 3.1.4 that rated it; {@code decidedBy} says who chooses among
+     * the allowed values where the criterion leaves a choice (the agency, or the Working Group).
+     */
     public record Cell(int action, String name, CellValue value, Set<CellValue> allowed, Integer followsAction,
-                       String why, String rule, String clause, Citation citation) {
+                       String why, String rule, String clause, Citation citation, String decidedBy) {
     }
 
     /** 3.1.4.3 para. 2: whether an explanatory note must accompany the draft matrix. */

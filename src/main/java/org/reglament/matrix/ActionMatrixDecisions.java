@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.Envelopes;
+import org.reglament.decision.LegalForceStated;
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBase;
@@ -41,9 +42,11 @@ public class ActionMatrixDecisions {
 
     public DecisionEnvelope<ActionMatrix> derive(ActionMatrixRequest request) {
         return metrics.timed(DERIVE, () -> {
-            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(), List.of(request.service().toFacts()));
+            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(),
+                    List.of(request.service().toFacts(), request.readings()));
             ActionMatrix matrix = new ActionMatrix(request.service(), cells(evaluation), explanatoryNote(evaluation),
-                    approval(evaluation, request.service().category()), steps(evaluation));
+                    approval(evaluation, request.service().category()), steps(evaluation),
+                    envelopes.legalForce(evaluation, null));
             return envelopes.wrap(DERIVE, evaluation, matrix);
         }, envelope -> "derived");
     }
@@ -52,17 +55,28 @@ public class ActionMatrixDecisions {
         return metrics.timed(CHECK, () -> {
             List<Object> facts = new ArrayList<>();
             facts.add(request.service().toFacts());
+            facts.add(request.readings());
             for (int action = 1; action <= ACTIONS; action++) {
                 facts.add(new ProposedCell(action, request.proposal().value(action)));
             }
             facts.add(new ProposedMatrix(request.proposal().explanatoryNoteAttached()));
             Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(), facts);
+            LegalForceStated force = envelopes.legalForce(evaluation, null);
             List<MatrixCheck.Breach> breaches = evaluation.all(Violation.class).stream()
                     .sorted(Comparator.comparing(Violation::action, Comparator.nullsLast(Comparator.naturalOrder()))
                             .thenComparing(Violation::rule))
-                    .map(violation -> breach(evaluation, violation)).toList();
-            MatrixCheck check = new MatrixCheck(request.service(), breaches.isEmpty(), breaches, cells(evaluation),
-                    explanatoryNote(evaluation));
+                    .map(violation -> breach(evaluation, violation, force)).toList();
+            List<MatrixCheck.ReferralToWorkingGroup> referrals = evaluation.all(Referral.class).stream()
+                    .sorted(Comparator.comparingInt(Referral::action))
+                    .map(referral -> {
+                        var citation = envelopes.cite(evaluation, referral.criterionRule());
+                        return new MatrixCheck.ReferralToWorkingGroup(referral.action(),
+                                evaluation.act().name("actions", referral.action()), referral.proposed(), referral.why(),
+                                referral.criterionRule(), citation.clause(), citation, referral.rule());
+                    }).toList();
+            MatrixCheck check = new MatrixCheck(request.service(), breaches.isEmpty() && referrals.isEmpty(), breaches,
+                    cells(evaluation), explanatoryNote(evaluation), referrals, assessment(force, breaches, referrals),
+                    force);
             return envelopes.wrap(CHECK, evaluation, check);
         }, envelope -> envelope.result().compliant() ? "compliant" : "non-compliant");
     }
@@ -76,7 +90,7 @@ public class ActionMatrixDecisions {
             CellRuling ruling = byAction.get(action);
             var citation = envelopes.cite(evaluation, ruling.rule());
             cells.add(new ActionMatrix.Cell(action, act.name("actions", action), ruling.value(), ruling.allowed(),
-                    ruling.followsAction(), ruling.why(), ruling.rule(), citation.clause(), citation));
+                    ruling.followsAction(), ruling.why(), ruling.rule(), citation.clause(), citation, ruling.decidedBy()));
         }
         return cells;
     }
@@ -114,11 +128,27 @@ public class ActionMatrixDecisions {
         return steps;
     }
 
-    private MatrixCheck.Breach breach(Evaluation evaluation, Violation violation) {
+    private MatrixCheck.Breach breach(Evaluation evaluation, Violation violation, LegalForceStated force) {
         var citation = envelopes.cite(evaluation, violation.criterionRule());
         String name = violation.action() == null ? null : evaluation.act().name("actions", violation.action());
         return new MatrixCheck.Breach(violation.action(), name, violation.proposed(), violation.expected(),
-                violation.why(), violation.criterionRule(), citation.clause(), citation, violation.rule());
+                violation.why(), violation.criterionRule(), citation.clause(), citation, violation.rule(),
+                force == null ? null : force.departure());
+    }
+
+    /** What the check's result means, in the terms of the legal force the rules stated (section 1, 3.1.1). */
+    private static String assessment(LegalForceStated force, List<MatrixCheck.Breach> breaches,
+                                     List<MatrixCheck.ReferralToWorkingGroup> referrals) {
+        if (force != null && force.force() == org.reglament.decision.LegalForce.Force.INFORMATION) {
+            return breaches.isEmpty() ? "для сведения: с критериями 3.1.4 расхождений нет"
+                    : "для сведения: с критериями 3.1.4 расходится значений — " + breaches.size();
+        }
+        if (!breaches.isEmpty()) {
+            return "не соответствует рекомендациям: отступлений — " + breaches.size()
+                    + (referrals.isEmpty() ? "" : "; на рассмотрение Рабочей группы — " + referrals.size());
+        }
+        return referrals.isEmpty() ? "соответствует рекомендациям"
+                : "требует рассмотрения Рабочей группой: значений — " + referrals.size();
     }
 
     /**

@@ -12,12 +12,23 @@ import java.util.Set;
  * @param followsAction the action whose value this cell must repeat, or null
  * @param why           a short reason in domain terms: always for a value other than «1», and where a
  *                      «1» is not self-evident
+ * @param decidedBy     who chooses among the allowed values where the criterion leaves a choice, or null
  */
 public record CellRuling(int action, CellValue value, Set<CellValue> allowed, Integer followsAction, String why,
-                         String rule) {
+                         String rule, String decidedBy) {
 
     public CellRuling {
         allowed = Collections.unmodifiableSet(EnumSet.copyOf(allowed));
+    }
+
+    public CellRuling(int action, CellValue value, Set<CellValue> allowed, Integer followsAction, String why,
+                      String rule) {
+        this(action, value, allowed, followsAction, why, rule, null);
+    }
+
+    /** The same ruling, naming who chooses among its allowed values. */
+    public CellRuling decidedBy(String body) {
+        return new CellRuling(action, value, allowed, followsAction, why, rule, body);
     }
 
     /** The criterion fixes the value. */
@@ -32,6 +43,6 @@ public record CellRuling(int action, CellValue value, Set<CellValue> allowed, In
 
     /** The cell is indicated when the basis action is: it takes the basis's value and choices. */
     public static CellRuling following(int action, CellRuling basis, String why, String rule) {
-        return new CellRuling(action, basis.value, basis.allowed, basis.action, why, rule);
+        return new CellRuling(action, basis.value, basis.allowed, basis.action, why, rule, basis.decidedBy);
     }
 }

@@ -28,10 +28,21 @@ public record ServiceDescription(
         @Schema(description = "Услуга предполагает уплату государственной пошлины и/или иных платежей (3.1.4.5)")
         @NotNull Boolean feeOrPayment,
         @Schema(description = "Услуга предоставляется через МФЦ (3.3)")
-        @NotNull Boolean providedViaMfc) {
+        @NotNull Boolean providedViaMfc,
+        @Schema(description = "Где орган личный приём не ведёт: заявителей лично принимает МФЦ (true) или никто (false) — "
+                + "решает, «0» или «-» для действия 2 (3.1.4.2); не указано — «-», как для услуги без личного приёма")
+        Boolean inPersonReceptionAtMfc) {
+
+    /** A service described without saying whether the MFC receives applicants in person (3.1.4.2). */
+    public ServiceDescription(String registryId, String name, String subservice, String agency, ServiceCategory category,
+                              Integer applicationsPerYear, Boolean electronicWithoutOriginals,
+                              Boolean inPersonReceptionAtAgency, Boolean feeOrPayment, Boolean providedViaMfc) {
+        this(registryId, name, subservice, agency, category, applicationsPerYear, electronicWithoutOriginals,
+                inPersonReceptionAtAgency, feeOrPayment, providedViaMfc, null);
+    }
 
     public PublicService toFacts() {
         return new PublicService(category, applicationsPerYear, electronicWithoutOriginals, inPersonReceptionAtAgency,
-                feeOrPayment, providedViaMfc);
+                feeOrPayment, providedViaMfc, inPersonReceptionAtMfc);
     }
 }

@@ -72,6 +72,70 @@ class CitationsTest {
         assertThat(problems).as("rules that do not quote the part they are named after").isEmpty();
     }
 
+    /**
+     * A rule that names the condition its {@code when} tests ({@code @condition}) quotes the words of that condition:
+     * a quote that stops before «без необходимости очного предоставления оригиналов» cites a different rule.
+     */
+    @Test
+    void aRuleNamingItsConditionQuotesTheWordsOfIt() {
+        List<String> problems = new ArrayList<>();
+        int named = 0;
+        for (RuleCitation rule : knowledgeBase.rules()) {
+            if (rule.condition() == null) {
+                continue;
+            }
+            named++;
+            String quote = ActText.normalized(rule.quote());
+            for (String words : rule.condition().split(" … ")) {
+                if (!quote.contains(ActText.normalized(words))) {
+                    problems.add("rule \"" + rule.rule() + "\": its quote lacks the words of its condition «" + words + "»");
+                }
+            }
+        }
+        assertThat(named).as("rules naming their condition").isGreaterThan(20);
+        assertThat(problems).isEmpty();
+        // The conditions the first reading's quotes dropped.
+        assertThat(knowledgeBase.citation("ru.kamchatka_guidelines", "3.1.4.3 абз. 1").condition())
+                .contains("без необходимости очного предоставления оригиналов");
+        assertThat(knowledgeBase.citation("ru.kamchatka_guidelines", "3.1.4.2 личный приём в органе").condition())
+                .contains("(не в МФЦ)");
+    }
+
+    /**
+     * A reading a request can choose names its parameter and value, its interpretation and the other reading; and the
+     * other reading is encoded too, by a rule that names it as its own ({@code @reading}), not only described.
+     */
+    @Test
+    void everySelectableReadingHasItsAlternativeEncoded() {
+        java.util.Set<String> readings = new java.util.HashSet<>();
+        knowledgeBase.rules().stream().filter(r -> r.reading() != null).forEach(r -> readings.add(r.reading()));
+        List<String> problems = new ArrayList<>();
+        for (RuleCitation rule : knowledgeBase.rules()) {
+            if (rule.reading() == null && rule.alternative() == null) {
+                continue;
+            }
+            String who = "rule \"" + rule.rule() + "\"";
+            if (rule.reading() == null || !rule.reading().matches("[a-zA-Z]+=[a-z-]+")) {
+                problems.add(who + ": @reading must be parameter=value, is " + rule.reading());
+                continue;
+            }
+            if (rule.interpretation() == null) {
+                problems.add(who + " names a reading but not its interpretation");
+            }
+            String parameter = rule.reading().substring(0, rule.reading().indexOf('='));
+            if (rule.alternative() == null || !rule.alternative().matches(java.util.regex.Pattern.quote(parameter) + "=[a-z-]+: .+")) {
+                problems.add(who + ": @alternative must be " + parameter + "=value: what it says, is " + rule.alternative());
+                continue;
+            }
+            String other = rule.alternative().substring(0, rule.alternative().indexOf(':'));
+            if (other.equals(rule.reading()) || !readings.contains(other)) {
+                problems.add(who + ": the alternative " + other + " is encoded by no rule");
+            }
+        }
+        assertThat(readings).as("selectable readings").hasSizeGreaterThanOrEqualTo(14);
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyParameterQuotesItsClause() {
         List<String> problems = new ArrayList<>();

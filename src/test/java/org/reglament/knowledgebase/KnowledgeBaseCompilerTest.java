@@ -145,7 +145,8 @@ class KnowledgeBaseCompilerTest {
             assertThat(rule).as("rule %s", rule.rule()).isEqualTo(new RuleCitation(rule.rule(), rule.packageName(),
                     text(engine, "act"), text(engine, "edition"), text(engine, "clause"), text(engine, "quote"),
                     text(engine, "quoteKk"), text(engine, "interpretation"), date(engine, "validFrom"),
-                    date(engine, "validTo")));
+                    date(engine, "validTo"), text(engine, "condition"), text(engine, "reading"),
+                    text(engine, "alternative")));
         }
     }
 

@@ -53,7 +53,19 @@ class ActionMatrixDateCoverageTest {
     @Test
     void aMatrixWrittenFromTheCriteriaAlwaysPassesTheCheck() {
         for (ServiceDescription service : services) {
-            ActionMatrix derived = decisions.derive(new ActionMatrixRequest(EDITION_1_1, service)).result();
+            for (MfcOnlyBooking mfcOnly : MfcOnlyBooking.values()) {
+                for (OtherCasesDecidedBy otherCases : OtherCasesDecidedBy.values()) {
+                    passesTheCheckItWasDerivedFor(service, mfcOnly, otherCases);
+                }
+            }
+        }
+    }
+
+    private void passesTheCheckItWasDerivedFor(ServiceDescription service, MfcOnlyBooking mfcOnly,
+                                               OtherCasesDecidedBy otherCases) {
+        {
+            ActionMatrix derived = decisions.derive(new ActionMatrixRequest(EDITION_1_1, service, mfcOnly, otherCases))
+                    .result();
             List<String> proposal = new ArrayList<>();
             for (ActionMatrix.Cell cell : derived.cells()) {
                 assertThat(cell.allowed()).as("allowed values of %d", cell.action()).isNotEmpty();
@@ -71,7 +83,7 @@ class ActionMatrixDateCoverageTest {
                         : cell.allowed().iterator().next().code());
             }
             MatrixCheck check = decisions.check(new MatrixCheckRequest(EDITION_1_1, service,
-                    new MatrixProposal(proposal, derived.explanatoryNote().required()))).result();
+                    new MatrixProposal(proposal, derived.explanatoryNote().required()), mfcOnly, otherCases)).result();
             assertThat(check.violations()).as("%s proposing %s", service, proposal).isEmpty();
             assertThat(check.compliant()).isTrue();
         }
@@ -87,14 +99,19 @@ class ActionMatrixDateCoverageTest {
         assertThat(first.knowledgeBaseVersion()).isEqualTo(knowledgeBase.version());
     }
 
-    /** Every category, both sides of the 100-application threshold, every yes/no fact: 4 × 2 × 16. */
+    /**
+     * Every category, both sides of the 100-application threshold, every yes/no fact, and whether the MFC receives
+     * applicants in person (not said, yes, no): 4 × 2 × 16 × 3.
+     */
     private static List<ServiceDescription> everyCombinationOfFacts() {
         List<ServiceDescription> services = new ArrayList<>();
         for (ServiceCategory category : ServiceCategory.values()) {
             for (int applications : new int[] {100, 101}) {
                 for (int facts = 0; facts < 16; facts++) {
-                    services.add(new ServiceDescription("41000000000001", "Услуга", null, null, category, applications,
-                            (facts & 1) != 0, (facts & 2) != 0, (facts & 4) != 0, (facts & 8) != 0));
+                    for (Boolean atMfc : new Boolean[] {null, true, false}) {
+                        services.add(new ServiceDescription("41000000000001", "Услуга", null, null, category, applications,
+                                (facts & 1) != 0, (facts & 2) != 0, (facts & 4) != 0, (facts & 8) != 0, atMfc));
+                    }
                 }
             }
         }

@@ -156,6 +156,96 @@ public class ActionMatrixSteps {
         assertThat(result().path("explanatoryNote").path("required").asBoolean()).isFalse();
     }
 
+    @Тогда("^в ответе названо толкование правила «([^»]+)»: прочтение «([^»]+)», другое — «([^»]+)»$")
+    public void readingNamed(String rule, String reading, String alternative) {
+        JsonNode named = find(ok().path("interpretations"), i -> i.path("rule").asText().equals(rule),
+                "interpretation of " + rule);
+        assertThat(named.path("text").asText()).isNotBlank();
+        assertThat(named.path("reading").asText()).isEqualTo(reading);
+        assertThat(named.path("alternative").asText()).startsWith(alternative + ":");
+    }
+
+    @Дано("заявителей лично принимает только МФЦ")
+    public void receptionOnlyAtMfc() {
+        service().put("inPersonReceptionAtAgency", false);
+        service().put("inPersonReceptionAtMfc", true);
+    }
+
+    @Дано("личный приём заявителей не ведут ни орган, ни МФЦ")
+    public void noReceptionAnywhere() {
+        service().put("inPersonReceptionAtAgency", false);
+        service().put("inPersonReceptionAtMfc", false);
+    }
+
+    @Дано("прочтение: при приёме только в МФЦ запись на приём не предусматривается")
+    public void mfcOnlyBookingNotProvided() {
+        scenario.request().put("mfcOnlyBooking", "not-provided");
+    }
+
+    @Дано("прочтение: иные случаи 3.1.4.3 решает орган")
+    public void otherCasesByAgency() {
+        scenario.request().put("otherCasesDecidedBy", "agency");
+    }
+
+    @Тогда("^выбор для действия (\\d) — за «([^»]+)»$")
+    public void decidedBy(int action, String body) {
+        assertThat(cellOf(action).path("decidedBy").asText()).contains(body);
+    }
+
+    @Тогда("^на рассмотрение Рабочей группы вынесено действие (\\d): предложено «(.)» по правилу «([^»]+)», проверкой «([^»]+)»$")
+    public void referredToWorkingGroup(int action, String proposed, String rule, String check) {
+        JsonNode referral = find(result().path("referrals"), r -> r.path("action").asInt() == action,
+                "referral of action " + action);
+        assertThat(referral.path("proposed").asText()).isEqualTo(proposed);
+        assertThat(referral.path("rule").asText()).isEqualTo(rule);
+        assertThat(referral.path("check").asText()).isEqualTo(check);
+        assertThat(referral.path("why").asText()).contains("Рабочая группа");
+        assertThat(result().path("compliant").asBoolean()).as("a value for the Working Group is not called compliant")
+                .isFalse();
+    }
+
+    @Тогда("на рассмотрение Рабочей группы ничего не вынесено")
+    public void nothingReferred() {
+        assertThat(result().path("referrals")).as("referrals").isEmpty();
+    }
+
+    private static final Map<String, String> FORCES = Map.of(
+            "рекомендации", "recommendation",
+            "требование", "requirement",
+            "для сведения", "information");
+
+    @Тогда("^сила (?:ответа|срока) — «([^»]+)», отступление — «([^»]+)», по правилу «([^»]+)»$")
+    public void legalForce(String force, String departure, String rule) {
+        assertLegalForce(result().path("legalForce"), force, departure, rule);
+    }
+
+    @Тогда("^у шага «([^»]+)» сила — «([^»]+)», отступление — «([^»]+)», по правилу «([^»]+)»$")
+    public void stepLegalForce(String step, String force, String departure, String rule) {
+        JsonNode found = find(result().path("steps"), s -> s.path("step").asText().equals(step), "step " + step);
+        assertLegalForce(found.path("legalForce"), force, departure, rule);
+    }
+
+    @Тогда("^отступление действия (\\d) названо «([^»]+)»$")
+    public void breachFinding(int action, String finding) {
+        JsonNode breach = find(result().path("violations"), v -> v.path("action").asInt() == action,
+                "violation of action " + action);
+        assertThat(breach.path("finding").asText()).isEqualTo(finding);
+    }
+
+    @Тогда("^оценка: «([^»]+)»$")
+    public void assessment(String text) {
+        assertThat(result().path("assessment").asText()).startsWith(text);
+    }
+
+    private static void assertLegalForce(JsonNode stated, String force, String departure, String rule) {
+        assertThat(FORCES).containsKey(force);
+        assertThat(stated.path("force").asText()).as("legal force %s", stated).isEqualTo(FORCES.get(force));
+        assertThat(stated.path("departure").asText()).isEqualTo(departure);
+        assertThat(stated.path("rule").asText()).isEqualTo(rule);
+        assertThat(stated.path("citation").path("quote").asText()).isNotBlank();
+        assertThat(rule).startsWith(stated.path("clause").asText());
+    }
+
     @Тогда("^в ответе названо толкование правила «([^»]+)»$")
     public void interpretationNamed(String rule) {
         JsonNode named = find(ok().path("interpretations"), i -> i.path("rule").asText().equals(rule),
@@ -216,6 +306,12 @@ public class ActionMatrixSteps {
         assertThat(scenario.answer().body().path("detail").asText()).contains(reason);
     }
 
+    @Тогда("^в ответе отказа названо толкование правила «([^»]+)»$")
+    public void refusalNamesInterpretation(String rule) {
+        assertThat(scenario.answer().body().path("rule").asText()).isEqualTo(rule);
+        assertThat(scenario.answer().body().path("interpretation").asText()).isNotBlank();
+    }
+
     @Тогда("^сработало правило «([^»]+)»$")
     public void fired(String rule) {
         JsonNode fired = find(ok().path("rulesFired"), r -> r.path("rule").asText().equals(rule), "fired rule " + rule);
@@ -231,6 +327,7 @@ public class ActionMatrixSteps {
     @Тогда("нарушений нет")
     public void compliant() {
         assertThat(result().path("violations")).as("violations").isEmpty();
+        assertThat(result().path("referrals")).as("referrals").isEmpty();
         assertThat(result().path("compliant").asBoolean()).isTrue();
     }
 

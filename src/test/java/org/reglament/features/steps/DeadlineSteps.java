@@ -41,6 +41,21 @@ public class DeadlineSteps {
         scenario.request().put("decreeNonWorkingDays", "skip");
     }
 
+    @Дано("прочтение: самый ранний день — следующий за истечением периода")
+    public void notEarlierThanAfterLastDay() {
+        scenario.request().put("notEarlierThan", "after-last-day");
+    }
+
+    @Дано("прочтение: между последним допустимым днём и событием — полный период")
+    public void fullPeriodBefore() {
+        scenario.request().put("periodBefore", "full-period-between");
+    }
+
+    @Дано("прочтение: двадцать рабочих дней пункта 32 — срок самой доработки")
+    public void reworkRevisionThenRound() {
+        scenario.request().put("reworkTerm", "revision-then-round");
+    }
+
     @Дано("события:")
     public void events(DataTable table) {
         ObjectNode events = scenario.object("events");
@@ -134,12 +149,75 @@ public class DeadlineSteps {
         scenario.decide("deadline");
     }
 
+    @Дано("срок разработки ОТР увеличен до {int} календарных дней")
+    public void otrTermExtended(int days) {
+        scenario.object("parameters").put("otrExtendedTermDays", days);
+    }
+
+    @Дано("строка плана внесения изменений указывает срок {word}")
+    public void plannedTerm(String date) {
+        scenario.object("parameters").put("plannedTerm", date);
+    }
+
     @Когда("строится график услуги")
     public void timeline() {
         if (!scenario.request().has("events")) {
             scenario.object("events");
         }
+        // A timeline takes the facts a deadline takes as parameters at its top level.
+        if (scenario.request().has("parameters")) {
+            ObjectNode parameters = (ObjectNode) scenario.request().remove("parameters");
+            parameters.fields().forEachRemaining(field -> scenario.request().set(field.getKey(), field.getValue()));
+        }
         scenario.decide("timeline");
+    }
+
+    @Тогда("^срок может быть увеличен до (\\d+) календарных дней — до (\\d{4}-\\d{2}-\\d{2}) — по правилу «([^»]+)»$")
+    public void extensionPermitted(int days, String latest, String rule) {
+        JsonNode extension = scenario.result().path("extension");
+        assertThat(extension.path("upTo").asInt()).isEqualTo(days);
+        assertThat(extension.path("unit").asText()).isEqualTo("calendar-days");
+        assertThat(extension.path("latestDue").asText()).isEqualTo(latest);
+        assertThat(extension.path("permitted").asBoolean()).isTrue();
+        assertThat(extension.path("rule").asText()).isEqualTo(rule);
+        assertThat(extension.path("citation").path("quote").asText()).contains("может быть увеличен");
+    }
+
+    @Тогда("^срок может быть увеличен до (\\d+) календарных дней, если поступило более 5 регламентов, по правилу «([^»]+)»$")
+    public void extensionIfMoreReceived(int days, String rule) {
+        JsonNode extension = scenario.result().path("extension");
+        assertThat(extension.path("upTo").asInt()).isEqualTo(days);
+        assertThat(absent(extension.path("permitted"))).as("permitted is unknown: %s", extension).isTrue();
+        assertThat(extension.path("why").asText()).contains("число не указано");
+        assertThat(extension.path("rule").asText()).isEqualTo(rule);
+    }
+
+    @Тогда("продление срока не названо")
+    public void noExtension() {
+        assertThat(absent(scenario.result().path("extension"))).as("extension: %s", scenario.result().path("extension"))
+                .isTrue();
+    }
+
+    @Тогда("^о сроке сказано: «([^»]+)»$")
+    public void termWhy(String text) {
+        assertThat(scenario.result().path("why").asText()).contains(text);
+    }
+
+    @Тогда("^у шага «([^»]+)» срок может быть увеличен до (\\d+) календарных дней — до (\\d{4}-\\d{2}-\\d{2})$")
+    public void timelineExtension(String step, int days, String latest) {
+        JsonNode found = ActionMatrixSteps.find(scenario.result().path("steps"), s -> s.path("step").asText().equals(step),
+                "step " + step);
+        assertThat(found.path("extension").path("upTo").asInt()).isEqualTo(days);
+        assertThat(found.path("extension").path("latestDue").asText()).isEqualTo(latest);
+    }
+
+    @Тогда("^у шага «([^»]+)» нет срока: «([^»]+)» по правилу «([^»]+)»$")
+    public void timelineStepWithoutTerm(String step, String reason, String rule) {
+        JsonNode found = ActionMatrixSteps.find(scenario.result().path("steps"), s -> s.path("step").asText().equals(step),
+                "step " + step);
+        assertThat(absent(found.path("due"))).as("due of %s", step).isTrue();
+        assertThat(found.path("why").asText()).contains(reason);
+        assertThat(found.path("rule").asText()).isEqualTo(rule);
     }
 
     @Тогда("срок истекает {word}")
@@ -159,6 +237,16 @@ public class DeadlineSteps {
                 d -> d.path("date").asText().equals(date) && d.path("role").asText().equals(role),
                 "day " + date + " " + role);
         assertThat(day.path("reason").asText()).contains(reason);
+    }
+
+    @Тогда("^цитата правила «([^»]+)» — пересказ, а не официальный текст$")
+    public void paraphrased(String rule) {
+        JsonNode fired = ActionMatrixSteps.find(scenario.ok().path("rulesFired"), r -> r.path("rule").asText().equals(rule),
+                "fired rule " + rule);
+        assertThat(fired.path("citation").path("paraphrase").asText()).startsWith("пересказ, а не официальный текст");
+        JsonNode applied = ActionMatrixSteps.find(scenario.result().path("periodRules"),
+                r -> r.path("rule").asText().equals(rule), "period rule " + rule);
+        assertThat(applied.path("citation").path("paraphrase").asText()).isNotBlank();
     }
 
     @Тогда("^срок посчитан по правилу «([^»]+)»$")
@@ -205,6 +293,11 @@ public class DeadlineSteps {
             assertThat(rule).startsWith(found.path("clause").asText());
             assertThat(found.path("citation").path("quote").asText()).isNotBlank();
         }
+    }
+
+    /** A field the answer leaves out (null values are not written). */
+    static boolean absent(JsonNode node) {
+        return node.isMissingNode() || node.isNull();
     }
 
     private JsonNode trace(String role) {

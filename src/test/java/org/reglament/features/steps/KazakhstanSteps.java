@@ -22,7 +22,8 @@ public class KazakhstanSteps {
     private static final Map<String, String> OUTCOMES = Map.of(
             "нет кворума", "no-quorum",
             "одобрено", "approved",
-            "возвращено", "returned");
+            "возвращено", "returned",
+            "решение не принято", "no-decision");
 
     @Autowired
     private Scenario scenario;
@@ -43,6 +44,11 @@ public class KazakhstanSteps {
             scenario.request().put("decisionDate", decisionDate);
         }
         scenario.decide("commission-meeting");
+    }
+
+    @Дано("прочтение: большинство — от всех членов комиссии")
+    public void majorityOfAllMembers() {
+        scenario.request().put("majority", "all-members");
     }
 
     @Тогда("^решение комиссии — «([^»]+)» по правилу «([^»]+)»$")
@@ -114,6 +120,15 @@ public class KazakhstanSteps {
         assertThat(missing.path("rule").asText()).isEqualTo(rule);
         assertThat(missing.path("partQuotes").get(0).path("text").asText()).contains(quote);
         assertThat(scenario.result().path("complete").asBoolean()).isFalse();
+    }
+
+    @Тогда("^у части «([^»]+)» казахская цитата — «([^»]+)»$")
+    public void missingKazakhQuote(String part, String quote) {
+        JsonNode missing = ActionMatrixSteps.find(scenario.result().path("missing"), m -> m.path("part").asText().equals(part),
+                "missing part " + part);
+        JsonNode kazakh = ActionMatrixSteps.find(missing.path("partQuotes"), q -> q.path("language").asText().equals("kk"),
+                "Kazakh quote of " + part);
+        assertThat(kazakh.path("text").asText()).contains(quote);
     }
 
     @Тогда("не хватает частей: {int}")
