@@ -35,10 +35,11 @@ record RowOutcome(long row, List<String> input, Kind kind, ServiceDescription se
     static Object withService(Object result, ServiceDescription service) {
         if (result instanceof ActionMatrix matrix) {
             return new ActionMatrix(service, matrix.cells(), matrix.explanatoryNote(), matrix.approvalRoute(),
-                    matrix.followUpSteps());
+                    matrix.followUpSteps(), matrix.legalForce());
         }
         MatrixCheck check = (MatrixCheck) result;
-        return new MatrixCheck(service, check.compliant(), check.violations(), check.criteria(), check.explanatoryNote());
+        return new MatrixCheck(service, check.compliant(), check.violations(), check.criteria(), check.explanatoryNote(),
+                check.referrals(), check.assessment(), check.legalForce());
     }
 
     /** The envelope of a decision with this row's service (or, null, none: to compare answers whatever the row). */
