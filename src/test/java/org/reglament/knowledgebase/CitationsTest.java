@@ -199,9 +199,12 @@ class CitationsTest {
         for (JsonNode item : plan.path("items")) {
             String who = "plan item " + item.path("item").asText();
             inClause(problems, who + " (title)", text, item.path("item").asText(), item.path("title").asText());
-            if (item.hasNonNull("term")) {
-                inClause(problems, who + " (term)", text, item.path("item").asText(), item.path("term").asText());
+            for (String column : List.of("term", "proof", "responsible", "result")) {
+                if (item.hasNonNull(column)) {
+                    inClause(problems, who + " (" + column + ")", text, item.path("item").asText(), item.path(column).asText());
+                }
             }
+            assertThat(item.hasNonNull("responsible")).as("%s names its responsible executor", who).isTrue();
         }
         assertThat(plan.path("items").size()).isEqualTo(26);
         assertThat(problems).isEmpty();
