@@ -14,14 +14,17 @@ import org.reglament.decision.Language;
 public record CompletenessRequest(
         @Schema(example = "2014-05-20") @NotNull LocalDate asOf,
         @Schema(example = "kz.decree_845") @NotBlank String act,
-        @Schema(description = "survey-report, action-plan, covering-letter (decree 845); materials, questionnaire, roadmap (order 133)",
+        @Schema(description = "survey-report, action-plan, covering-letter (decree 845); materials, questionnaire, roadmap (order 133); explanatory-note, otr, draft-regulation, testing-protocol, amendment-plan (Kamchatka guidelines)",
                 example = "survey-report") @NotBlank String document,
         @Schema(description = "The ids of the parts the document contains, as GET /api/v1/decisions/completeness/parts lists them")
         @NotNull List<@NotBlank String> parts,
         @Schema(description = "Survey report: years of demand statistics given (appendix 1 wants four)") @PositiveOrZero @Max(100) Integer demandStatisticsYears,
         @Schema(description = "Survey report: reception and registration time after optimization, minutes") @PositiveOrZero Integer receptionMinutes,
         @Schema(description = "Survey report: is issuance through the portal instantaneous?") Boolean portalIssuanceInstant,
-        @Schema(description = "Citations' language first: ru or kk") Language language) {
+        @Schema(description = "Citations' language first: ru or kk") Language language,
+        @Schema(description = "Joint-testing protocol (Kamchatka 3.6.6): the remarks it records — none, non-essential or essential")
+        @jakarta.validation.constraints.Pattern(regexp = "none|non-essential|essential",
+                message = "must be none, non-essential or essential") String remarks) {
 
     public Language languageOrDefault() {
         return language == null ? Language.RU : language;

@@ -101,6 +101,12 @@ public class KazakhstanSteps {
         scenario.request().put("portalIssuanceInstant", instant.equals("моментальна"));
     }
 
+    @Дано("^в протоколе совместного тестирования замечания: (нет|несущественные|существенные)$")
+    public void protocolRemarks(String remarks) {
+        scenario.request().put("remarks", Map.of("нет", "none", "несущественные", "non-essential",
+                "существенные", "essential").get(remarks));
+    }
+
     @Когда("проверяется полнота документа")
     public void check() {
         scenario.decide("completeness");
