@@ -24,7 +24,13 @@ public record CompletenessRequest(
         @Schema(description = "Citations' language first: ru or kk") Language language,
         @Schema(description = "Joint-testing protocol (Kamchatka 3.6.6): the remarks it records — none, non-essential or essential")
         @jakarta.validation.constraints.Pattern(regexp = "none|non-essential|essential",
-                message = "must be none, non-essential or essential") String remarks) {
+                message = "must be none, non-essential or essential") String remarks,
+        @Schema(description = "Survey report (decree 845, appendix 1 section 2.4): the degree of automation it states — partial (частично автоматизированная), full (полностью автоматизированная) or none (неавтоматизированная), the appendix's closed list")
+        @jakarta.validation.constraints.Pattern(regexp = "partial|full|none",
+                message = "must be partial, full or none: частично автоматизированная, полностью автоматизированная или неавтоматизированная (приложение 1)")
+        String automationDegree,
+        @Schema(description = "Survey report (appendix 1 section 2.7): the service provider has an information system of its own")
+        Boolean ownInformationSystem) {
 
     public Language languageOrDefault() {
         return language == null ? Language.RU : language;
