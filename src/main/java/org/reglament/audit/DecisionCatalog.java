@@ -50,6 +50,8 @@ public class DecisionCatalog {
                 Map.entry(PlanDecisions.SHARE, new Decision<>(PlanRequests.ShareCheck.class, plan::share)),
                 Map.entry(PlanDecisions.ERRORS, new Decision<>(PlanRequests.ErrorRateCheck.class, plan::errorRate)),
                 Map.entry(PlanDecisions.STATUS, new Decision<>(PlanRequests.PlanStatusCheck.class, plan::status)),
+                Map.entry(PlanDecisions.ENTRANTS, new Decision<>(PlanRequests.EntrantsRegistrationCheck.class,
+                        plan::entrantsRegistration)),
                 Map.entry(CommissionDecisions.DECISION, new Decision<>(CommissionRequest.class, commission::decide)),
                 Map.entry(CompletenessDecisions.DECISION, new Decision<>(CompletenessRequest.class, completeness::check)),
                 Map.entry(AmendmentPlanDecisions.DECISION, new Decision<>(AmendmentPlanRequest.class, amendments::check)));

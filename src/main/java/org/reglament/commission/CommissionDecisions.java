@@ -50,7 +50,9 @@ public class CommissionDecisions {
             Evaluation evaluation = knowledgeBases.get().evaluate(List.of(ACT, act.periodRules()), request.asOf(), List.of(
                     new CommissionVote(request.members(), request.present(), request.forApproval(), request.forReturn(),
                             request.chairVote(), request.majorityOrDefault()),
-                    new CountingOptions(DecreeDays.COUNT_AS_WORKING, null, null, request.reworkTerm())));
+                    new CountingOptions(DecreeDays.COUNT_AS_WORKING, null, null, request.reworkTerm()),
+                    new MeetingRecord(request.protocolSignedBy() == null ? null : java.util.Set.copyOf(request.protocolSignedBy()),
+                            request.responsibleBodyRepresented())));
             DeadlineDecisions.requireFacts(evaluation);
             List<CommissionVerdict> verdicts = evaluation.all(CommissionVerdict.class);
             if (verdicts.size() != 1) {
@@ -67,8 +69,13 @@ public class CommissionDecisions {
                         "decisionDate", () -> deadlines.arithmetic(evaluation, deadlines.calendarOf(act))
                                 .count(term, request.decisionDate())));
             }
+            List<CommissionDecision.Finding> findings = evaluation.all(CommissionFinding.class).stream()
+                    .sorted(java.util.Comparator.comparing(CommissionFinding::rule)).map(finding -> {
+                        var cited = envelopes.cite(evaluation, finding.rule(), request.languageOrDefault());
+                        return new CommissionDecision.Finding(finding.why(), finding.rule(), cited.clause(), cited);
+                    }).toList();
             return envelopes.wrap(DECISION, evaluation, new CommissionDecision(verdict.outcome(), verdict.why(),
-                    verdict.rule(), citation.clause(), citation, next), request.languageOrDefault());
+                    verdict.rule(), citation.clause(), citation, next, findings), request.languageOrDefault());
         }, envelope -> envelope.result().outcome());
     }
 }

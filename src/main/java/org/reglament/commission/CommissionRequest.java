@@ -24,7 +24,12 @@ public record CommissionRequest(
         @Schema(description = "Clause 28, «большинством голосов ее членов»: votes-cast (default: a majority of the votes cast by the members taking part) or all-members (more than half of all members)")
         MajorityReading majority,
         @Schema(description = "Clause 32, what the 20 working days of a rework cover: whole-round (default) or revision-then-round")
-        org.reglament.deadlines.ReworkTermReading reworkTerm) {
+        org.reglament.deadlines.ReworkTermReading reworkTerm,
+        @Schema(description = "Who signed the meeting's protocol (clause 28: the chair and the secretary): chair, secretary; absent: not stated", example = "[\"chair\",\"secretary\"]")
+        @jakarta.validation.constraints.Size(max = 2)
+        java.util.List<@jakarta.validation.constraints.NotNull @Pattern(regexp = "chair|secretary", message = "must be chair or secretary") String> protocolSignedBy,
+        @Schema(description = "Representatives of the responsible state body took part in the meeting (clause 31); absent: not stated")
+        Boolean responsibleBodyRepresented) {
 
     public MajorityReading majorityOrDefault() {
         return majority == null ? MajorityReading.VOTES_CAST : majority;

@@ -91,8 +91,12 @@ public class CompletenessDecisions {
             List<Object> facts = new ArrayList<>();
             document.parts().forEach(part -> facts.add(new RequiredPart(request.document(), part.id(), part.optional())));
             facts.add(new Submission(request.document(), Set.copyOf(request.parts()), request.demandStatisticsYears(),
-                    request.receptionMinutes(), request.portalIssuanceInstant()));
+                    request.receptionMinutes(), request.portalIssuanceInstant(), request.remarks(),
+                    request.automationDegree(), request.ownInformationSystem()));
             Evaluation evaluation = knowledgeBases.get().evaluate(request.act(), request.asOf(), facts);
+            for (org.reglament.deadlines.MissingFact missing : evaluation.all(org.reglament.deadlines.MissingFact.class)) {
+                throw new InvalidRequestException(missing.field(), missing.reason(), missing.rule());
+            }
             Language language = request.languageOrDefault();
             List<Completeness.Missing> missing = new ArrayList<>();
             for (DocumentsData.Part part : document.parts()) {
@@ -106,7 +110,8 @@ public class CompletenessDecisions {
                     .toList();
             String name = language == Language.KK && document.nameKk() != null ? document.nameKk() : document.name();
             return envelopes.wrap(DECISION, evaluation, new Completeness(request.document(), name,
-                    missing.isEmpty() && defects.isEmpty(), missing, defects), language);
+                    missing.isEmpty() && defects.isEmpty(), missing, defects, envelopes.legalForce(evaluation, null)),
+                    language);
         }, envelope -> envelope.result().complete() ? "complete" : "incomplete");
     }
 

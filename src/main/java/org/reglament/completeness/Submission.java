@@ -5,8 +5,17 @@ import java.util.Set;
 /**
  * What a submitted document contains: the ids of its parts, and, for a survey report, the facts its
  * sections state that the rules check (years of demand statistics, reception time after optimization,
- * whether portal issuance is instantaneous).
+ * whether portal issuance is instantaneous, the degree of automation it states — partial, full or none, the closed
+ * list of decree 845's appendix 1 — and whether the service provider has an information system of its own); for a
+ * joint-testing protocol, what remarks it records
+ * ({@code remarks}: none, non-essential or essential), which decides the parts it needs.
  */
 public record Submission(String document, Set<String> parts, Integer demandStatisticsYears, Integer receptionMinutes,
-                         Boolean portalIssuanceInstant) {
+                         Boolean portalIssuanceInstant, String remarks, String automationDegree,
+                         Boolean ownInformationSystem) {
+
+    public Submission(String document, Set<String> parts, Integer demandStatisticsYears, Integer receptionMinutes,
+                      Boolean portalIssuanceInstant) {
+        this(document, parts, demandStatisticsYears, receptionMinutes, portalIssuanceInstant, null, null, null);
+    }
 }

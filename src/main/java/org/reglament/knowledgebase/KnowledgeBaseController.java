@@ -51,6 +51,24 @@ public class KnowledgeBaseController {
         }).toList();
     }
 
+    @GetMapping("/register")
+    @Operation(summary = "The clause register: every clause of every text, encoded (by which rules, parameters, document "
+            + "parts or plan items), partly encoded, informational or not encoded, with the reason")
+    public List<ClauseRegister.ActRegister> register(
+            @io.swagger.v3.oas.annotations.Parameter(description = "One act's register, e.g. kz.decree_845; all when absent")
+            @RequestParam(name = "act", required = false) String act) {
+        List<ClauseRegister.ActRegister> registers = ClauseRegister.of(knowledgeBase);
+        if (act == null) {
+            return registers;
+        }
+        List<ClauseRegister.ActRegister> one = registers.stream().filter(r -> r.actId().equals(act)).toList();
+        if (one.isEmpty()) {
+            throw new org.reglament.decision.InvalidRequestException("act", "\"" + act + "\" has no text in this "
+                    + "knowledge base; acts: " + registers.stream().map(ClauseRegister.ActRegister::actId).toList());
+        }
+        return one;
+    }
+
     @GetMapping
     @Operation(summary = "The acts, editions, rules (clause, quote, interpretation) and calendars of the knowledge base")
     public Catalogue catalogue() {

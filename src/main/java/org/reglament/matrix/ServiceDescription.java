@@ -9,8 +9,9 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * A public service as a registry describes it (the columns of the matrix form, section 3.1) with the
- * facts the criteria read. Every fact is required: a missing one is an error, never a default.
+ * A public service as a registry describes it (the columns of the matrix form, section 3.1, the cells apart) with the
+ * facts the criteria read. Every fact the criteria read is required: a missing one is an error, never a default; the
+ * form's columns no criterion reads (the regulation's act, the note) are carried as given.
  */
 public record ServiceDescription(
         @Schema(description = "Идентификатор услуги в реестре государственных и муниципальных услуг", example = "41000000000001")
@@ -31,7 +32,10 @@ public record ServiceDescription(
         @NotNull Boolean providedViaMfc,
         @Schema(description = "Где орган личный приём не ведёт: заявителей лично принимает МФЦ (true) или никто (false) — "
                 + "решает, «0» или «-» для действия 2 (3.1.4.2); не указано — «-», как для услуги без личного приёма")
-        Boolean inPersonReceptionAtMfc) {
+        Boolean inPersonReceptionAtMfc,
+        @Schema(description = "Графа формы матрицы (3.1) «Реквизиты НПА, которым утвержден регламент»", example = "Приказ Агентства от 01.10.2018 № 1")
+        @Size(max = 1000) String regulationAct,
+        @Schema(description = "Графа формы матрицы (3.1) «Примечание»") @Size(max = 2000) String note) {
 
     /** A service described without saying whether the MFC receives applicants in person (3.1.4.2). */
     public ServiceDescription(String registryId, String name, String subservice, String agency, ServiceCategory category,
@@ -39,6 +43,15 @@ public record ServiceDescription(
                               Boolean inPersonReceptionAtAgency, Boolean feeOrPayment, Boolean providedViaMfc) {
         this(registryId, name, subservice, agency, category, applicationsPerYear, electronicWithoutOriginals,
                 inPersonReceptionAtAgency, feeOrPayment, providedViaMfc, null);
+    }
+
+    /** A service described without the form's columns «Реквизиты НПА, которым утвержден регламент» and «Примечание». */
+    public ServiceDescription(String registryId, String name, String subservice, String agency, ServiceCategory category,
+                              Integer applicationsPerYear, Boolean electronicWithoutOriginals,
+                              Boolean inPersonReceptionAtAgency, Boolean feeOrPayment, Boolean providedViaMfc,
+                              Boolean inPersonReceptionAtMfc) {
+        this(registryId, name, subservice, agency, category, applicationsPerYear, electronicWithoutOriginals,
+                inPersonReceptionAtAgency, feeOrPayment, providedViaMfc, inPersonReceptionAtMfc, null, null);
     }
 
     public PublicService toFacts() {

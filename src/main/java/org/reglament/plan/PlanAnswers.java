@@ -23,11 +23,14 @@ public final class PlanAnswers {
 
     /**
      * One item: its term as written, how it is read, and its status. {@code nextDue} is the date the item
-     * is next due (the term's end, or the end of the current quarter for a quarterly item).
+     * is next due (the term's end, or the end of the current quarter for a quarterly item). {@code responsible},
+     * {@code proof} and {@code result} quote the item's row: who answers for it, the document that proves it done
+     * (its report, for the items reported yearly or quarterly) and what it is to achieve.
      */
     public record ItemStatus(String item, String title, String term, PlanTerm.Reading reading, LocalDate from,
                              LocalDate to, Status status, LocalDate nextDue, LocalDate completedOn, Boolean onTime,
-                             String note, String rule, Citation citation) {
+                             String note, String rule, Citation citation, String responsible, String proof,
+                             String result) {
     }
 
     public enum Status {

@@ -32,6 +32,13 @@ public class PlanController {
         return plan.errorRate(request);
     }
 
+    @PostMapping(path = "/entrants-registration", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Are all citizens entering state and municipal service registered on the portals (item 3.8: 100 %)?")
+    public DecisionEnvelope<PlanAnswers.IndicatorCheck> entrantsRegistration(
+            @Valid @RequestBody PlanRequests.EntrantsRegistrationCheck request) {
+        return plan.entrantsRegistration(request);
+    }
+
     @PostMapping(path = "/plan-status", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every plan item's term and status on asOf")
     public DecisionEnvelope<PlanAnswers.PlanStatus> status(@Valid @RequestBody PlanRequests.PlanStatusCheck request) {

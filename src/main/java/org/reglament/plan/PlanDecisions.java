@@ -32,6 +32,7 @@ public class PlanDecisions {
     public static final String SHARE = "e-services-share";
     public static final String ERRORS = "service-error-rate";
     public static final String STATUS = "plan-status";
+    public static final String ENTRANTS = "entrants-registration";
 
     private final KnowledgeBases knowledgeBases;
     private final Envelopes envelopes;
@@ -66,6 +67,15 @@ public class PlanDecisions {
     public DecisionEnvelope<PlanAnswers.IndicatorCheck> share(PlanRequests.ShareCheck request) {
         return metrics.timed(SHARE, () -> indicator(SHARE, request.asOf(),
                 new ShareMeasurement(request.quarter(), request.percent()), request.percent()), this::outcome);
+    }
+
+    public DecisionEnvelope<PlanAnswers.IndicatorCheck> entrantsRegistration(PlanRequests.EntrantsRegistrationCheck request) {
+        if (request.registered() > request.entrants()) {
+            throw new InvalidRequestException("registered", "cannot exceed entrants (" + request.entrants() + ")");
+        }
+        EntrantsRegistration registration = new EntrantsRegistration(request.entrants(), request.registered());
+        return metrics.timed(ENTRANTS, () -> indicator(ENTRANTS, request.asOf(), registration, registration.percent()),
+                this::outcome);
     }
 
     public DecisionEnvelope<PlanAnswers.IndicatorCheck> errorRate(PlanRequests.ErrorRateCheck request) {
@@ -143,7 +153,8 @@ public class PlanDecisions {
             };
         }
         return new PlanAnswers.ItemStatus(item.item(), item.title(), item.term(), term.reading(), term.from(), term.to(),
-                status, nextDue, completedOn, onTime, item.note(), term.rule(), envelopes.cite(evaluation, term.rule()));
+                status, nextDue, completedOn, onTime, item.note(), term.rule(), envelopes.cite(evaluation, term.rule()),
+                item.responsible(), item.proof(), item.result());
     }
 
     private static LocalDate endOfQuarter(LocalDate date) {

@@ -33,6 +33,18 @@ public final class PlanRequests {
             @Schema(example = "1000") @NotNull @Positive Long calls) {
     }
 
+    /**
+     * Item 3.8: of the citizens entering state and municipal service (and work in the institutions subordinate to
+     * the executive bodies and local governments) in a period, how many are registered on the portals.
+     */
+    public record EntrantsRegistrationCheck(
+            @Schema(example = "2017-01-15") @NotNull LocalDate asOf,
+            @Schema(description = "Citizens who entered the service or such work in the period", example = "120")
+            @NotNull @Positive Long entrants,
+            @Schema(description = "Of them, registered on the single and the regional portal", example = "120")
+            @NotNull @PositiveOrZero Long registered) {
+    }
+
     /** Where each plan item stands on asOf, given the items known to be done and when. */
     public record PlanStatusCheck(
             @Schema(example = "2017-01-15") @NotNull LocalDate asOf,

@@ -42,7 +42,13 @@ class KazakhstanApiTest {
                 Arguments.of("completeness", QUESTIONNAIRE.replace("kz.order_133", "kz.unknown"), 400, "act", "kz.unknown"),
                 Arguments.of("completeness", QUESTIONNAIRE.replace("}", ",\"language\":\"en\"}"), 400, "language", "ru, kk"),
                 Arguments.of("deadline", "{\"asOf\":\"2021-01-10\",\"act\":\"kz.order_133\",\"step\":\"list-of-services\","
-                        + "\"parameters\":{\"year\":1800}}", 400, "parameters.year", "2000"));
+                        + "\"parameters\":{\"year\":1800}}", 400, "parameters.year", "2000"),
+                Arguments.of("commission-meeting", MEETING.replace("}", ",\"majority\":\"most\"}"), 400, "majority",
+                        "votes-cast, all-members"),
+                Arguments.of("deadline", "{\"asOf\":\"2014-03-01\",\"act\":\"kz.decree_845\",\"step\":\"rework-after-commission\","
+                        + "\"eventDate\":\"2014-03-17\",\"reworkTerm\":\"all\"}", 400, "reworkTerm", "whole-round, revision-then-round"),
+                Arguments.of("deadline", "{\"asOf\":\"2014-03-01\",\"act\":\"kz.decree_845\",\"step\":\"plan-schedule-approval\","
+                        + "\"parameters\":{\"year\":2014}}", 422, "parameters.year", "не устанавливает"));
     }
 
     @ParameterizedTest(name = "{0}: {3}")
@@ -84,6 +90,30 @@ class KazakhstanApiTest {
         assertThat(order).isNotNull();
         assertThat(order.path("edition").isMissingNode() || order.path("edition").isNull()).isTrue();
         assertThat(order.path("refusal").asText()).contains("2016", "не закодирован");
+    }
+
+    @Test
+    void theClauseRegisterAccountsForEveryClauseOfTheAct() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/knowledge-base/register?act=kz.decree_845")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode register = json.readTree(response.body()).get(0);
+        assertThat(register.path("actId").asText()).isEqualTo("kz.decree_845");
+        assertThat(register.path("problems")).isEmpty();
+        assertThat(register.path("clauses").size()).isEqualTo(227);
+        JsonNode quorum = null;
+        for (JsonNode clause : register.path("clauses")) {
+            assertThat(clause.path("status").asText()).as(clause.toString()).isNotBlank();
+            if (clause.path("clause").asText().equals("27")) {
+                quorum = clause;
+            }
+        }
+        assertThat(quorum.path("status").asText()).isEqualTo("encoded");
+        assertThat(quorum.path("encodedBy").toString()).contains("rule «27 нет кворума»", "parameter quorumShare");
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/knowledge-base/register?act=kz.nothing")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknown.body()).path("field").asText()).isEqualTo("act");
     }
 
     private HttpResponse<String> post(String decision, String body) throws Exception {

@@ -62,7 +62,7 @@ class CitationsTest {
         int named = 0;
         for (RuleCitation rule : knowledgeBase.rules()) {
             ActText text = text(rule, "ru");
-            Optional<Clause> part = finestClauseNaming(text, rule.rule());
+            Optional<Clause> part = ClauseRegister.finestClauseNaming(text, rule.rule());
             if (part.isPresent() && !part.get().id().equals(rule.clause())) {
                 named++;
                 inClause(problems, "rule \"" + rule.rule() + "\"", text, part.get().id(), rule.quote());
@@ -199,9 +199,12 @@ class CitationsTest {
         for (JsonNode item : plan.path("items")) {
             String who = "plan item " + item.path("item").asText();
             inClause(problems, who + " (title)", text, item.path("item").asText(), item.path("title").asText());
-            if (item.hasNonNull("term")) {
-                inClause(problems, who + " (term)", text, item.path("item").asText(), item.path("term").asText());
+            for (String column : List.of("term", "proof", "responsible", "result")) {
+                if (item.hasNonNull(column)) {
+                    inClause(problems, who + " (" + column + ")", text, item.path("item").asText(), item.path(column).asText());
+                }
             }
+            assertThat(item.hasNonNull("responsible")).as("%s names its responsible executor", who).isTrue();
         }
         assertThat(plan.path("items").size()).isEqualTo(26);
         assertThat(problems).isEmpty();
@@ -225,20 +228,6 @@ class CitationsTest {
             problems.add(who + ": «" + quote + "» is not in clause \"" + id + "\" of " + text + " but in "
                     + text.clausesQuoting(quote).stream().map(Clause::id).toList());
         }
-    }
-
-    /** The longest clause id the rule's name begins with, up to a space or a colon ("3.6.6 п. 3" in "3.6.6 п. 3 …"). */
-    private static Optional<Clause> finestClauseNaming(ActText text, String name) {
-        Optional<Clause> finest = Optional.empty();
-        for (int end = 1; end <= name.length(); end++) {
-            if (end == name.length() || name.charAt(end) == ' ' || name.charAt(end) == ':') {
-                Optional<Clause> clause = text.clause(name.substring(0, end));
-                if (clause.isPresent()) {
-                    finest = clause;
-                }
-            }
-        }
-        return finest;
     }
 
     private ActText text(RuleCitation rule, String language) {

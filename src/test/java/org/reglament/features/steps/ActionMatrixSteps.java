@@ -165,6 +165,18 @@ public class ActionMatrixSteps {
         assertThat(named.path("alternative").asText()).startsWith(alternative + ":");
     }
 
+    @Дано("^в графах формы матрицы: реквизиты НПА «([^»]+)», примечание «([^»]+)»$")
+    public void formColumns(String act, String note) {
+        service().put("regulationAct", act);
+        service().put("note", note);
+    }
+
+    @Тогда("^в ответе графы формы матрицы: реквизиты НПА «([^»]+)», примечание «([^»]+)»$")
+    public void formColumnsAnswered(String act, String note) {
+        assertThat(result().path("service").path("regulationAct").asText()).isEqualTo(act);
+        assertThat(result().path("service").path("note").asText()).isEqualTo(note);
+    }
+
     @Дано("заявителей лично принимает только МФЦ")
     public void receptionOnlyAtMfc() {
         service().put("inPersonReceptionAtAgency", false);

@@ -51,6 +51,32 @@ public class KazakhstanSteps {
         scenario.request().put("majority", "all-members");
     }
 
+    @Дано("^протокол подписали: (.+)$")
+    public void protocolSigned(String who) {
+        var signed = scenario.request().putArray("protocolSignedBy");
+        for (String one : who.split(",\\s*")) {
+            signed.add(Map.of("председательствующий", "chair", "секретарь", "secretary").get(one.trim()));
+        }
+    }
+
+    @Дано("^представители ответственного органа (участвовали|не участвовали)$")
+    public void responsibleBody(String took) {
+        scenario.request().put("responsibleBodyRepresented", took.equals("участвовали"));
+    }
+
+    @Тогда("к заседанию замечаний нет")
+    public void noFindings() {
+        assertThat(scenario.result().path("findings")).isEmpty();
+    }
+
+    @Тогда("^к заседанию замечание: «([^»]+)» по правилу «([^»]+)»$")
+    public void finding(String why, String rule) {
+        JsonNode finding = ActionMatrixSteps.find(scenario.result().path("findings"),
+                f -> f.path("rule").asText().equals(rule), "finding by " + rule);
+        assertThat(finding.path("why").asText()).contains(why);
+        assertThat(finding.path("citation").path("quote").asText()).isNotBlank();
+    }
+
     @Тогда("^решение комиссии — «([^»]+)» по правилу «([^»]+)»$")
     public void outcome(String outcome, String rule) {
         assertThat(OUTCOMES).containsKey(outcome);
@@ -99,6 +125,22 @@ public class KazakhstanSteps {
     @Дано("^выдача через портал (моментальна|не моментальна)$")
     public void portal(String instant) {
         scenario.request().put("portalIssuanceInstant", instant.equals("моментальна"));
+    }
+
+    @Дано("^в протоколе совместного тестирования замечания: (нет|несущественные|существенные)$")
+    public void protocolRemarks(String remarks) {
+        scenario.request().put("remarks", Map.of("нет", "none", "несущественные", "non-essential",
+                "существенные", "essential").get(remarks));
+    }
+
+    @Дано("^степень автоматизации — «(partial|full|none)»$")
+    public void automationDegree(String degree) {
+        scenario.request().put("automationDegree", degree);
+    }
+
+    @Дано("у услугодателя собственная информационная система")
+    public void ownInformationSystem() {
+        scenario.request().put("ownInformationSystem", true);
     }
 
     @Когда("проверяется полнота документа")

@@ -39,6 +39,28 @@ public class PlanSteps {
         scenario.decide("service-error-rate");
     }
 
+    @Когда("^проверяется регистрация поступающих на службу: (\\d+) из (\\d+)$")
+    public void entrants(long registered, long entrants) {
+        scenario.request().put("registered", registered);
+        scenario.request().put("entrants", entrants);
+        scenario.decide("entrants-registration");
+    }
+
+    @Тогда("^у пункта «([^»]+)» ответственный исполнитель — «([^»]+)», подтверждает исполнение — «([^»]+)»$")
+    public void executor(String item, String responsible, String proof) {
+        JsonNode found = ActionMatrixSteps.find(scenario.result().path("items"), i -> i.path("item").asText().equals(item),
+                "plan item " + item);
+        assertThat(found.path("responsible").asText()).contains(responsible);
+        assertThat(found.path("proof").asText()).contains(proof);
+    }
+
+    @Тогда("^у пункта «([^»]+)» ожидаемый результат — «([^»]+)»$")
+    public void expectedResult(String item, String result) {
+        JsonNode found = ActionMatrixSteps.find(scenario.result().path("items"), i -> i.path("item").asText().equals(item),
+                "plan item " + item);
+        assertThat(found.path("result").asText()).contains(result);
+    }
+
     @Когда("определяется состояние плана")
     public void planStatus() {
         scenario.decide("plan-status");
@@ -51,7 +73,7 @@ public class PlanSteps {
         scenario.decide("plan-status");
     }
 
-    @Тогда("^(целевое значение|предел ошибок) (достигнуто|не достигнуто|соблюдён|не соблюдён) по правилу «([^»]+)»$")
+    @Тогда("^(целевое значение|предел ошибок|цель пункта 3.8) (достигнуто|не достигнуто|соблюдён|не соблюдён|достигнута|не достигнута) по правилу «([^»]+)»$")
     public void verdict(String what, String verdict, String rule) {
         JsonNode result = scenario.result();
         assertThat(result.path("met").asBoolean()).isEqualTo(!verdict.startsWith("не"));
