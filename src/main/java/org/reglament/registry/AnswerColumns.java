@@ -18,12 +18,16 @@ import org.reglament.matrix.MatrixCheck;
  * <li>derive: the nine values; per action its rule, clause and, for a value other than «1», the reason; the
  * explanatory note of 3.1.4.3 abz. 2; the row's errors.</li>
  * <li>check: the nine values the criteria allow; per action rule, clause, reason; whether the proposal complies;
- * every breach with its clause; the row's errors.</li>
+ * every breach with its clause; every proposed value for the Working Group (3.1.4.3 para. 3); the row's errors.</li>
  * </ul>
  * Where a derived registry already has the form's 1*–9* columns, the values go into them; otherwise they are added.
  */
 final class AnswerColumns {
     static final String DISCRETIONARY = "на усмотрение";
+    /** The check's column of proposed values that only the Working Group can accept (3.1.4.3 para. 3). */
+    static final String WORKING_GROUP = "На рассмотрение Рабочей группы (3.1.4.3 абз. 3)";
+    /** «Соответствует критериям» of a proposal without a breach whose values the Working Group must consider. */
+    static final String FOR_THE_WORKING_GROUP = "решает Рабочая группа";
 
     private final RegistryMode mode;
     private final RegistryHeader header;
@@ -67,6 +71,7 @@ final class AnswerColumns {
         } else {
             names.add("Соответствует критериям");
             names.add("Нарушения");
+            names.add(WORKING_GROUP);
         }
         names.add("Ошибки");
         return names;
@@ -109,8 +114,9 @@ final class AnswerColumns {
             cells.add(cell.value() == CellValue.ONE || cell.why() == null ? "" : cell.why());
         }
         if (envelope.result() instanceof MatrixCheck check) {
-            cells.add(check.compliant() ? "да" : "нет");
+            cells.add(check.compliant() ? "да" : check.violations().isEmpty() ? FOR_THE_WORKING_GROUP : "нет");
             cells.add(check.violations().stream().map(AnswerColumns::breach).collect(Collectors.joining("; ")));
+            cells.add(check.referrals().stream().map(AnswerColumns::referral).collect(Collectors.joining("; ")));
         } else {
             ActionMatrix.ExplanatoryNote note = ((ActionMatrix) envelope.result()).explanatoryNote();
             cells.add(note.required() ? "требуется по правилу «" + note.rule() + "»: " + note.why() : "не требуется");
@@ -134,6 +140,11 @@ final class AnswerColumns {
         String what = breach.action() == null ? "матрица" : "действие " + breach.action() + ": предложено «"
                 + breach.proposed().code() + "», допустимо " + CellValue.describe(breach.expected());
         return what + " — по правилу «" + breach.rule() + "» (" + breach.why() + ")";
+    }
+
+    static String referral(MatrixCheck.ReferralToWorkingGroup referral) {
+        return "действие " + referral.action() + ": предложено «" + referral.proposed().code() + "» — по правилу «"
+                + referral.rule() + "» (" + referral.why() + ")";
     }
 
     RegistryHeader header() {

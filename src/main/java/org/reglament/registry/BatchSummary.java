@@ -11,17 +11,24 @@ import java.util.Map;
  * @param withErrors    services that could not be decided (their problems are in their row)
  * @param compliant     (check) services whose proposed matrix breaks no criterion
  * @param nonCompliant  (check) services with at least one breach
+ * @param toWorkingGroup (check) services without a breach but with a proposed value the Working Group considers
+ *                      (3.1.4.3 para. 3: «Иные случаи могут быть рассмотрены на заседании Рабочей группы»): neither
+ *                      compliant nor in breach
  * @param breachesByRule (check) breaches by the rule broken, e.g. «3.1.4.3 абз. 1»
  * @param answersDigest SHA-256 over every row's answer cells in order: the same file, mode, date and knowledge base
  *                      give the same digest in any output format
  */
 public record BatchSummary(String decisionId, RegistryMode mode, LocalDate asOf, String actId, String edition,
                            String knowledgeBaseVersion, String fileDigest, String sheet, long services, long decided,
-                           long withErrors, long compliant, long nonCompliant, Map<String, Long> breachesByRule,
+                           long withErrors, long compliant, long nonCompliant, long toWorkingGroup,
+                           Map<String, Long> breachesByRule,
                            String answersDigest) {
 
-    /** Some rows could not be decided, or (check) some proposed matrices break a criterion. */
+    /**
+     * Every row decided and (check) every proposed matrix compliant: a row for the Working Group is not clear, since
+     * the agency cannot settle it alone.
+     */
     public boolean allClear() {
-        return withErrors == 0 && nonCompliant == 0;
+        return withErrors == 0 && nonCompliant == 0 && toWorkingGroup == 0;
     }
 }

@@ -172,6 +172,7 @@ public class Registries {
             return batch.run(reader, writer, tally -> new BatchSummary(job.decisionId(), job.mode(), job.asOf(),
                     ActionMatrixDecisions.ACT, edition.edition(), primary.version(), fileDigest.get(), tally.sheet(),
                     tally.services(), tally.decided(), tally.withErrors(), tally.compliant(), tally.nonCompliant(),
+                    tally.toWorkingGroup(),
                     tally.breachesByRule(), tally.answersDigest()));
         }
     }

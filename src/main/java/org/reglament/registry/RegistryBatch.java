@@ -79,6 +79,7 @@ final class RegistryBatch {
     private long withErrors;
     private long compliant;
     private long nonCompliant;
+    private long toWorkingGroup;
     private final Map<String, Long> breachesByRule = new TreeMap<>();
 
     RegistryBatch(ActionMatrixDecisions decisions, KnowledgeBases knowledgeBases, KnowledgeBase primary,
@@ -97,7 +98,7 @@ final class RegistryBatch {
 
     /** What the batch found, for the summary: the engine's part is added by the caller. */
     record Tally(RegistryHeader header, String sheet, long services, long decided, long withErrors, long compliant,
-                 long nonCompliant, Map<String, Long> breachesByRule, String answersDigest) {
+                 long nonCompliant, long toWorkingGroup, Map<String, Long> breachesByRule, String answersDigest) {
     }
 
     /**
@@ -143,7 +144,7 @@ final class RegistryBatch {
                 throw new RegistryFileException(Kind.NO_ROWS, "(file)", "the file has a header but no rows of services");
             }
             BatchSummary result = summary.apply(new Tally(header, reader.sheet(), services, decided, withErrors,
-                    compliant, nonCompliant, Collections.unmodifiableMap(new TreeMap<>(breachesByRule)),
+                    compliant, nonCompliant, toWorkingGroup, Collections.unmodifiableMap(new TreeMap<>(breachesByRule)),
                     "sha256:" + HexFormat.of().formatHex(answers.digest())));
             writer.finish(result);
             return result;
@@ -212,8 +213,10 @@ final class RegistryBatch {
                 if (mode == RegistryMode.CHECK) {
                     if (outcome.decided().compliant()) {
                         compliant++;
-                    } else {
+                    } else if (!outcome.decided().breaches().isEmpty()) {
                         nonCompliant++;
+                    } else if (outcome.decided().referred()) {
+                        toWorkingGroup++;
                     }
                     outcome.decided().breaches().forEach(rule -> breachesByRule.merge(rule, 1L, Long::sum));
                 }
@@ -280,8 +283,9 @@ final class RegistryBatch {
         List<String> breaches = envelope.result() instanceof MatrixCheck check
                 ? check.violations().stream().map(MatrixCheck.Breach::rule).toList() : List.of();
         boolean complies = !(envelope.result() instanceof MatrixCheck check) || check.compliant();
+        boolean referred = envelope.result() instanceof MatrixCheck check && !check.referrals().isEmpty();
         RowOutcome.Decided decided = new RowOutcome.Decided(keepEnvelopes ? envelope : null, columns.cells(envelope),
-                breaches, complies);
+                breaches, complies, referred);
         if (cache.size() >= CACHED) {
             cache.clear();
         }

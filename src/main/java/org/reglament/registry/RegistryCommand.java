@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:every row decided (check: and every proposed matrix complies)",
-                "1:some rows have errors, or (check) some proposed matrices break a criterion",
+                "1:some rows have errors, or (check) some proposed matrices break a criterion or hold a value for the Working Group",
                 "2:the command line is wrong",
                 "3:the file cannot be read as a registry (empty, not the format, no header, a column missing, …)",
                 "4:the knowledge base does not answer for --as-of (no encoded edition in force)",
@@ -197,7 +197,8 @@ public class RegistryCommand implements Callable<Integer> {
         out.printf("services: %d, decided: %d, with errors: %d%n", summary.services(), summary.decided(),
                 summary.withErrors());
         if (summary.mode() == RegistryMode.CHECK) {
-            out.printf("compliant: %d, with breaches: %d%n", summary.compliant(), summary.nonCompliant());
+            out.printf("compliant: %d, with breaches: %d, for the Working Group (3.1.4.3 para. 3): %d%n",
+                    summary.compliant(), summary.nonCompliant(), summary.toWorkingGroup());
             for (Map.Entry<String, Long> breach : summary.breachesByRule().entrySet()) {
                 out.printf("  breaches of «%s»: %d%n", breach.getKey(), breach.getValue());
             }

@@ -52,6 +52,7 @@ public class RegistryReceipts {
         if (summary.mode() == RegistryMode.CHECK) {
             result.put("compliant", summary.compliant());
             result.put("nonCompliant", summary.nonCompliant());
+            result.put("toWorkingGroup", summary.toWorkingGroup());
             result.put("breachesByRule", summary.breachesByRule());
         }
         result.put("answersDigest", summary.answersDigest());

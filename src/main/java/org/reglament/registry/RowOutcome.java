@@ -22,9 +22,11 @@ record RowOutcome(long row, List<String> input, Kind kind, ServiceDescription se
 
     /**
      * What the engine answered for a service's facts: the envelope of the JSON endpoint (its {@code result.service}
-     * is that of the first row with these facts: a row's own is {@link #service}), and the answer's cells.
+     * is that of the first row with these facts: a row's own is {@link #service}), and the answer's cells;
+     * {@code referred}: (check) a proposed value is for the Working Group to consider (3.1.4.3 para. 3).
      */
-    record Decided(DecisionEnvelope<?> envelope, List<String> cells, List<String> breaches, boolean compliant) {
+    record Decided(DecisionEnvelope<?> envelope, List<String> cells, List<String> breaches, boolean compliant,
+                   boolean referred) {
     }
 
     boolean answered() {

@@ -97,6 +97,7 @@ final class XlsxRegistryWriter implements RegistryWriter {
         if (summary.mode() == RegistryMode.CHECK) {
             r = pair(sheet, r, "Соответствуют критериям", summary.compliant());
             r = pair(sheet, r, "С нарушениями", summary.nonCompliant());
+            r = pair(sheet, r, "На рассмотрение Рабочей группы (3.1.4.3 абз. 3)", summary.toWorkingGroup());
             r = pair(sheet, r, "Нарушения по правилам", "");
             for (Map.Entry<String, Long> breach : summary.breachesByRule().entrySet()) {
                 r = pair(sheet, r, "  " + breach.getKey(), breach.getValue());

@@ -117,6 +117,15 @@ public class RegistrySteps {
                 "не приложена пояснительная записка");
     }
 
+    @Тогда("^строка «(\\d+)» без нарушений, действие (\\d) «(.)» — на рассмотрение Рабочей группы по правилу «([^»]+)»$")
+    public void toTheWorkingGroup(String id, int action, String proposed, String rule) {
+        CSVRecord row = row(id);
+        assertThat(column(row, "Соответствует критериям")).isEqualTo("решает Рабочая группа");
+        assertThat(column(row, "Нарушения")).isEmpty();
+        assertThat(column(row, "На рассмотрение Рабочей группы (3.1.4.3 абз. 3)"))
+                .contains("действие " + action + ": предложено «" + proposed + "»", "по правилу «" + rule + "»");
+    }
+
     @Тогда("^строка «(\\d+)» соответствует критериям$")
     public void complies(String id) {
         CSVRecord row = row(id);
