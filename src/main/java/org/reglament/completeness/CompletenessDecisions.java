@@ -92,7 +92,7 @@ public class CompletenessDecisions {
             document.parts().forEach(part -> facts.add(new RequiredPart(request.document(), part.id(), part.optional())));
             facts.add(new Submission(request.document(), Set.copyOf(request.parts()), request.demandStatisticsYears(),
                     request.receptionMinutes(), request.portalIssuanceInstant(), request.remarks(),
-                    request.automationDegree(), request.ownInformationSystem()));
+                    request.automationDegree(), request.ownInformationSystem(), request.proactiveFormatProposed()));
             Evaluation evaluation = knowledgeBases.get().evaluate(request.act(), request.asOf(), facts);
             for (org.reglament.deadlines.MissingFact missing : evaluation.all(org.reglament.deadlines.MissingFact.class)) {
                 throw new InvalidRequestException(missing.field(), missing.reason(), missing.rule());

@@ -30,7 +30,9 @@ public record CompletenessRequest(
                 message = "must be partial, full or none: частично автоматизированная, полностью автоматизированная или неавтоматизированная (приложение 1)")
         String automationDegree,
         @Schema(description = "Survey report (appendix 1 section 2.7): the service provider has an information system of its own")
-        Boolean ownInformationSystem) {
+        Boolean ownInformationSystem,
+        @Schema(description = "Questionnaire (order 133, appendix 2 parameter 9): it proposes to make the service proactive, which needs the recipient's consent through a mobile device (cl. 3 item 12)")
+        Boolean proactiveFormatProposed) {
 
     public Language languageOrDefault() {
         return language == null ? Language.RU : language;

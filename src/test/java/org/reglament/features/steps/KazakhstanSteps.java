@@ -138,6 +138,11 @@ public class KazakhstanSteps {
         scenario.request().put("automationDegree", degree);
     }
 
+    @Дано("опросный лист предлагает перевести услугу в проактивный формат")
+    public void proactiveFormatProposed() {
+        scenario.request().put("proactiveFormatProposed", true);
+    }
+
     @Дано("у услугодателя собственная информационная система")
     public void ownInformationSystem() {
         scenario.request().put("ownInformationSystem", true);
