@@ -93,6 +93,17 @@ public class AmendmentPlanDecisions {
         }, envelope -> envelope.result().followsRecommendations() ? "follows" : "departs");
     }
 
+    /**
+     * The recommended form's columns (section 2 para. 4), by id — number, service, agency, regulation, term,
+     * responsible — with their official headers, in the form's order: the act's documents.yaml, as the check reads it.
+     */
+    public Map<String, String> formColumns() {
+        Map<String, String> columns = new java.util.LinkedHashMap<>();
+        completeness.documents().get(ACT).documents().get(DOCUMENT).parts()
+                .forEach(part -> columns.put(part.id(), part.quote()));
+        return columns;
+    }
+
     /** The form's columns the plan's headers name: a header is the column whose official name it spells. */
     private static Set<String> columnsPresent(DocumentsData.Document form, List<String> headers) {
         Set<String> given = new HashSet<>();

@@ -78,6 +78,15 @@ public class ReceiptRecording extends RequestBodyAdviceAdapter implements Respon
         return RecordedAnswer.of(canonicalAnswer, position);
     }
 
+    /**
+     * The request a decision answers, for an endpoint that builds it from something other than a JSON body (a plan of
+     * amendments sent as a spreadsheet): the receipt keeps it as the JSON endpoint would have taken it, so the
+     * decision replays like any other.
+     */
+    public static void answering(HttpServletRequest http, Object request) {
+        http.setAttribute(REQUEST, request);
+    }
+
     /** Who asked: the name of the key or token subject, never the secret itself. */
     public static String caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

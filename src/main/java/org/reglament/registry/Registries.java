@@ -84,8 +84,26 @@ public class Registries {
     }
 
     /** What a batch does with a reader once it has one: the file's digest is complete when the reader is done. */
-    private interface Work {
-        BatchSummary on(RegistryReader reader, Supplier<String> fileDigest) throws IOException;
+    private interface Work<T> {
+        T on(RegistryReader reader, Supplier<String> fileDigest) throws IOException;
+    }
+
+    /**
+     * A table other than a registry read through the same readers and limits (a plan of amendments, Kamchatka
+     * guidelines section 2): each row as it comes, then the file's digest.
+     */
+    public interface Table<T> {
+        void row(long number, java.util.List<String> cells);
+
+        T end(String fileDigest, String sheet);
+    }
+
+    /** Reads a table sent in a stream (an HTTP body) as {@link #run(InputStream, Input, Job, OutputStream, LongConsumer)} reads a registry. */
+    public <T> T read(InputStream body, Input input, Table<T> table) throws IOException {
+        return read(body, input, (reader, digest) -> {
+            reader.read((number, cells) -> table.row(number, cells));
+            return table.end(digest.get(), reader.sheet());
+        });
     }
 
     /**
@@ -97,7 +115,7 @@ public class Registries {
     public BatchSummary run(Path file, Input input, Job job, OutputStream out, LongConsumer progress) throws IOException {
         KnowledgeBase knowledgeBase = knowledgeBases.get();
         Edition edition = editionInForce(knowledgeBase, job.asOf());
-        Work work = (reader, digest) -> batch(reader, digest, edition, job, knowledgeBase, progress,
+        Work<BatchSummary> work = (reader, digest) -> batch(reader, digest, edition, job, knowledgeBase, progress,
                 writer(job.output(), out, reader));
         if (input.format() == RegistryFormat.XLSX) {
             String digest = digestOf(file);
@@ -128,7 +146,7 @@ public class Registries {
                 writer.apply(reader)));
     }
 
-    private BatchSummary read(InputStream body, Input input, Work work) throws IOException {
+    private <T> T read(InputStream body, Input input, Work<T> work) throws IOException {
         if (input.format() != RegistryFormat.XLSX) {
             return text(body, input, work);
         }
@@ -145,7 +163,7 @@ public class Registries {
         }
     }
 
-    private BatchSummary text(InputStream raw, Input input, Work work) throws IOException {
+    private <T> T text(InputStream raw, Input input, Work<T> work) throws IOException {
         MessageDigest sha = sha256();
         DigestInputStream digesting = new DigestInputStream(raw, sha);
         // The parsers close what they read; the rest of the file must still be read for its digest.

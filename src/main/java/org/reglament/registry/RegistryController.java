@@ -22,7 +22,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.reglament.amendments.AmendmentPlanCheck;
+import org.reglament.amendments.AmendmentPlanDecisions;
+import org.reglament.amendments.AmendmentPlanRequest;
+import org.reglament.amendments.PlanAuthor;
+import org.reglament.amendments.PlanLevel;
 import org.reglament.api.RequestBodyLimit;
+import org.reglament.decision.DecisionEnvelope;
 import org.reglament.api.RequestValues;
 import org.reglament.audit.ReplayTargets;
 import org.reglament.audit.Replaying;
@@ -57,6 +65,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @Tag(name = "Registries", description = "A whole registry file (CSV, XLSX, JSON Lines) through the action matrix")
 public class RegistryController {
     static final String PATH = "/api/v1/registries/action-matrix";
+    /** A plan of amendments (Kamchatka guidelines, section 2) as a table: read as a registry is, checked as a whole. */
+    static final String PLAN_PATH = "/api/v1/registries/plan-of-amendments";
     /** The answer's headers: the batch's receipt, and how the rows came out. */
     static final String DECISION_ID = "Reglament-Decision-Id";
     static final String DIGEST = "Reglament-Receipt-Digest";
@@ -69,10 +79,13 @@ public class RegistryController {
     private final DecisionLog decisionLog;
     private final KnowledgeBases knowledgeBases;
     private final ReplayTargets targets;
+    private final AmendmentPlanDecisions plans;
+    private final Validator validator;
 
     public RegistryController(Registries registries, RegistryReceipts receipts, DecisionMetrics metrics,
                               RegistryReplay replays, ReceiptRepository log, DecisionLog decisionLog,
-                              KnowledgeBases knowledgeBases, ReplayTargets targets) {
+                              KnowledgeBases knowledgeBases, ReplayTargets targets, AmendmentPlanDecisions plans,
+                              Validator validator) {
         this.registries = registries;
         this.receipts = receipts;
         this.metrics = metrics;
@@ -81,6 +94,8 @@ public class RegistryController {
         this.decisionLog = decisionLog;
         this.knowledgeBases = knowledgeBases;
         this.targets = targets;
+        this.plans = plans;
+        this.validator = validator;
     }
 
     @PostMapping(path = PATH, consumes = {RegistryFormat.CSV_TYPE, RegistryFormat.XLSX_TYPE, RegistryFormat.JSONL_TYPE,
@@ -153,6 +168,73 @@ public class RegistryController {
         } finally {
             Files.deleteIfExists(answer);
         }
+    }
+
+    @PostMapping(path = PLAN_PATH, consumes = {RegistryFormat.CSV_TYPE, RegistryFormat.XLSX_TYPE,
+            RegistryFormat.JSONL_TYPE, RegistryFormat.JSONL_ALTERNATIVE_TYPE, MediaType.MULTIPART_FORM_DATA_VALUE},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Tag(name = "Plan of amendments")
+    @Operation(summary = "Check a plan of amendments sent as a spreadsheet (CSV, XLSX, JSON Lines)",
+            description = "Kamchatka guidelines, section 2. The file is a table in the recommended form: «№ п/п», "
+                    + "«Наименование услуги (подуслуги)», «ИОГВ/ОМСУ», «Реквизиты Административного регламента», «Срок "
+                    + "внесения изменений», «Ответственное должностное лицо» (a title row above the header is found, "
+                    + "not assumed; a column the form recommends and the file lacks is a finding of the check), with "
+                    + "an optional «Среднее количество заявлений в год» for «в первую очередь… наиболее "
+                    + "востребованных». Terms: DD.MM.YYYY or YYYY-MM-DD. What the table does not say (who drew it up, "
+                    + "its approval, an ОМСУ's level) comes as parameters. The answer is the same envelope as POST "
+                    + "/api/v1/decisions/plan-of-amendments/check, and the receipt records the plan as that endpoint "
+                    + "takes it. Size limit: reglament.registry.max-body-bytes; at most 5000 rows.")
+    public DecisionEnvelope<AmendmentPlanCheck> planOfAmendments(
+            @Parameter(description = "The date decided for (YYYY-MM-DD)", required = true, example = "2018-10-01")
+            @RequestParam(required = false) String asOf,
+            @Parameter(description = "Who drew the plan up: iogv or omsu", required = true, example = "iogv")
+            @RequestParam(required = false) String author,
+            @Parameter(description = "true: approved by an order of the ИОГВ (2 para. 2); absent: not stated")
+            @RequestParam(required = false) String approvedByOrder,
+            @Parameter(description = "An ОМСУ's plan: municipal-district, urban-district or settlement (2 para. 3)")
+            @RequestParam(required = false) String level,
+            @Parameter(description = "The sheet of an XLSX workbook (default: the first)")
+            @RequestParam(required = false) String sheet,
+            HttpServletRequest request) throws IOException, ServletException {
+        LocalDate date = asOf(asOf);
+        PlanAuthor planAuthor = code("author", author, PlanAuthor::fromCode);
+        if (planAuthor == null) {
+            throw new InvalidRequestException("author", "required: iogv (an executive body of the krai) or omsu (a local government)");
+        }
+        PlanLevel planLevel = code("level", level, PlanLevel::fromCode);
+        Boolean approved = code("approvedByOrder", approvedByOrder, RegistryController::bool);
+        Upload upload = upload(request);
+        AmendmentPlanFile.Read plan;
+        try (InputStream body = upload.body()) {
+            plan = registries.read(body, new Registries.Input(upload.format(), upload.charset(), sheet),
+                    new AmendmentPlanFile(plans.formColumns()));
+        }
+        AmendmentPlanRequest asked = new AmendmentPlanRequest(date, new AmendmentPlanRequest.Plan(planAuthor, approved,
+                planLevel, plan.columns(), plan.rows()));
+        for (ConstraintViolation<AmendmentPlanRequest> violation : validator.validate(asked)) {
+            throw new InvalidRequestException(violation.getPropertyPath().toString(), violation.getMessage());
+        }
+        ReceiptRecording.answering(request, asked);
+        return plans.check(asked);
+    }
+
+    private static <T> T code(String field, String value, java.util.function.Function<String, T> parse) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(field, e.getMessage());
+        }
+    }
+
+    private static Boolean bool(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("\"" + value + "\" is neither true nor false");
+        };
     }
 
     @PostMapping(path = "/api/v1/audit/decisions/{decisionId}/replay", consumes = {RegistryFormat.CSV_TYPE,
