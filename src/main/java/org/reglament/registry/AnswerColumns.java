@@ -24,6 +24,14 @@ import org.reglament.matrix.MatrixCheck;
  */
 final class AnswerColumns {
     static final String DISCRETIONARY = "на усмотрение";
+    /**
+     * The check's columns. The guidelines are recommendations (section 1: «носят рекомендательный характер»): a
+     * proposal that departs from 3.1.4 «не соответствует рекомендациям», it breaks no law; the assessment says so, or,
+     * for a priority service whose matrix the Subcommittee approved (3.1.1), that the comparison is for information.
+     */
+    static final String COMPLIES = "Соответствует рекомендациям (3.1.4)";
+    static final String DEPARTURES = "Отступления от рекомендаций";
+    static final String ASSESSMENT = "Оценка (раздел 1)";
     /** The check's column of proposed values that only the Working Group can accept (3.1.4.3 para. 3). */
     static final String WORKING_GROUP = "На рассмотрение Рабочей группы (3.1.4.3 абз. 3)";
     /** «Соответствует критериям» of a proposal without a breach whose values the Working Group must consider. */
@@ -69,9 +77,10 @@ final class AnswerColumns {
         if (mode == RegistryMode.DERIVE) {
             names.add("Пояснительная записка (3.1.4.3 абз. 2)");
         } else {
-            names.add("Соответствует критериям");
-            names.add("Нарушения");
+            names.add(COMPLIES);
+            names.add(DEPARTURES);
             names.add(WORKING_GROUP);
+            names.add(ASSESSMENT);
         }
         names.add("Ошибки");
         return names;
@@ -117,6 +126,7 @@ final class AnswerColumns {
             cells.add(check.compliant() ? "да" : check.violations().isEmpty() ? FOR_THE_WORKING_GROUP : "нет");
             cells.add(check.violations().stream().map(AnswerColumns::breach).collect(Collectors.joining("; ")));
             cells.add(check.referrals().stream().map(AnswerColumns::referral).collect(Collectors.joining("; ")));
+            cells.add(check.assessment() == null ? "" : check.assessment());
         } else {
             ActionMatrix.ExplanatoryNote note = ((ActionMatrix) envelope.result()).explanatoryNote();
             cells.add(note.required() ? "требуется по правилу «" + note.rule() + "»: " + note.why() : "не требуется");

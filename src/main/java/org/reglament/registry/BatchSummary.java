@@ -3,6 +3,9 @@ package org.reglament.registry;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.reglament.matrix.MfcOnlyBooking;
+import org.reglament.matrix.OtherCasesDecidedBy;
+
 /**
  * What a batch did, as its summary sheet, the command line and its receipt tell it.
  *
@@ -17,12 +20,15 @@ import java.util.Map;
  * @param breachesByRule (check) breaches by the rule broken, e.g. «3.1.4.3 абз. 1»
  * @param answersDigest SHA-256 over every row's answer cells in order: the same file, mode, date and knowledge base
  *                      give the same digest in any output format
+ * @param mfcOnlyBooking the reading of 3.1.4.2 the batch chose for every row (null: the default)
+ * @param otherCasesDecidedBy the reading of 3.1.4.3 para. 3 the batch chose for every row (null: the default)
  */
 public record BatchSummary(String decisionId, RegistryMode mode, LocalDate asOf, String actId, String edition,
                            String knowledgeBaseVersion, String fileDigest, String sheet, long services, long decided,
                            long withErrors, long compliant, long nonCompliant, long toWorkingGroup,
                            Map<String, Long> breachesByRule,
-                           String answersDigest) {
+                           String answersDigest, MfcOnlyBooking mfcOnlyBooking,
+                           OtherCasesDecidedBy otherCasesDecidedBy) {
 
     /**
      * Every row decided and (check) every proposed matrix compliant: a row for the Working Group is not clear, since

@@ -33,6 +33,8 @@ import org.reglament.knowledgebase.Edition;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBases;
 import org.reglament.matrix.ActionMatrixDecisions;
+import org.reglament.matrix.MfcOnlyBooking;
+import org.reglament.matrix.OtherCasesDecidedBy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,8 +62,17 @@ public class Registries {
     public record Input(RegistryFormat format, Charset charset, String sheet) {
     }
 
-    /** What the batch is asked to do. */
-    public record Job(RegistryMode mode, LocalDate asOf, RegistryFormat output, String decisionId) {
+    /**
+     * What the batch is asked to do, under the readings of section 3.1.4 it chooses for every row (null: the default
+     * reading, as on the JSON endpoints: {@code mfcOnlyBooking} of 3.1.4.2, {@code otherCasesDecidedBy} of 3.1.4.3
+     * para. 3).
+     */
+    public record Job(RegistryMode mode, LocalDate asOf, RegistryFormat output, String decisionId,
+                      MfcOnlyBooking mfcOnlyBooking, OtherCasesDecidedBy otherCasesDecidedBy) {
+
+        public Job(RegistryMode mode, LocalDate asOf, RegistryFormat output, String decisionId) {
+            this(mode, asOf, output, decisionId, null, null);
+        }
     }
 
     public RegistryLimits limits() {
@@ -184,14 +195,13 @@ public class Registries {
 
     private BatchSummary batch(RegistryReader reader, Supplier<String> fileDigest, Edition edition, Job job,
                                KnowledgeBase primary, LongConsumer progress, RegistryWriter writer) throws IOException {
-        RegistryBatch batch = new RegistryBatch(decisions, knowledgeBases, primary, validator, job.mode(), job.asOf(),
-                limits, job.output() == RegistryFormat.JSONL || writer instanceof Replaying, progress);
+        RegistryBatch batch = new RegistryBatch(decisions, knowledgeBases, primary, validator, job, limits, job.output() == RegistryFormat.JSONL || writer instanceof Replaying, progress);
         try (writer) {
             return batch.run(reader, writer, tally -> new BatchSummary(job.decisionId(), job.mode(), job.asOf(),
                     ActionMatrixDecisions.ACT, edition.edition(), primary.version(), fileDigest.get(), tally.sheet(),
                     tally.services(), tally.decided(), tally.withErrors(), tally.compliant(), tally.nonCompliant(),
-                    tally.toWorkingGroup(),
-                    tally.breachesByRule(), tally.answersDigest()));
+                    tally.toWorkingGroup(), tally.breachesByRule(), tally.answersDigest(), job.mfcOnlyBooking(),
+                    job.otherCasesDecidedBy()));
         }
     }
 

@@ -33,6 +33,8 @@ import org.reglament.matrix.ActionMatrixDecisions;
 import org.reglament.matrix.ActionMatrixRequest;
 import org.reglament.matrix.MatrixCheck;
 import org.reglament.matrix.MatrixCheckRequest;
+import org.reglament.matrix.MfcOnlyBooking;
+import org.reglament.matrix.OtherCasesDecidedBy;
 import org.reglament.registry.RegistryFileException.Kind;
 
 /**
@@ -58,6 +60,8 @@ final class RegistryBatch {
     private final Validator validator;
     private final RegistryMode mode;
     private final LocalDate asOf;
+    private final MfcOnlyBooking mfcOnlyBooking;
+    private final OtherCasesDecidedBy otherCasesDecidedBy;
     private final RegistryLimits limits;
     private final boolean keepEnvelopes;
     private final LongConsumer progress;
@@ -83,14 +87,16 @@ final class RegistryBatch {
     private final Map<String, Long> breachesByRule = new TreeMap<>();
 
     RegistryBatch(ActionMatrixDecisions decisions, KnowledgeBases knowledgeBases, KnowledgeBase primary,
-                  Validator validator, RegistryMode mode, LocalDate asOf, RegistryLimits limits,
+                  Validator validator, Registries.Job job, RegistryLimits limits,
                   boolean keepEnvelopes, LongConsumer progress) {
         this.decisions = decisions;
         this.knowledgeBases = knowledgeBases;
         this.primary = primary;
         this.validator = validator;
-        this.mode = mode;
-        this.asOf = asOf;
+        this.mode = job.mode();
+        this.asOf = job.asOf();
+        this.mfcOnlyBooking = job.mfcOnlyBooking();
+        this.otherCasesDecidedBy = job.otherCasesDecidedBy();
         this.limits = limits;
         this.keepEnvelopes = keepEnvelopes;
         this.progress = progress;
@@ -250,8 +256,9 @@ final class RegistryBatch {
         if (!problems.isEmpty()) {
             return failed(row, parsed, problems);
         }
-        Object request = mode == RegistryMode.DERIVE ? new ActionMatrixRequest(asOf, parsed.service())
-                : new MatrixCheckRequest(asOf, parsed.service(), parsed.proposal());
+        Object request = mode == RegistryMode.DERIVE
+                ? new ActionMatrixRequest(asOf, parsed.service(), mfcOnlyBooking, otherCasesDecidedBy)
+                : new MatrixCheckRequest(asOf, parsed.service(), parsed.proposal(), mfcOnlyBooking, otherCasesDecidedBy);
         RowOutcome.Decided answer;
         try {
             answer = cached(parsed, request);

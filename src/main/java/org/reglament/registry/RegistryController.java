@@ -31,6 +31,8 @@ import org.reglament.amendments.PlanAuthor;
 import org.reglament.amendments.PlanLevel;
 import org.reglament.api.RequestBodyLimit;
 import org.reglament.decision.DecisionEnvelope;
+import org.reglament.matrix.MfcOnlyBooking;
+import org.reglament.matrix.OtherCasesDecidedBy;
 import org.reglament.api.RequestValues;
 import org.reglament.audit.ReplayTargets;
 import org.reglament.audit.Replaying;
@@ -139,8 +141,14 @@ public class RegistryController {
             @RequestParam(required = false) String asOf,
             @Parameter(description = "The sheet of an XLSX workbook (default: the first)")
             @RequestParam(required = false) String sheet,
+            @Parameter(description = "3.1.4.2 where applicants are received in person only at the MFC: not-electronic (default, «0») or not-provided («-»), for every row")
+            @RequestParam(required = false) String mfcOnlyBooking,
+            @Parameter(description = "3.1.4.3 para. 3 at 100 or fewer applications: who decides action 3, working-group (default) or agency, for every row")
+            @RequestParam(required = false) String otherCasesDecidedBy,
             HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         RegistryMode registryMode = mode(mode);
+        MfcOnlyBooking booking = code("mfcOnlyBooking", mfcOnlyBooking, MfcOnlyBooking::fromCode);
+        OtherCasesDecidedBy decidedBy = code("otherCasesDecidedBy", otherCasesDecidedBy, OtherCasesDecidedBy::fromCode);
         LocalDate date = asOf(asOf);
         Upload upload = upload(request);
         RegistryFormat output = output(request.getHeader("Accept"), upload.format());
@@ -150,7 +158,7 @@ public class RegistryController {
             BatchSummary summary;
             try (InputStream body = upload.body(); OutputStream out = Files.newOutputStream(answer)) {
                 summary = registries.run(body, new Registries.Input(upload.format(), upload.charset(), sheet),
-                        new Registries.Job(registryMode, date, output, decisionId), out, done -> { });
+                        new Registries.Job(registryMode, date, output, decisionId, booking, decidedBy), out, done -> { });
             }
             String digest = receipts.record(summary, upload.format(), ReceiptRecording.caller());
             metrics.count(registryMode.decision(), summary.allClear() ? "all-clear" : "with-findings");

@@ -26,7 +26,9 @@ public class RegistryReceipts {
     }
 
     /** The request a batch's receipt keeps. */
-    record BatchRequest(String mode, String asOf, FileRecorded file) {
+    /** The readings are recorded only when the batch chose one, so a batch under the defaults records what it did before. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record BatchRequest(String mode, String asOf, FileRecorded file, String mfcOnlyBooking, String otherCasesDecidedBy) {
     }
 
     /** The file as the receipt identifies it: never its content, which the auditor brings to a replay. */
@@ -44,7 +46,9 @@ public class RegistryReceipts {
             return null;
         }
         BatchRequest request = new BatchRequest(summary.mode().code(), summary.asOf().toString(),
-                new FileRecorded(summary.fileDigest(), format.extension(), summary.sheet()));
+                new FileRecorded(summary.fileDigest(), format.extension(), summary.sheet()),
+                summary.mfcOnlyBooking() == null ? null : summary.mfcOnlyBooking().code(),
+                summary.otherCasesDecidedBy() == null ? null : summary.otherCasesDecidedBy().code());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("services", summary.services());
         result.put("decided", summary.decided());

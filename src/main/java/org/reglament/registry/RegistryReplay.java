@@ -19,6 +19,8 @@ import org.reglament.audit.Replayer;
 import org.reglament.audit.Replaying;
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.matrix.MfcOnlyBooking;
+import org.reglament.matrix.OtherCasesDecidedBy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +68,10 @@ public class RegistryReplay {
         String sheet = request.path("file").path("sheet").asText(null);
         Registries.Input input = new Registries.Input(format, charset, sheet);
         Registries.Job job = new Registries.Job(mode, LocalDate.parse(request.path("asOf").asText()), RegistryFormat.JSONL,
-                receipt.decisionId());
+                receipt.decisionId(), request.hasNonNull("mfcOnlyBooking")
+                        ? MfcOnlyBooking.fromCode(request.path("mfcOnlyBooking").asText()) : null,
+                request.hasNonNull("otherCasesDecidedBy")
+                        ? OtherCasesDecidedBy.fromCode(request.path("otherCasesDecidedBy").asText()) : null);
         Account account = new Account(out, receipt, request.path("file").path("sha256").asText(),
                 answer.path("result").path("answersDigest").asText(), recorded, against);
         registries.replay(body, input, job, recorded, reader -> account);

@@ -95,10 +95,10 @@ final class XlsxRegistryWriter implements RegistryWriter {
         r = pair(sheet, r, "Решено", summary.decided());
         r = pair(sheet, r, "С ошибками (лист «Ошибки»)", summary.withErrors());
         if (summary.mode() == RegistryMode.CHECK) {
-            r = pair(sheet, r, "Соответствуют критериям", summary.compliant());
-            r = pair(sheet, r, "С нарушениями", summary.nonCompliant());
+            r = pair(sheet, r, "Соответствуют рекомендациям (3.1.4)", summary.compliant());
+            r = pair(sheet, r, "Не соответствуют рекомендациям", summary.nonCompliant());
             r = pair(sheet, r, "На рассмотрение Рабочей группы (3.1.4.3 абз. 3)", summary.toWorkingGroup());
-            r = pair(sheet, r, "Нарушения по правилам", "");
+            r = pair(sheet, r, "Отступления по правилам", "");
             for (Map.Entry<String, Long> breach : summary.breachesByRule().entrySet()) {
                 r = pair(sheet, r, "  " + breach.getKey(), breach.getValue());
             }

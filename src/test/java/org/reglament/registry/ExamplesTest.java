@@ -2,6 +2,8 @@ package org.reglament.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.time.LocalDate;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.reglament.matrix.OtherCasesDecidedBy;
 
 /** The registries in examples/ give what the README shows. */
 class ExamplesTest {
@@ -38,6 +41,18 @@ class ExamplesTest {
             assertThat(Registry.cell(matrix, 3, 8)).isEqualTo("1");
             assertThat(Registry.cell(workbook.getSheet("Ошибки"), 1, 1)).isEqualTo("41000000000725");
         }
+    }
+
+    @Test
+    void underTheAgencysReadingOf31433TheWorkingGroupsRowsComply() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BatchSummary summary = Registry.registries().run(new ByteArrayInputStream(Files.readAllBytes(
+                        EXAMPLES.resolve("registry-check.csv"))), new Registries.Input(RegistryFormat.CSV, null, null),
+                new Registries.Job(RegistryMode.CHECK, LocalDate.of(2018, 10, 1), RegistryFormat.CSV, null, null,
+                        OtherCasesDecidedBy.AGENCY), out, done -> { });
+        assertThat(summary.toWorkingGroup()).isZero();
+        assertThat(summary.compliant()).isEqualTo(7);
+        assertThat(summary.otherCasesDecidedBy()).isEqualTo(OtherCasesDecidedBy.AGENCY);
     }
 
     @Test

@@ -175,14 +175,14 @@ class RegistryBatchTest {
 
         List<CSVRecord> rows = answer.csv();
         List<String> header = rows.get(1).toList();
-        assertThat(column(rows.get(2), header, "Соответствует критериям")).isEqualTo("да");
-        assertThat(column(rows.get(2), header, "Нарушения")).isEmpty();
+        assertThat(column(rows.get(2), header, AnswerColumns.COMPLIES)).isEqualTo("да");
+        assertThat(column(rows.get(2), header, AnswerColumns.DEPARTURES)).isEmpty();
         assertThat(rows.get(2).get(6)).as("the proposal is kept as proposed").isEqualTo("1");
-        assertThat(column(rows.get(3), header, "Соответствует критериям")).isEqualTo("нет");
-        assertThat(column(rows.get(3), header, "Нарушения")).startsWith("матрица — по правилу «3.1.4.3 абз. 2»")
+        assertThat(column(rows.get(3), header, AnswerColumns.COMPLIES)).isEqualTo("нет");
+        assertThat(column(rows.get(3), header, AnswerColumns.DEPARTURES)).startsWith("матрица — по правилу «3.1.4.3 абз. 2»")
                 .contains("не приложена пояснительная записка");
         assertThat(column(rows.get(3), header, "3* по критерию")).isEqualTo("0");
-        String breaches = column(rows.get(4), header, "Нарушения");
+        String breaches = column(rows.get(4), header, AnswerColumns.DEPARTURES);
         assertThat(breaches).contains("действие 3: предложено «0», допустимо только «1» — по правилу «3.1.4.3 абз. 1»",
                 "действие 4: предложено «0», допустимо только «1» — по правилу «3.1.4.4»",
                 "по правилу «3.1.4.6»", "по правилу «3.1.4.7»");

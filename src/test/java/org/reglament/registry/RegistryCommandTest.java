@@ -73,7 +73,7 @@ class RegistryCommandTest {
                 List.of(Registry.proposal(EXAMPLE, "1 1 1 1 - 1 1 1 1", "нет")))));
         assertThat(command("--in", check.toString(), "--out", dir.resolve("checked.csv").toString(), "--as-of",
                 "2018-10-01", "--mode", "check")).isEqualTo(1);
-        assertThat(out.toString()).contains("with breaches: 1", "breaches of «3.1.4.5 пошлина или платежи»: 1");
+        assertThat(out.toString()).contains("departing from them: 1", "departures from «3.1.4.5 пошлина или платежи»: 1");
     }
 
     @Test

@@ -91,6 +91,33 @@ class RegistryReplayApiTest {
     }
 
     @Test
+    void aBatchUnderAChosenReadingIsRecordedWithItAndReplaysUnderIt() throws Exception {
+        byte[] file = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("examples", "registry-check.csv"));
+        HttpResponse<String> answer = send(RegistryController.PATH + "?mode=check&asOf=2018-10-01&otherCasesDecidedBy=agency",
+                "text/csv", file, false);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        String decisionId = answer.headers().firstValue(RegistryController.DECISION_ID).orElseThrow();
+
+        HttpResponse<String> receipt = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/audit/decisions/" + decisionId)).header("X-API-Key", "local-auditor-key").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode recorded = json.readTree(receipt.body());
+        assertThat(recorded.path("request").path("otherCasesDecidedBy").asText()).isEqualTo("agency");
+        assertThat(recorded.path("request").has("mfcOnlyBooking")).isFalse();
+        // under the agency's reading the two «0» at 100 or fewer applications are the agency's to choose
+        assertThat(recorded.path("answer").path("result").path("toWorkingGroup").asLong()).isZero();
+
+        HttpResponse<String> replay = send("/api/v1/audit/decisions/" + decisionId + "/replay", "text/csv", file, true);
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        assertThat(json.readTree(replay.body()).path("answers").path("reproduced").asBoolean()).isTrue();
+
+        HttpResponse<String> wrongReading = send(RegistryController.PATH + "?mode=check&asOf=2018-10-01&otherCasesDecidedBy=nobody",
+                "text/csv", file, false);
+        assertThat(wrongReading.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(wrongReading.body()).path("field").asText()).isEqualTo("otherCasesDecidedBy");
+    }
+
+    @Test
     void againstACandidateTheRowsThatChangeAreTalliedByCellAndClauseAndImpactAnalysisListsTheBatch() throws Exception {
         List<String> over = RegistryBadFilesTest.replace(EXAMPLE, "200", "150");
         byte[] file = utf8Csv(registry(FORM, List.of(EXAMPLE, ORIGINALS_101, over)));

@@ -218,6 +218,7 @@ public class ActionMatrixSteps {
 
     @Тогда("на рассмотрение Рабочей группы ничего не вынесено")
     public void nothingReferred() {
+        assertThat(result().path("referrals").isArray()).as("the answer lists its referrals").isTrue();
         assertThat(result().path("referrals")).as("referrals").isEmpty();
     }
 
@@ -336,14 +337,15 @@ public class ActionMatrixSteps {
                 && i.path("actId").asText().equals(act), "interpretation of " + rule + " of " + act);
     }
 
-    @Тогда("нарушений нет")
+    @Тогда("отступлений от рекомендаций нет")
     public void compliant() {
+        assertThat(result().path("violations").isArray()).as("the answer lists its departures").isTrue();
         assertThat(result().path("violations")).as("violations").isEmpty();
         assertThat(result().path("referrals")).as("referrals").isEmpty();
         assertThat(result().path("compliant").asBoolean()).isTrue();
     }
 
-    @Тогда("^нарушено действие (\\d): предложено «(.)», ожидается (.+) по правилу «([^»]+)»$")
+    @Тогда("^не соответствует рекомендациям действие (\\d): предложено «(.)», ожидается (.+) по правилу «([^»]+)»$")
     public void breach(int action, String proposed, String expected, String rule) {
         JsonNode breach = find(result().path("violations"),
                 v -> v.path("action").asInt() == action && v.path("rule").asText().equals(rule),
@@ -354,28 +356,29 @@ public class ActionMatrixSteps {
         assertThat(result().path("compliant").asBoolean()).isFalse();
     }
 
-    @Тогда("^нарушение действия (\\d) найдено проверкой «([^»]+)»$")
+    @Тогда("^отступление действия (\\d) найдено проверкой «([^»]+)»$")
     public void breachFoundBy(int action, String check) {
         find(result().path("violations"),
                 v -> v.path("action").asInt() == action && v.path("check").asText().equals(check),
                 "violation of action " + action + " found by " + check);
     }
 
-    @Тогда("^нарушение: не приложена пояснительная записка по правилу «([^»]+)»$")
+    @Тогда("^отступление: не приложена пояснительная записка по правилу «([^»]+)»$")
     public void noteMissing(String rule) {
         JsonNode breach = find(result().path("violations"), v -> !v.has("action"), "violation of the whole matrix");
         assertThat(breach.path("rule").asText()).isEqualTo(rule);
         assertThat(breach.path("why").asText()).contains("не приложена пояснительная записка");
     }
 
-    @Тогда("^нарушение записки найдено проверкой «([^»]+)»$")
+    @Тогда("^отступление записки найдено проверкой «([^»]+)»$")
     public void noteMissingFoundBy(String check) {
         find(result().path("violations"), v -> !v.has("action") && v.path("check").asText().equals(check),
                 "missing note found by " + check);
     }
 
-    @Тогда("нарушений всего: {int}")
+    @Тогда("отступлений всего: {int}")
     public void breachCount(int count) {
+        assertThat(result().path("violations").isArray()).as("the answer lists its departures").isTrue();
         assertThat(result().path("violations")).as("violations").hasSize(count);
     }
 

@@ -66,6 +66,7 @@ public class KazakhstanSteps {
 
     @Тогда("к заседанию замечаний нет")
     public void noFindings() {
+        assertThat(scenario.result().path("findings").isArray()).as("the answer lists its findings").isTrue();
         assertThat(scenario.result().path("findings")).isEmpty();
     }
 
@@ -180,6 +181,7 @@ public class KazakhstanSteps {
 
     @Тогда("не хватает частей: {int}")
     public void missingCount(int count) {
+        assertThat(scenario.result().path("missing").isArray()).as("the answer lists what is missing").isTrue();
         assertThat(scenario.result().path("missing")).hasSize(count);
     }
 

@@ -101,36 +101,41 @@ public class RegistrySteps {
         assertThat(services.stream().filter(r -> !column(r, "Ошибки").isEmpty())).hasSize(withErrors);
     }
 
-    @Тогда("^в строке «(\\d+)» нарушено действие (\\d): предложено «(.)» по правилу «([^»]+)»$")
+    @Тогда("^в строке «(\\d+)» не соответствует рекомендациям действие (\\d): предложено «(.)» по правилу «([^»]+)»$")
     public void breach(String id, int action, String proposed, String rule) {
         CSVRecord row = row(id);
-        assertThat(column(row, "Соответствует критериям")).isEqualTo("нет");
-        assertThat(column(row, "Нарушения")).contains("действие " + action + ": предложено «" + proposed + "»",
+        assertThat(column(row, "Соответствует рекомендациям (3.1.4)")).isEqualTo("нет");
+        assertThat(column(row, "Отступления от рекомендаций")).contains("действие " + action + ": предложено «" + proposed + "»",
                 "по правилу «" + rule + "»");
     }
 
-    @Тогда("^в строке «(\\d+)» нарушение: не приложена пояснительная записка по правилу «([^»]+)»$")
+    @Тогда("^в строке «(\\d+)» отступление: не приложена пояснительная записка по правилу «([^»]+)»$")
     public void noteMissing(String id, String rule) {
         CSVRecord row = row(id);
-        assertThat(column(row, "Соответствует критериям")).isEqualTo("нет");
-        assertThat(column(row, "Нарушения")).contains("матрица — по правилу «" + rule + "»",
+        assertThat(column(row, "Соответствует рекомендациям (3.1.4)")).isEqualTo("нет");
+        assertThat(column(row, "Отступления от рекомендаций")).contains("матрица — по правилу «" + rule + "»",
                 "не приложена пояснительная записка");
     }
 
-    @Тогда("^строка «(\\d+)» без нарушений, действие (\\d) «(.)» — на рассмотрение Рабочей группы по правилу «([^»]+)»$")
+    @Тогда("^строка «(\\d+)» без отступлений, действие (\\d) «(.)» — на рассмотрение Рабочей группы по правилу «([^»]+)»$")
     public void toTheWorkingGroup(String id, int action, String proposed, String rule) {
         CSVRecord row = row(id);
-        assertThat(column(row, "Соответствует критериям")).isEqualTo("решает Рабочая группа");
-        assertThat(column(row, "Нарушения")).isEmpty();
+        assertThat(column(row, "Соответствует рекомендациям (3.1.4)")).isEqualTo("решает Рабочая группа");
+        assertThat(column(row, "Отступления от рекомендаций")).isEmpty();
         assertThat(column(row, "На рассмотрение Рабочей группы (3.1.4.3 абз. 3)"))
                 .contains("действие " + action + ": предложено «" + proposed + "»", "по правилу «" + rule + "»");
+    }
+
+    @Тогда("^в строке «(\\d+)» оценка — «([^»]+)»$")
+    public void assessment(String id, String assessment) {
+        assertThat(column(row(id), "Оценка (раздел 1)")).startsWith(assessment);
     }
 
     @Тогда("^строка «(\\d+)» соответствует критериям$")
     public void complies(String id) {
         CSVRecord row = row(id);
-        assertThat(column(row, "Соответствует критериям")).as(column(row, "Нарушения")).isEqualTo("да");
-        assertThat(column(row, "Нарушения")).isEmpty();
+        assertThat(column(row, "Соответствует рекомендациям (3.1.4)")).as(column(row, "Отступления от рекомендаций")).isEqualTo("да");
+        assertThat(column(row, "Отступления от рекомендаций")).isEmpty();
     }
 
     private void send(String mode) throws IOException {
