@@ -82,7 +82,7 @@ public final class LegalSite {
     public record ClauseView(String id, String anchor, int depth, String kind, String number, String heading,
                              String ownText, Status status, String reason, List<RuleView> rules,
                              List<ParameterView> parameters, List<String> encodedOtherwise,
-                             List<ScenarioView> scenarios, Set<String> firstShown) {
+                             List<ScenarioView> scenarios, Set<String> firstShown, boolean rulesInParts) {
         public boolean leaf() {
             return !"parts".equals(status.code());
         }
@@ -327,6 +327,11 @@ public final class LegalSite {
                             && r.citation().clause().equals(clause.id())).forEach(encoding::add);
                     parameters.stream().filter(p -> clause.id().equals(p.parameter().clause())).forEach(params::add);
                 }
+                // A rule that also encodes parts of this clause is shown beside those parts, not here as well.
+                int before = encoding.size();
+                encoding.removeIf(r -> r.clauses().stream().anyMatch(id -> !id.equals(clause.id())
+                        && text.clause(id).map(clause::contains).orElse(false)));
+                boolean rulesInParts = encoding.size() < before;
                 List<ScenarioView> scenarios = encoding.stream().flatMap(r -> r.scenarios().stream()).distinct().toList();
                 Set<String> firstShown = new java.util.HashSet<>();
                 encoding.forEach(r -> { if (shown.add(r.anchor())) firstShown.add(r.anchor()); });
@@ -337,7 +342,7 @@ public final class LegalSite {
                 clauses.add(new ClauseView(clause.id(), "c-" + Slugs.of(clause.id()), depth(text, clause), clause.kind(),
                         clause.number(), clause.heading(), ownText(text, clause), Status.of(status),
                         entry == null ? null : entry.note(), List.copyOf(encoding), List.copyOf(params),
-                        List.copyOf(otherwise), scenarios, Set.copyOf(firstShown)));
+                        List.copyOf(otherwise), scenarios, Set.copyOf(firstShown), rulesInParts));
             }
             if (russian == null) {
                 russian = clauses;

@@ -142,6 +142,8 @@ class SiteContentTest {
         assertThat(page("/site/")).contains("Методические рекомендации");
         byte[] kamchatka = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/site/acts/ru.kamchatka_guidelines/editions/1.1")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/site-kamchatka-1.1.html"), kamchatka);
         assertThat(kamchatka.length).as("bytes of the Kamchatka act page").isLessThan(300 * 1024);
         // The JSON API is where it was.
         HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
