@@ -136,8 +136,12 @@ public final class LegalSite {
     }
 
     /** A reading the text leaves open, as the knowledge base takes it. */
+    /**
+     * A reading the text leaves open, as the knowledge base takes it; where the request can choose,
+     * {@code reading} is the request parameter and value that select this one and {@code alternative} the other.
+     */
     public record InterpretationView(String actId, String actTitle, String clause, String clauseUrl, String rule,
-                                     String ruleUrl, String anchor, String text) {
+                                     String ruleUrl, String anchor, String text, String reading, String alternative) {
     }
 
     public record FeatureView(FeatureScenarios.Feature feature, String actId, List<ScenarioView> scenarios) {
@@ -261,10 +265,11 @@ public final class LegalSite {
                         .distinct().toList();
                 rulesByName.put(rule.rule(), new RuleView(rule, act.id(), slug, ruleUrl(act.id(), slug),
                         drl.get(rule.packageName() + "/" + rule.rule()), Set.copyOf(clauses), scenarios));
-                if (rule.interpretation() != null) {
+                if (rule.interpretation() != null || rule.reading() != null) {
                     interpretations.add(new InterpretationView(act.id(), act.shortTitle(), rule.clause(),
                             clauseUrl(act.id(), rule.edition(), rule.clause()), rule.rule(),
-                            ruleUrl(act.id(), slug), "i-" + Slugs.of(act.id()) + "-" + slug, rule.interpretation()));
+                            ruleUrl(act.id(), slug), "i-" + Slugs.of(act.id()) + "-" + slug, rule.interpretation(),
+                            rule.reading(), rule.alternative()));
                 }
             }
             List<ParameterView> parameters = act.parameters().stream().map(LegalSite::parameter).toList();
@@ -274,7 +279,7 @@ public final class LegalSite {
                     interpretations.add(new InterpretationView(act.id(), act.shortTitle(), "редакция " + edition.label(),
                             actUrl(act.id()) + "#e-" + Slugs.of(edition.edition()), null, null,
                             "i-" + Slugs.of(act.id()) + "-edition-" + Slugs.of(edition.edition()),
-                            edition.interpretation()));
+                            edition.interpretation(), null, null));
                 }
                 editions.add(edition(knowledgeBase, act, edition, registers.get(act.id() + "/" + edition.edition()),
                         rulesByName, parameters));

@@ -92,10 +92,12 @@ class SiteContentTest {
         List<String> missing = new ArrayList<>();
         int interpretations = 0;
         for (RuleCitation rule : knowledgeBase.rules()) {
-            if (rule.interpretation() != null) {
+            if (rule.interpretation() != null || rule.reading() != null) {
                 interpretations++;
-                if (!page.contains(html(rule.interpretation()))
-                        || !page.contains("href=\"/site/acts/" + rule.actId() + "/rules/" + Slugs.of(rule.rule()) + "\"")) {
+                if (rule.interpretation() != null && !page.contains(html(rule.interpretation()))
+                        || !page.contains("href=\"/site/acts/" + rule.actId() + "/rules/" + Slugs.of(rule.rule()) + "\"")
+                        || rule.reading() != null && !page.contains(html(rule.reading()))
+                        || rule.alternative() != null && !page.contains(html(rule.alternative()))) {
                     missing.add(rule.actId() + ": interpretation of «" + rule.rule() + "»");
                 }
             }
