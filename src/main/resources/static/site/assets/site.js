@@ -203,6 +203,23 @@
     });
   }
 
+  // A scenario beside a clause: its Gherkin is fetched from its feature's page when it is opened (the act's page
+  // stays small); each feature page is read once.
+  var featurePages = {};
+  document.addEventListener('toggle', function (event) {
+    var details = event.target;
+    if (!details.open || !details.hasAttribute || !details.hasAttribute('data-gherkin') || details.querySelector('pre')) { return; }
+    var url = details.getAttribute('data-gherkin');
+    var page = url.split('#')[0];
+    featurePages[page] = featurePages[page] || fetch(page).then(function (r) { return r.text(); })
+      .then(function (html) { return new DOMParser().parseFromString(html, 'text/html'); });
+    featurePages[page].then(function (doc) {
+      var scenario = doc.getElementById(decodeURIComponent(url.split('#')[1]));
+      var pre = scenario && scenario.querySelector('pre.gherkin');
+      details.appendChild(pre ? document.importNode(pre, true) : el('p', {'class': 'problem'}, ['Сценарий не найден на странице функции.']));
+    });
+  }, true);
+
   onSubmit('matrix-form', function (form, target) {
     var request = {asOf: value(form, 'asOf'), service: {registryId: value(form, 'registryId'), name: value(form, 'name'),
       subservice: orNull(value(form, 'subservice')), agency: orNull(value(form, 'agency')), category: value(form, 'category'),

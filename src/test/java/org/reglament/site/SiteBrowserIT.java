@@ -110,6 +110,11 @@ class SiteBrowserIT {
                 "section[data-clause^='3.1.4'] .result-passed"));
         assertThat(passed).as("scenarios of 3.1.4 shown as passed (the results of this build's run)").isNotEmpty();
         assertThat(passed.get(0).getText()).isEqualTo("прошёл");
+        // A scenario's Gherkin, on demand: opened beside its clause, read from its feature's page.
+        WebElement scenario = browser.findElement(By.cssSelector("section[data-clause='3.1.4.1'] details.scenario"));
+        scenario.findElement(By.cssSelector("summary .result")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !scenario.findElements(By.cssSelector("pre.gherkin")).isEmpty());
+        assertThat(scenario.findElement(By.cssSelector("pre.gherkin")).getText()).contains("Сценарий:").contains("3.1.4.1");
         screenshot("kamchatka-1.1-text");
         open(KAMCHATKA + "#c-3.1.4.3-абз.-2");
         screenshot("kamchatka-1.1-clause-3.1.4.3");
