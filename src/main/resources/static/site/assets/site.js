@@ -288,13 +288,22 @@
             return el('tr', {}, [el('td', {}, [el('code', {}, [d.path])]), el('td', {'class': 'before'}, [JSON.stringify(d.recorded)]),
               el('td', {'class': 'after'}, [JSON.stringify(d.replayed)])]);
           }))]);
-        var cells = el('table', {'class': 'cells-changed'}, [el('tbody', {}, (p.cells || []).map(function (c) {
-          return el('tr', {}, [el('td', {}, [c.action + ' ' + text(c.name)]), el('td', {'class': 'before'}, [text(c.valueBefore) + ' «' + text(c.ruleBefore) + '»']),
-            el('td', {'class': 'after'}, [text(c.valueAfter) + ' «' + text(c.ruleAfter) + '»'])]);
-        }))]);
-        show(target, [head, verdict, el('div', {'class': 'side-by-side'}, [receiptColumn('В квитанции (версия ' + text(p.recordedVersion).slice(0, 15) + '…)', r.answer),
-          el('div', {'class': 'side'}, [el('h3', {}, ['Повтор (версия ' + text(p.replayedVersion).slice(0, 15) + '…)']),
-            (p.differences || []).length ? diffs : el('p', {}, ['Без различий.']), (p.cells || []).length ? cells : el('span')])])]);
+        // The replay beside the receipt: the recorded answer with every changed cell as the current version answers it.
+        var right = [el('h3', {}, ['Повтор на текущей версии (' + text(p.replayedVersion).slice(0, 15) + '…)'])];
+        if (r.answer && r.answer.result && r.answer.result.cells) {
+          var now = JSON.parse(JSON.stringify(r.answer));
+          (p.cells || []).forEach(function (c) {
+            now.result.cells.forEach(function (cell) {
+              if (cell.action === c.action) { cell.value = c.valueAfter; cell.rule = c.ruleAfter; cell.changed = true; }
+            });
+          });
+          var table = matrixTable(now.result, now.regulation ? now.regulation.actId : '');
+          now.result.cells.forEach(function (cell, i) { if (cell.changed) { table.tBodies[0].rows[i].className += ' after'; } });
+          right.push(table);
+        }
+        right.push((p.differences || []).length ? diffs : el('p', {}, ['Без различий.']));
+        show(target, [head, verdict, el('div', {'class': 'side-by-side'}, [receiptColumn('В квитанции (версия '
+          + text(p.recordedVersion).slice(0, 15) + '…)', r.answer), el('div', {'class': 'side'}, right)])]);
       });
     });
   });

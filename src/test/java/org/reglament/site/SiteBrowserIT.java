@@ -111,7 +111,7 @@ class SiteBrowserIT {
         assertThat(passed).as("scenarios of 3.1.4 shown as passed (the results of this build's run)").isNotEmpty();
         assertThat(passed.get(0).getText()).isEqualTo("прошёл");
         // A scenario's Gherkin, on demand: opened beside its clause, read from its feature's page.
-        WebElement scenario = browser.findElement(By.cssSelector("section[data-clause='3.1.4.1'] details.scenario"));
+        WebElement scenario = browser.findElement(By.cssSelector("section[data-clause^='3.1.4.1'] details.scenario"));
         scenario.findElement(By.cssSelector("summary .result")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !scenario.findElements(By.cssSelector("pre.gherkin")).isEmpty());
         assertThat(scenario.findElement(By.cssSelector("pre.gherkin")).getText()).contains("Сценарий:").contains("3.1.4.1");
@@ -142,8 +142,8 @@ class SiteBrowserIT {
         WebElement third = cells.get(2);
         assertThat(third.getAttribute("data-value")).isEqualTo("0");
         assertThat(third.getText()).contains("«3.1.4.3 абз. 2»").contains("101");
-        assertThat(third.findElement(By.linkText("«3.1.4.3 абз. 2»")).getAttribute("href"))
-                .endsWith("/site/acts/ru.kamchatka_guidelines/rules/3.1.4.3-абз.-2");
+        assertThat(java.net.URLDecoder.decode(third.findElement(By.linkText("«3.1.4.3 абз. 2»")).getAttribute("href"),
+                java.nio.charset.StandardCharsets.UTF_8)).endsWith("/site/acts/ru.kamchatka_guidelines/rules/3.1.4.3-абз.-2");
         screenshot("try-action-matrix-answer");
     }
 
@@ -168,7 +168,8 @@ class SiteBrowserIT {
         WebElement verdict = waitFor(By.cssSelector(".reproduced, .changed"), 1).get(0);
         assertThat(verdict.getText()).isEqualTo("Текущая версия отвечает так же.");
         assertThat(browser.findElements(By.cssSelector(".side-by-side .side"))).hasSize(2);
-        assertThat(browser.findElements(By.cssSelector(".side-by-side table.matrix tbody tr.cell"))).hasSize(9);
+        // The receipt's nine cells on the left, the replay's on the right.
+        assertThat(browser.findElements(By.cssSelector(".side-by-side table.matrix tbody tr.cell"))).hasSize(18);
         screenshot("audit-receipt-and-replay");
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
     }
