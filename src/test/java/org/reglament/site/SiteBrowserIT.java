@@ -117,7 +117,7 @@ class SiteBrowserIT {
         assertThat(scenario.findElement(By.cssSelector("pre.gherkin")).getText()).contains("Сценарий:").contains("3.1.4.1");
         screenshot("kamchatka-1.1-text");
         open(KAMCHATKA + "#c-3.1.4.3-абз.-2");
-        screenshot("kamchatka-1.1-clause-3.1.4.3");
+        viewport("kamchatka-1.1-clause-3.1.4.3");
     }
 
     @Test
@@ -227,6 +227,12 @@ class SiteBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(ExpectedConditions.numberOfElementsToBeMoreThan(selector, atLeast - 1));
         return browser.findElements(selector);
+    }
+
+    /** What the window shows: a clause's address opens the page at that clause. */
+    private void viewport(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The whole page, not only the window: the window is made as tall as the page first (up to 12,000 px). */
