@@ -324,7 +324,9 @@ public final class LegalSite {
                         } else if (parameter.isPresent()) {
                             parameters.stream().filter(p -> p.parameter().name().equals(parameter.get())).forEach(params::add);
                         } else {
-                            otherwise.add(by);
+                            // The register names a document part or plan item in its own terms; the site in Russian.
+                            otherwise.add(by.replaceFirst("^document (\\S+) part (\\S+)$", "документ $1, часть $2")
+                                    .replaceFirst("^plan item ", "пункт плана "));
                         }
                     }
                 } else {
