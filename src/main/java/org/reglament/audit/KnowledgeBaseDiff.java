@@ -1,14 +1,11 @@
 package org.reglament.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.KnowledgeBaseOutline;
@@ -20,7 +17,6 @@ import org.reglament.knowledgebase.RuleCitation;
  * (nothing compiled or run), so a candidate's worker gives the same account as the service does for its own versions.
  */
 public final class KnowledgeBaseDiff {
-    private static final Pattern RULE = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\"(.*?)^end\\b");
 
     private KnowledgeBaseDiff() {
     }
@@ -53,8 +49,8 @@ public final class KnowledgeBaseDiff {
     private static List<RuleChange> rules(KnowledgeBaseOutline from, KnowledgeBaseOutline to) {
         Map<String, RuleCitation> before = byKey(from);
         Map<String, RuleCitation> after = byKey(to);
-        Map<String, String> textBefore = ruleTexts(from);
-        Map<String, String> textAfter = ruleTexts(to);
+        Map<String, String> textBefore = from.ruleSources();
+        Map<String, String> textAfter = to.ruleSources();
         TreeSet<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         List<RuleChange> changes = new ArrayList<>();
@@ -98,20 +94,5 @@ public final class KnowledgeBaseDiff {
         Map<String, RuleCitation> rules = new HashMap<>();
         kb.rules().forEach(r -> rules.put(r.packageName() + "/" + r.rule(), r));
         return rules;
-    }
-
-    /** Each rule's DRL text, by package and name, so that a changed condition shows though its citation did not. */
-    private static Map<String, String> ruleTexts(KnowledgeBaseOutline kb) {
-        Map<String, String> texts = new HashMap<>();
-        kb.sources().files().forEach((path, content) -> {
-            if (path.endsWith(".drl")) {
-                String pkg = path.substring(0, path.lastIndexOf('/')).replace('/', '.');
-                Matcher m = RULE.matcher(new String(content, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    texts.put(pkg + "/" + m.group(1), m.group(2).strip());
-                }
-            }
-        });
-        return texts;
     }
 }

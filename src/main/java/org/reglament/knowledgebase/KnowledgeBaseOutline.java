@@ -1,9 +1,12 @@
 package org.reglament.knowledgebase;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.reglament.calendar.ProductionCalendar;
 
@@ -13,6 +16,7 @@ import org.reglament.calendar.ProductionCalendar;
  * ({@code KnowledgeBaseDiff}) and to cite; answering needs the compiled {@link KnowledgeBase}.
  */
 public final class KnowledgeBaseOutline {
+    private static final Pattern RULE = Pattern.compile("(?ms)^rule\\s+\"([^\"]+)\".*?^end\\b");
     private final RuleSources sources;
     private final Map<String, Act> acts;
     private final List<RuleCitation> rules;
@@ -57,6 +61,24 @@ public final class KnowledgeBaseOutline {
     }
 
     public ActTexts texts() {
+        return texts;
+    }
+
+    /**
+     * Each rule's DRL source, {@code rule "…" … end}, by package and name ("ru.kamchatka_guidelines/3.1.4.1"): what an
+     * auditor compares between versions and a lawyer reads beside the clause. Read as text, never evaluated.
+     */
+    public Map<String, String> ruleSources() {
+        Map<String, String> texts = new HashMap<>();
+        sources.files().forEach((path, content) -> {
+            if (path.endsWith(".drl")) {
+                String pkg = path.substring(0, path.lastIndexOf('/')).replace('/', '.');
+                Matcher m = RULE.matcher(new String(content, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    texts.put(pkg + "/" + m.group(1), m.group().strip());
+                }
+            }
+        });
         return texts;
     }
 

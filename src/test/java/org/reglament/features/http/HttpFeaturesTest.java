@@ -1,6 +1,7 @@
 package org.reglament.features.http;
 
 import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 
 import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.IncludeEngines;
@@ -17,5 +18,7 @@ import org.junit.platform.suite.api.SuiteDisplayName;
 @IncludeEngines("cucumber")
 @SelectDirectories("features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.reglament.features.steps,org.reglament.features.http")
+// The run's report: packaged into the jar (prepare-package), the site shows each scenario's result from it.
+@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "json:target/cucumber/http.json")
 public class HttpFeaturesTest {
 }

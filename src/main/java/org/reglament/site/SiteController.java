@@ -1,0 +1,200 @@
+package org.reglament.site;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.RuleSources;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The lawyers' site, in Russian, rendered on the server from {@link LegalSite} (Thymeleaf templates under
+ * {@code templates/site/}, escaped by default). {@code /} leads to it; the JSON API stays under {@code /api/v1}. The
+ * forms «Попробовать» and the auditor's page call that API from the browser, with the caller's own key or token.
+ */
+@Controller
+@Hidden
+public class SiteController {
+    private final KnowledgeBase knowledgeBase;
+    private final Path featuresDirectory;
+    private final Path resultsDirectory;
+    private final SiteVersions versions;
+    private volatile LegalSite site;
+
+    public SiteController(KnowledgeBase knowledgeBase, SiteVersions versions,
+                          @Value("${reglament.site.features-directory:}") String featuresDirectory,
+                          @Value("${reglament.site.scenario-results:}") String resultsDirectory) {
+        this.knowledgeBase = knowledgeBase;
+        this.versions = versions;
+        this.featuresDirectory = featuresDirectory.isBlank() ? null : Path.of(featuresDirectory);
+        this.resultsDirectory = resultsDirectory.isBlank() ? null : Path.of(resultsDirectory);
+    }
+
+    /** Built once, at the first page asked for: the knowledge base and the features do not change while it runs. */
+    LegalSite site() {
+        LegalSite built = site;
+        if (built == null) {
+            synchronized (this) {
+                if (site == null) {
+                    RuleSources features = featuresDirectory == null ? RuleSources.fromClasspath("features")
+                            : RuleSources.fromDirectory(featuresDirectory);
+                    site = LegalSite.of(knowledgeBase, FeatureScenarios.parse(features.files()),
+                            ScenarioResults.load(resultsDirectory));
+                }
+                built = site;
+            }
+        }
+        return built;
+    }
+
+    @GetMapping("/")
+    public String root() {
+        return "redirect:/site/";
+    }
+
+    @GetMapping({"/site", "/site/"})
+    public String index(Model model) {
+        model.addAttribute("site", site());
+        model.addAttribute("title", "Регламент: акты, правила, сценарии");
+        return "site/index";
+    }
+
+    @GetMapping("/site/acts/{act}")
+    public String act(@PathVariable String act, Model model) {
+        LegalSite.ActView view = found(site().act(act), "акта " + act);
+        model.addAttribute("site", site());
+        model.addAttribute("act", view);
+        model.addAttribute("title", view.act().shortTitle());
+        return "site/act";
+    }
+
+    @GetMapping("/site/acts/{act}/editions/{edition}")
+    public String edition(@PathVariable String act, @PathVariable String edition,
+                          @RequestParam(name = "lang", defaultValue = "ru") String language, Model model) {
+        LegalSite.ActView view = found(site().act(act), "акта " + act);
+        LegalSite.EditionView shown = found(view.edition(edition).filter(LegalSite.EditionView::encoded),
+                "закодированной редакции " + edition + " акта " + act);
+        LegalSite.TextView text = found(shown.texts().stream().filter(t -> t.language().equals(language)).findFirst(),
+                "текста на языке " + language);
+        model.addAttribute("site", site());
+        model.addAttribute("act", view);
+        model.addAttribute("edition", shown);
+        model.addAttribute("text", text);
+        model.addAttribute("title", view.act().shortTitle() + ", редакция " + shown.label());
+        return "site/edition";
+    }
+
+    @GetMapping("/site/acts/{act}/rules/{rule}")
+    public String rule(@PathVariable String act, @PathVariable String rule, Model model) {
+        LegalSite.ActView view = found(site().act(act), "акта " + act);
+        LegalSite.RuleView shown = found(view.rule(rule), "правила " + rule);
+        model.addAttribute("site", site());
+        model.addAttribute("act", view);
+        model.addAttribute("rule", shown);
+        model.addAttribute("title", "Правило «" + shown.name() + "»");
+        return "site/rule";
+    }
+
+    @GetMapping("/site/features/{*path}")
+    public String feature(@PathVariable String path, Model model) {
+        LegalSite.FeatureView feature = found(Optional.ofNullable(site().features().get(path.replaceFirst("^/", ""))),
+                "функции " + path);
+        model.addAttribute("site", site());
+        model.addAttribute("feature", feature);
+        model.addAttribute("act", feature.actId() == null ? null : site().act(feature.actId()).orElse(null));
+        model.addAttribute("resultsAvailable", site().resultsAvailable());
+        model.addAttribute("title", feature.feature().name());
+        return "site/feature";
+    }
+
+    @GetMapping("/site/interpretations")
+    public String interpretations(Model model) {
+        model.addAttribute("site", site());
+        model.addAttribute("title", "Толкования");
+        return "site/interpretations";
+    }
+
+    @GetMapping("/site/versions")
+    public String versions(Model model) {
+        model.addAttribute("versions", versions.list());
+        model.addAttribute("live", knowledgeBase.version());
+        model.addAttribute("title", "Версии базы знаний");
+        return "site/versions";
+    }
+
+    @GetMapping("/site/versions/{version}")
+    public String version(@PathVariable String version, Model model) {
+        SiteVersions.VersionChanges changes = found(versions.changes(version), "версии " + version);
+        model.addAttribute("changes", changes);
+        model.addAttribute("live", knowledgeBase.version());
+        model.addAttribute("title", "Версия " + SiteVersions.shortVersion(version));
+        return "site/version";
+    }
+
+    /** The decisions a form is offered for, with their API paths. */
+    static final Map<String, String> DECISIONS = new java.util.LinkedHashMap<>();
+
+    static {
+        DECISIONS.put("action-matrix", "Матрица составов действий (3.1.4)");
+        DECISIONS.put("action-matrix/check", "Проверка предложенной матрицы");
+        DECISIONS.put("deadline", "Срок шага процедуры");
+        DECISIONS.put("period", "Срок по ГК РФ (ст. 190–194)");
+        DECISIONS.put("timeline", "Шаги процедуры по услуге");
+        DECISIONS.put("commission-meeting", "Заседание комиссии (ПП РК № 845)");
+        DECISIONS.put("completeness", "Комплектность документов");
+        DECISIONS.put("plan-status", "План Смоленской области");
+    }
+
+    @GetMapping("/site/try")
+    public String tryIndex(Model model) {
+        model.addAttribute("decisions", DECISIONS);
+        model.addAttribute("title", "Попробовать");
+        return "site/try-index";
+    }
+
+    @GetMapping("/site/try/{*decision}")
+    public String tryDecision(@PathVariable String decision, Model model) {
+        String name = decision.replaceFirst("^/", "");
+        String label = DECISIONS.get(name);
+        if (label == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no form for decision " + name);
+        }
+        model.addAttribute("decision", name);
+        model.addAttribute("label", label);
+        model.addAttribute("decisions", DECISIONS);
+        model.addAttribute("title", "Попробовать: " + label);
+        model.addAttribute("deadlineActs", site().acts().stream()
+                .filter(a -> !a.act().names().getOrDefault("deadlineSteps", Map.of()).isEmpty()).toList());
+        model.addAttribute("example", TryExamples.of(name));
+        return switch (name) {
+            case "action-matrix" -> "site/try-matrix";
+            case "deadline" -> "site/try-deadline";
+            default -> "site/try-json";
+        };
+    }
+
+    @GetMapping("/site/audit")
+    public String audit(@RequestParam(name = "decision", required = false) String decisionId, Model model) {
+        model.addAttribute("decisionId", decisionId);
+        model.addAttribute("title", "Аудитор: квитанция и повтор решения");
+        return "site/audit";
+    }
+
+    private static <T> T found(Optional<T> value, String what) {
+        return value.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "нет " + what));
+    }
+
+    List<LegalSite.ActView> acts() {
+        return site().acts();
+    }
+}

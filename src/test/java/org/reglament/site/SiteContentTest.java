@@ -1,0 +1,173 @@
+package org.reglament.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.cucumber.gherkin.GherkinParser;
+import io.cucumber.messages.types.Envelope;
+import io.cucumber.messages.types.Pickle;
+import org.junit.jupiter.api.Test;
+import org.reglament.api.StartedServer;
+import org.reglament.knowledgebase.Act;
+import org.reglament.knowledgebase.Edition;
+import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.knowledgebase.LegalParameter;
+import org.reglament.knowledgebase.RuleCitation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The site is generated, never hand-kept, and fails the build when stale: every rule, parameter, interpretation and
+ * scenario of the knowledge base and the feature files is on the pages of the started server (each with its own
+ * address), read from the knowledge base and from features/ here, independently of the site's own model.
+ */
+@StartedServer
+class SiteContentTest {
+    private static final Path FEATURES = Path.of("features");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KnowledgeBase knowledgeBase;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void everyRuleIsBesideItsClauseAndHasAPageWithItsCitationAndSource() throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (Act act : knowledgeBase.acts()) {
+            for (Edition edition : act.editions().stream().filter(Edition::encoded).toList()) {
+                if (knowledgeBase.texts().of(act.id(), edition.edition()).isEmpty()) {
+                    continue;
+                }
+                String page = page("/site/acts/" + act.id() + "/editions/" + edition.edition());
+                for (RuleCitation rule : knowledgeBase.rules()) {
+                    if (rule.actId().equals(act.id()) && rule.edition().equals(edition.edition())
+                            && !page.contains("id=\"r-" + Slugs.of(rule.rule()) + "\"")) {
+                        missing.add(act.id() + " " + edition.edition() + ": rule «" + rule.rule() + "» beside its clause");
+                    }
+                }
+            }
+        }
+        for (RuleCitation rule : knowledgeBase.rules()) {
+            String page = page("/site/acts/" + rule.actId() + "/rules/" + encode(Slugs.of(rule.rule())));
+            if (!page.contains(html(rule.quote())) || !page.contains(html("rule \"" + rule.rule() + "\""))) {
+                missing.add(rule.actId() + ": the page of rule «" + rule.rule() + "» lacks its quote or DRL source");
+            }
+        }
+        assertThat(missing).as("rules missing from the site").isEmpty();
+    }
+
+    @Test
+    void everyParameterIsOnItsActsPageWithItsValueAndSource() throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (Act act : knowledgeBase.acts()) {
+            String page = page("/site/acts/" + act.id());
+            for (LegalParameter parameter : act.parameters()) {
+                if (!page.contains("id=\"p-" + Slugs.of(parameter.name()) + "\"") || !page.contains(html(parameter.quote()))) {
+                    missing.add(act.id() + ": parameter " + parameter.name());
+                }
+            }
+        }
+        assertThat(missing).as("parameters missing from the site").isEmpty();
+        assertThat(knowledgeBase.acts().stream().mapToInt(a -> a.parameters().size()).sum()).isPositive();
+    }
+
+    @Test
+    void everyInterpretationIsInTheIndexWithItsRule() throws Exception {
+        String page = page("/site/interpretations");
+        List<String> missing = new ArrayList<>();
+        int interpretations = 0;
+        for (RuleCitation rule : knowledgeBase.rules()) {
+            if (rule.interpretation() != null || rule.reading() != null) {
+                interpretations++;
+                if (rule.interpretation() != null && !page.contains(html(rule.interpretation()))
+                        || !page.contains("href=\"/site/acts/" + rule.actId() + "/rules/" + Slugs.of(rule.rule()) + "\"")
+                        || rule.reading() != null && !page.contains(html(rule.reading()))
+                        || rule.alternative() != null && !page.contains(html(rule.alternative()))) {
+                    missing.add(rule.actId() + ": interpretation of «" + rule.rule() + "»");
+                }
+            }
+        }
+        assertThat(interpretations).isPositive();
+        assertThat(missing).as("interpretations missing from the index").isEmpty();
+    }
+
+    @Test
+    void everyScenarioIsOnItsFeaturesPageAndOnThePagesOfTheRulesItAsserts() throws Exception {
+        List<String> missing = new ArrayList<>();
+        int scenarios = 0;
+        try (Stream<Path> walk = Files.walk(FEATURES)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".feature")).sorted().toList()) {
+                String path = FEATURES.relativize(file).toString().replace('\\', '/').replaceFirst("\\.feature$", "");
+                String page = page("/site/features/" + path);
+                List<Envelope> parsed = GherkinParser.builder().includeSource(false).includePickles(true)
+                        .includeGherkinDocument(false).build().parse(file).toList();
+                for (Pickle pickle : parsed.stream().flatMap(e -> e.getPickle().stream()).toList()) {
+                    scenarios++;
+                    if (!page.contains(html(pickle.getName()))) {
+                        missing.add(path + ": «" + pickle.getName() + "»");
+                    }
+                }
+            }
+        }
+        assertThat(scenarios).isGreaterThan(100);
+        // And every rule's page lists a scenario (FeatureCoverageTest: every rule has one that asserts it).
+        for (RuleCitation rule : knowledgeBase.rules()) {
+            String page = page("/site/acts/" + rule.actId() + "/rules/" + encode(Slugs.of(rule.rule())));
+            if (!page.contains("class=\"scenario\"")) {
+                missing.add("no scenario on the page of rule «" + rule.rule() + "» of " + rule.actId());
+            }
+        }
+        assertThat(missing).as("scenarios missing from the site").isEmpty();
+    }
+
+    @Test
+    void theRootLeadsToTheSiteAndTheKamchatkaTextLoadsFast() throws Exception {
+        HttpResponse<String> root = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location").orElse("")).endsWith("/site/");
+        assertThat(page("/site/")).contains("Методические рекомендации");
+        byte[] kamchatka = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/site/acts/ru.kamchatka_guidelines/editions/1.1")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/site-kamchatka-1.1.html"), kamchatka);
+        assertThat(kamchatka.length).as("bytes of the Kamchatka act page").isLessThan(300 * 1024);
+        // The JSON API is where it was.
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/knowledge-base")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    }
+
+    private String page(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** As Thymeleaf's th:text writes it. */
+    static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+}
