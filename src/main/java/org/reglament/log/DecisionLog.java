@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.DistributionSummary;
@@ -78,10 +76,6 @@ public class DecisionLog implements SmartLifecycle {
     /** The embedded database is locked to this process: the journal's stream is taken whatever its lease says. */
     private final boolean embedded;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    /** Decisions being made whose receipts have not reached the queue yet ({@link #expect()}): the writer waits for them. */
-    private final AtomicInteger coming = new AtomicInteger();
-    /** The writer is waiting for the receipts still coming: the last of them wakes it. */
-    private volatile boolean lingering;
     private volatile boolean running;
     private Thread writer;
     private Thread heartbeat;
@@ -90,13 +84,14 @@ public class DecisionLog implements SmartLifecycle {
     private volatile MerkleTree.Frontier tree = MerkleTree.Frontier.empty();
     /** Set when another process took the stream over: the writer opens a stream again before it writes. */
     private volatile boolean leaseLost;
+    private int lastBatch;
     private Timer commits;
     private DistributionSummary batches;
 
     public DecisionLog(ReceiptRepository receipts, ReceiptTexts texts, LogStreams streams,
                        TransactionTemplate transactions, DecisionJournal journal, LogKey key, MeterRegistry metrics,
                        @Value("${reglament.audit.log.commit-timeout-ms}") long commitTimeoutMs,
-                       @Value("${reglament.audit.log.linger-ms:0}") double lingerMs,
+                       @Value("${reglament.audit.log.linger-ms:0}") long lingerMs,
                        @Value("${reglament.instance-name:${HOSTNAME:local}}") String instanceName,
                        @Value("${reglament.audit.log.lease-seconds:15}") int leaseSeconds,
                        @Value("${reglament.audit.log.origin:reglament.local/decision-log}") String origin,
@@ -113,7 +108,7 @@ public class DecisionLog implements SmartLifecycle {
         this.metrics = metrics;
         this.clock = Clock.systemUTC();
         this.commitTimeoutMs = commitTimeoutMs;
-        this.lingerNanos = Math.round(lingerMs * 1_000_000);
+        this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMs);
         this.instanceName = instanceName;
         this.leaseSeconds = leaseSeconds;
         this.embedded = datasourceUrl.startsWith("jdbc:h2:");
@@ -148,31 +143,11 @@ public class DecisionLog implements SmartLifecycle {
     }
 
     /**
-     * Tells the writer that a decision is being made (its request was read) whose receipt will come, so that a group
-     * commit waits for it (within {@code linger-ms}) rather than commit without it and then again for it. The handle
-     * returned is run once the receipt is queued or will not come (the request failed); running it again does nothing.
-     */
-    public Runnable expect() {
-        coming.incrementAndGet();
-        AtomicBoolean expected = new AtomicBoolean(true);
-        return () -> {
-            if (expected.getAndSet(false) && coming.decrementAndGet() == 0 && lingering) {
-                LockSupport.unpark(writer);
-            }
-        };
-    }
-
-    /**
      * Records a receipt and returns its place once it is durable.
      *
      * @throws LogUnavailableException when it could not be written in time: the answer must not be given
      */
     public Position append(Draft draft) {
-        return append(draft, () -> { });
-    }
-
-    /** As {@link #append(Draft)}, for a receipt announced by {@link #expect()}: {@code queued} is that handle. */
-    public Position append(Draft draft, Runnable queued) {
         if (!running) {
             throw new LogUnavailableException("the decision log is not running");
         }
@@ -190,7 +165,6 @@ public class DecisionLog implements SmartLifecycle {
         Pending pending = new Pending(draft, answeredAt, digest, texts.storeRequest(draft.request()),
                 texts.storeAnswer(kind, draft.answer()), new CompletableFuture<>());
         queue.add(pending);
-        queued.run();
         try {
             return pending.written().get(commitTimeoutMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -210,14 +184,19 @@ public class DecisionLog implements SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                if (lingerNanos > 0 && coming.get() > 0) {
-                    linger();
+                // Group commit: a commit costs much the same for one receipt or ten, so under load (the last group
+                // held more than one) the writer lingers lingerMs for the receipts already on their way, asleep: were
+                // it waiting on the queue, each of them would wake it (a futex call on the request thread each). A
+                // receipt that comes alone is written at once.
+                if (lastBatch > 1 && lingerNanos > 0) {
+                    LockSupport.parkNanos(lingerNanos);
                 }
                 queue.drainTo(batch, BATCH - batch.size());
                 if (leaseLost) {
                     reopen();
                 }
                 write(batch);
+                lastBatch = batch.size();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -228,29 +207,6 @@ public class DecisionLog implements SmartLifecycle {
                     leaseLost = true;
                 }
             }
-        }
-    }
-
-    /**
-     * Group commit. A commit costs the database and the writer much the same for one receipt or twenty (a round trip
-     * per statement, a WAL flush), so the writer does not commit while decisions whose receipts are on their way are
-     * still being made in this process: it waits, asleep, until the last of them is queued (it wakes the writer) or
-     * linger-ms has passed. Like PostgreSQL's commit_delay with commit_siblings, but the writer knows which receipts
-     * will come rather than guessing: a receipt with no other decision in progress is written at once, and under load
-     * a group holds about the decisions in progress, however many replicas share the load (with a fixed linger the
-     * groups shrank as replicas were added and the database committed more often for the same receipts;
-     * docs/benchmarks.md).
-     */
-    private void linger() {
-        long deadline = System.nanoTime() + lingerNanos;
-        lingering = true;
-        try {
-            long left;
-            while (coming.get() > 0 && queue.size() < BATCH && (left = deadline - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(left);
-            }
-        } finally {
-            lingering = false;
         }
     }
 

@@ -26,8 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 @RestControllerAdvice(basePackages = "org.reglament")
 public class ReceiptRecording extends RequestBodyAdviceAdapter implements ResponseBodyAdvice<Object> {
     static final String REQUEST = ReceiptRecording.class.getName() + ".request";
-    /** The handle of {@link DecisionLog#expect()}: the receipt of this request is on its way to the log. */
-    static final String EXPECTED = ReceiptRecording.class.getName() + ".expected";
 
     private final DecisionLog log;
     private final CanonicalJson json;
@@ -52,16 +50,6 @@ public class ReceiptRecording extends RequestBodyAdviceAdapter implements Respon
                 org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
         if (attributes != null) {
             attributes.setAttribute(REQUEST, body, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
-            if (parameter.getMethod() != null
-                    && DecisionEnvelope.class.isAssignableFrom(parameter.getMethod().getReturnType())) {
-                // A decision will be answered and recorded unless the request fails first; when the request ends
-                // (answered or not) the log stops waiting for its receipt.
-                Runnable expected = log.expect();
-                attributes.setAttribute(EXPECTED, expected,
-                        org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
-                attributes.registerDestructionCallback(EXPECTED, expected,
-                        org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
-            }
         }
         return body;
     }
@@ -84,10 +72,9 @@ public class ReceiptRecording extends RequestBodyAdviceAdapter implements Respon
         JsonNode requestTree = json.tree(canonicalRequest);
         String registryId = requestTree.path("service").path("registryId").asText(null);
         byte[] canonicalAnswer = json.writeBytes(envelope);
-        Runnable expected = http.getAttribute(EXPECTED) instanceof Runnable handle ? handle : () -> { };
         DecisionLog.Position position = log.append(new DecisionLog.Draft(envelope.decisionId(), envelope.decision(), registryId,
                 envelope.asOf(), envelope.regulation().actId(), envelope.regulation().edition(),
-                envelope.knowledgeBaseVersion(), caller(), canonicalRequest, canonicalAnswer), expected);
+                envelope.knowledgeBaseVersion(), caller(), canonicalRequest, canonicalAnswer));
         return RecordedAnswer.of(canonicalAnswer, position);
     }
 
