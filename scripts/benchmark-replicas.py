@@ -44,6 +44,8 @@ DECIDER = "bench-decider-" + uuid.uuid4().hex
 AUDITOR = "bench-auditor-" + uuid.uuid4().hex
 JAVA_OPTIONS = os.environ.get("REGLAMENT_BENCH_JAVA_OPTS", "-Xmx512m").split()
 WARM_EACH = int(os.environ.get("REGLAMENT_BENCH_WARM_EACH", "0"))
+CPU_LIMIT = float(os.environ.get("REGLAMENT_BENCH_CPU_LIMIT", "0"))
+CGROUP = "/sys/fs/cgroup/cpu"  # cgroup v1, as on these machines
 PORTS = [18101, 18102, 18103]
 MANAGEMENT = [18201, 18202, 18203]
 BALANCER = 18100
@@ -52,7 +54,18 @@ BALANCER = 18100
 def replica(work, schema, n, create_key):
     url = PG_URL + ("&" if "?" in PG_URL else "?") + "currentSchema=" + schema
     log = open(os.path.join(work, f"replica-{n}.log"), "w")
-    return subprocess.Popen([
+    limit = []
+    if CPU_LIMIT:
+        # As a pod's limits.cpu: a CFS quota on the replica's own cgroup, entered before the JVM starts so that it
+        # sizes itself for the cores it may use.
+        group = os.path.join(CGROUP, f"{os.path.basename(work)}-{n}")
+        os.makedirs(group, exist_ok=True)
+        with open(os.path.join(group, "cpu.cfs_period_us"), "w") as f:
+            f.write("100000")
+        with open(os.path.join(group, "cpu.cfs_quota_us"), "w") as f:
+            f.write(str(int(CPU_LIMIT * 100000)))
+        limit = ["sh", "-c", f'echo $$ > {group}/cgroup.procs && exec "$@"', "replica"]
+    return subprocess.Popen(limit + [
         "java", *JAVA_OPTIONS, "-jar", JAR, f"--server.port={PORTS[n - 1]}", f"--management.server.port={MANAGEMENT[n - 1]}",
         f"--spring.datasource.url={url}", f"--spring.datasource.username={PG_USER}",
         f"--spring.datasource.password={PG_PASSWORD}", f"--spring.flyway.default-schema={schema}",
@@ -272,7 +285,9 @@ def main():
         processes.append(haproxy(work))
         time.sleep(2)
         replicas, balancer = processes[:3], processes[3]
-        print(f"jar {os.path.basename(JAR)}; java {' '.join(JAVA_OPTIONS)}; {CONNECTIONS} connections", flush=True)
+        print(f"jar {os.path.basename(JAR)}; java {' '.join(JAVA_OPTIONS)}; replica arguments "
+              f"{os.environ.get('REGLAMENT_BENCH_ARGS', '') or '(none)'}; CPU limit per replica "
+              f"{CPU_LIMIT or 'none'}; {CONNECTIONS} connections", flush=True)
         if WARM_EACH:
             # Each replica on its own port with the whole machine, so each compiles what one replica alone would.
             for n in (1, 2, 3):
@@ -324,6 +339,11 @@ def main():
                 p.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 p.kill()
+        for group in glob.glob(os.path.join(CGROUP, os.path.basename(work) + "-*")):
+            try:
+                os.rmdir(group)
+            except OSError:
+                pass
         shutil.rmtree(work, ignore_errors=True)
 
 
