@@ -192,11 +192,11 @@ public class DecisionLog implements SmartLifecycle {
                 // Group commit: a commit costs much the same for one receipt or ten, so under load (the last group
                 // held more than one) the writer lingers lingerMs for the receipts already on their way, asleep: were
                 // it waiting on the queue, each of them would wake it (a futex call on the request thread each). A
-                // receipt that comes alone is written at once.
-                // Under load the writer also begins a commit no sooner than commit-interval-ms after it began the last one:
-                // a replica then commits at most 1000 / commit-interval-ms times a second however its share of the load
-                // falls, so the database's commits grow with the replicas only up to that bound, not with their count
-                // alone (with the linger only, each of three replicas committed groups a third as large as one did).
+                // receipt that comes alone is written at once. Under load the writer also begins a commit no sooner
+                // than commit-interval-ms after it began the last one, so a replica commits at most 1000 / interval
+                // times a second however small its share of the load: with the linger alone, three replicas each
+                // committed groups a third as large as one replica did, and the database took 2.4 times the commits
+                // for the same receipts (docs/benchmarks.md, "Throughput with one, two and three replicas").
                 if (lastBatch > 1) {
                     long now = System.nanoTime();
                     long wait = Math.max(lingerNanos, lastCommit + commitIntervalNanos - now);
