@@ -33,8 +33,8 @@ class GroupCommitTest {
     MeterRegistry meters;
 
     private static DecisionLog.Draft draft(String registryId) {
-        return new DecisionLog.Draft(UUID.randomUUID().toString(), "action-matrix", registryId, LocalDate.of(2018, 10, 1),
-                "decree-236", "test", "test", "test", "{\"registryId\":\"" + registryId + "\"}",
+        return new DecisionLog.Draft(UUID.randomUUID().toString(), "action-matrix", registryId,
+                LocalDate.of(2018, 10, 1), "decree-236", "test", "test", "test", "{\"registryId\":\"" + registryId + "\"}",
                 ("{\"registryId\":\"" + registryId + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
