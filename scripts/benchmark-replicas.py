@@ -5,13 +5,19 @@ replicas of the packaged jar on one PostgreSQL log (issue 13, point 3).
     ./mvnw -q package -DskipTests && bash .ci/postgres.sh && bash .ci/haproxy.sh && apt-get install -y wrk
     python3 scripts/benchmark-replicas.py
 
-Three replicas are started once and warmed up together through the balancer; then they are measured in alternating
-windows, 1, 2, 3, 1, 2, 3, ..., with the balancer sending to the first n of them (the others set to maintenance
+Three replicas are started once and warmed up (REGLAMENT_BENCH_WARM_EACH seconds each straight to its own port, then
+REGLAMENT_BENCH_WARMUP seconds all three through the balancer); then they are measured in alternating windows, 1, 2, 3, 1, 2, 3, ..., with the balancer sending to the first n of them (the others set to maintenance
 through HAProxy's runtime API, idle), so that whatever else the machine does falls on every configuration alike.
 Reported: the median throughput of each configuration and its ratio to one replica. Everything runs on loopback;
 the load generator (wrk) shares the machine's cores with the replicas, PostgreSQL and HAProxy.
 
-Knobs (environment): REGLAMENT_BENCH_JAR, REGLAMENT_BENCH_CONNECTIONS (32), REGLAMENT_BENCH_WARMUP (120 s),
+Each window prints where the two cores went per 1000 decisions (replica threads by kind, PostgreSQL, HAProxy, wrk),
+context switches per decision, PostgreSQL's commits per second and receipts per commit, and each replica's JIT
+compilations during the window.
+
+Knobs (environment): REGLAMENT_BENCH_JAR, REGLAMENT_BENCH_CONNECTIONS (32), REGLAMENT_BENCH_WARM_EACH (0 s),
+REGLAMENT_BENCH_WARMUP (120 s), REGLAMENT_BENCH_JAVA_OPTS (-Xmx512m), REGLAMENT_BENCH_CPU_LIMIT (cores per replica, a
+cgroup v1 CFS quota entered before the JVM starts; 0: none),
 REGLAMENT_BENCH_WINDOWS (3 rounds), REGLAMENT_BENCH_SECONDS (10 per window), REGLAMENT_BENCH_ARGS (more arguments
 for every replica, e.g. --reglament.audit.log.enabled=false to see what the machine does without the log),
 REGLAMENT_TEST_POSTGRES_URL (and _USER, _PASSWORD; default the .ci/postgres.sh database).
