@@ -3,11 +3,13 @@
 replicas of the packaged jar on one PostgreSQL log (issue 13, point 3).
 
     ./mvnw -q package -DskipTests && bash .ci/postgres.sh && bash .ci/haproxy.sh && apt-get install -y wrk
-    python3 scripts/benchmark-replicas.py
+    flock /tmp/reglament-build.lock env REGLAMENT_BENCH_WARM_EACH=80 REGLAMENT_BENCH_WARMUP=0 \
+        REGLAMENT_BENCH_ARGS=--reglament.audit.log.commit-interval-ms=10 python3 scripts/benchmark-replicas.py
 
 Three replicas are started once and warmed up (REGLAMENT_BENCH_WARM_EACH seconds each straight to its own port, then
-REGLAMENT_BENCH_WARMUP seconds all three through the balancer); then they are measured in alternating windows, 1, 2, 3, 1, 2, 3, ..., with the balancer sending to the first n of them (the others set to maintenance
-through HAProxy's runtime API, idle), so that whatever else the machine does falls on every configuration alike.
+REGLAMENT_BENCH_WARMUP seconds all three through the balancer); then they are measured in alternating windows,
+1, 2, 3, 1, 2, 3, ..., with the balancer sending to the first n of them (the others set to maintenance through
+HAProxy's runtime API, idle), so that whatever else the machine does falls on every configuration alike.
 Reported: the median throughput of each configuration and its ratio to one replica. Everything runs on loopback;
 the load generator (wrk) shares the machine's cores with the replicas, PostgreSQL and HAProxy.
 
