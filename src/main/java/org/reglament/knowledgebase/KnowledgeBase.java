@@ -3,6 +3,8 @@ package org.reglament.knowledgebase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.FactHandle;
 import org.reglament.calendar.ProductionCalendar;
 
 /**
@@ -163,9 +166,24 @@ public final class KnowledgeBase {
                 // A condition or consequence threw: a defect of the rules, not a refusal of the request.
                 throw new RuleFailedException(firing[0], e);
             }
-            return new Evaluation(act, edition, asOf, List.copyOf(session.getObjects()), List.copyOf(fired), acts, this);
+            return new Evaluation(act, edition, asOf, inInsertionOrder(session), List.copyOf(fired), acts, this);
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The session's facts in the order they were inserted: the caller's, then the rules' in firing order. The
+     * engine's own collection of a class's facts is ordered by identity hash, which differs from one run to the next,
+     * and an answer that lists several facts of one class (the defects of a completeness check) must not.
+     */
+    private static List<Object> inInsertionOrder(KieSession session) {
+        List<FactHandle> handles = new ArrayList<>(session.getFactHandles());
+        handles.sort(Comparator.comparingLong(FactHandle::getId));
+        List<Object> facts = new ArrayList<>(handles.size());
+        for (FactHandle handle : handles) {
+            facts.add(handle.getObject());
+        }
+        return Collections.unmodifiableList(facts);
     }
 }
