@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Envelopes {
+    private static final Comparator<RuleCitation> BY_RULE = Comparator.comparing(RuleCitation::rule);
 
     public <T> DecisionEnvelope<T> wrap(String decision, Evaluation evaluation, T result) {
         return wrap(decision, evaluation, result, Language.RU);
@@ -28,11 +29,18 @@ public class Envelopes {
         Act act = evaluation.act();
         Edition edition = evaluation.edition();
         // Firing order depends on agenda internals; the answer is ordered by rule name so that it is stable.
-        List<PreparedCitations.Prepared> fired = evaluation.firedRules().stream().distinct()
-                .sorted(Comparator.comparing(RuleCitation::rule)).map(citations::of).toList();
+        List<RuleCitation> fired = new ArrayList<>(evaluation.firedRules());
+        fired.sort(BY_RULE);
         List<RuleApplied> rules = new ArrayList<>(fired.size());
         List<Interpretation> interpretations = new ArrayList<>();
-        for (PreparedCitations.Prepared rule : fired) {
+        for (int i = 0; i < fired.size(); i++) {
+            RuleCitation firedRule = fired.get(i);
+            // A rule that fired more than once is applied once; rules of two acts may share a name, so the earlier
+            // firings are looked through, not only the one before (a handful: 16 for an action matrix).
+            if (fired.subList(0, i).contains(firedRule)) {
+                continue;
+            }
+            PreparedCitations.Prepared rule = citations.of(firedRule);
             rules.add(rule.applied(language));
             if (rule.interpretation() != null) {
                 interpretations.add(rule.interpretation());
