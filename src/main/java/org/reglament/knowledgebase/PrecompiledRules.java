@@ -45,11 +45,20 @@ public final class PrecompiledRules {
         Files.writeString(version, sources.version());
     }
 
+    /** Whether the class path has the model precompiled from exactly these sources (the packaged rules). */
+    public static boolean isFor(RuleSources sources) {
+        try (InputStream version = PrecompiledRules.class.getClassLoader().getResourceAsStream(VERSION)) {
+            return version != null && new String(version.readAllBytes(), StandardCharsets.US_ASCII).equals(sources.version());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the precompiled rules", e);
+        }
+    }
+
     /** The precompiled model, if the class path has one for exactly these sources: one {@link Model} per package. */
     static Optional<List<Model>> load(RuleSources sources) {
         ClassLoader loader = PrecompiledRules.class.getClassLoader();
-        try (InputStream version = loader.getResourceAsStream(VERSION)) {
-            if (version == null || !new String(version.readAllBytes(), StandardCharsets.US_ASCII).equals(sources.version())) {
+        try {
+            if (!isFor(sources)) {
                 return Optional.empty();
             }
             try (InputStream kjar = loader.getResourceAsStream(MODEL)) {
