@@ -45,7 +45,9 @@ final class ReglamentCriteria {
 
     /** The engine alone: the rules of the act in the edition in force, with the listener and filter that cite them. */
     Evaluation evaluate(ActionMatrixRequest request) {
-        return knowledgeBase.evaluate(ActionMatrixDecisions.ACT, request.asOf(), List.of(request.service().toFacts()));
+        // The facts derive inserts: the service's and the readings the request chose (the defaults here).
+        return knowledgeBase.evaluate(ActionMatrixDecisions.ACT, request.asOf(),
+                List.of(request.service().toFacts(), request.readings()));
     }
 
     /** The decision as the API returns it: cells, reasons, citations, route, steps and envelope. */
