@@ -71,9 +71,11 @@ printf '%-34s %12s %8s %8s %8s\n' "half load (16 conn., ${pause} ms pause)" "$(r
   "$(percentile "$out" 50%)" "$(percentile "$out" 99%)" "$(awk '/Latency/ {print $4; exit}' <<<"$out")"
 
 body='{"asOf":"2018-10-01","service":{"registryId":"41000000000001","name":"Услуга","category":"REGIONAL","applicationsPerYear":120,"electronicWithoutOriginals":true,"inPersonReceptionAtAgency":true,"feeOrPayment":true,"providedViaMfc":true}}'
-for encoding in identity gzip; do
-  size=$(curl -fs -o /dev/null -w '%{size_download}' -H "X-API-Key: $key" -H 'Content-Type: application/json' \
-    -H "Accept-Encoding: $encoding" --data-binary "$body" "$url/api/v1/decisions/action-matrix")
-  echo "one answer, Accept-Encoding: $encoding: $size bytes"
+for citations in inline referenced; do
+  for encoding in identity gzip; do
+    size=$(curl -fs -o /dev/null -w '%{size_download}' -H "X-API-Key: $key" -H 'Content-Type: application/json' \
+      -H "Accept-Encoding: $encoding" --data-binary "$body" "$url/api/v1/decisions/action-matrix?citations=$citations")
+    echo "one answer, citations=$citations, Accept-Encoding: $encoding: $size bytes"
+  done
 done
 echo "server: $(grep -o 'Knowledge base [^ ]* .* in [0-9]* ms' "$work/server.log" | sed 's/sha256:[0-9a-f]*/…/' | head -1)"
