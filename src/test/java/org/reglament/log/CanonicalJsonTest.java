@@ -55,7 +55,7 @@ class CanonicalJsonTest {
         CompletenessDecisions completeness = new CompletenessDecisions(knowledgeBases, envelopes, metrics);
         for (Language language : Language.values()) {
             answers.add(completeness.check(new CompletenessRequest(LocalDate.of(2021, 5, 1), "kz.order_133", "materials",
-                    List.of("business-processes"), null, null, null, language, null, null, null)));
+                    List.of("business-processes"), null, null, null, language, null, null, null, null)));
         }
 
         for (int pass = 0; pass < 2; pass++) {
