@@ -1,5 +1,7 @@
 package org.reglament.decision;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,6 +20,9 @@ public class DecisionMetrics {
     public static final String REFUSED = "refused";
 
     private final MeterRegistry registry;
+    /** The meters, registered once each: looking one up in the registry for every decision cost a few per cent of it. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
     /**
      * Set while an auditor's replay runs a decision again (a replay is not a decision answered), or while a registry
      * batch decides its rows (the batch is counted once, as a decision of its own).
@@ -42,8 +47,9 @@ public class DecisionMetrics {
             count(decision, REFUSED);
             throw e;
         } finally {
-            sample.stop(Timer.builder("reglament.decision").description("Time to answer one decision")
-                    .tag("decision", decision).publishPercentileHistogram().register(registry));
+            sample.stop(timers.computeIfAbsent(decision, name -> Timer.builder("reglament.decision")
+                    .description("Time to answer one decision").tag("decision", name).publishPercentileHistogram()
+                    .register(registry)));
         }
     }
 
@@ -64,7 +70,8 @@ public class DecisionMetrics {
     }
 
     public void count(String decision, String outcome) {
-        Counter.builder("reglament.decisions").description("Decisions by kind and outcome")
-                .tag("decision", decision).tag("outcome", outcome).register(registry).increment();
+        counters.computeIfAbsent(decision, name -> new ConcurrentHashMap<>()).computeIfAbsent(outcome,
+                name -> Counter.builder("reglament.decisions").description("Decisions by kind and outcome")
+                        .tag("decision", decision).tag("outcome", name).register(registry)).increment();
     }
 }

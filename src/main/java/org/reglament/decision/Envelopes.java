@@ -1,5 +1,6 @@
 package org.reglament.decision;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Envelopes {
+    private static final Comparator<RuleCitation> BY_RULE = Comparator.comparing(RuleCitation::rule);
 
     public <T> DecisionEnvelope<T> wrap(String decision, Evaluation evaluation, T result) {
         return wrap(decision, evaluation, result, Language.RU);
@@ -23,34 +25,31 @@ public class Envelopes {
 
     public <T> DecisionEnvelope<T> wrap(String decision, Evaluation evaluation, T result, Language language) {
         KnowledgeBase knowledgeBase = evaluation.knowledgeBase();
+        PreparedCitations citations = PreparedCitations.of(knowledgeBase);
         Act act = evaluation.act();
         Edition edition = evaluation.edition();
         // Firing order depends on agenda internals; the answer is ordered by rule name so that it is stable.
-        List<RuleCitation> fired = evaluation.firedRules().stream().distinct()
-                .sorted(Comparator.comparing(RuleCitation::rule)).toList();
-        List<RuleApplied> rules = fired.stream()
-                .map(rule -> new RuleApplied(rule.rule(), cited(knowledgeBase, knowledgeBase.act(rule.actId()), rule,
-                        language), rule.interpretation())).toList();
-        List<Interpretation> interpretations = fired.stream().filter(rule -> rule.interpretation() != null)
-                .map(rule -> new Interpretation(rule.rule(), rule.actId(), rule.clause(), rule.interpretation(),
-                        rule.reading(), rule.alternative())).toList();
+        List<RuleCitation> fired = new ArrayList<>(evaluation.firedRules());
+        fired.sort(BY_RULE);
+        List<RuleApplied> rules = new ArrayList<>(fired.size());
+        List<Interpretation> interpretations = new ArrayList<>();
+        for (int i = 0; i < fired.size(); i++) {
+            RuleCitation firedRule = fired.get(i);
+            // A rule that fired more than once is applied once; rules of two acts may share a name, so the earlier
+            // firings are looked through, not only the one before (a handful: 16 for an action matrix).
+            if (fired.subList(0, i).contains(firedRule)) {
+                continue;
+            }
+            PreparedCitations.Prepared rule = citations.of(firedRule);
+            rules.add(rule.applied(language));
+            if (rule.interpretation() != null) {
+                interpretations.add(rule.interpretation());
+            }
+        }
         return new DecisionEnvelope<>(DecisionIds.next(), decision, evaluation.asOf(),
                 new RegulationApplied(act.id(), act.title(), edition.edition(), edition.adopted(),
                         edition.inForceFrom(), edition.inForceUntil()),
-                knowledgeBase.version(), result, rules, interpretations, null);
-    }
-
-    /**
-     * A rule's citation; where the text it quotes is not the official one (a summary standing in for it), the
-     * citation says so, so that a paraphrase is never returned as if it were the law.
-     */
-    private static Citation cited(KnowledgeBase knowledgeBase, Act act, RuleCitation rule, Language language) {
-        Citation citation = Citation.of(act, rule, language);
-        return knowledgeBase.texts().text(act.id(), rule.edition(), "ru")
-                .filter(text -> Boolean.FALSE.equals(text.description().official()))
-                .map(text -> citation.fromParaphrase("пересказ, а не официальный текст: " + text.description().retrievedFrom()
-                        .strip()))
-                .orElse(citation);
+                knowledgeBase.version(), result, List.copyOf(rules), List.copyOf(interpretations), null);
     }
 
     /**
@@ -76,12 +75,10 @@ public class Envelopes {
     }
 
     public Citation cite(Evaluation evaluation, String rule, Language language) {
-        KnowledgeBase knowledgeBase = evaluation.knowledgeBase();
-        for (Act act : evaluation.acts()) {
-            if (knowledgeBase.hasRule(act.id(), rule)) {
-                return cited(knowledgeBase, act, knowledgeBase.citation(act.id(), rule), language);
-            }
+        PreparedCitations.Prepared prepared = PreparedCitations.of(evaluation.knowledgeBase()).find(evaluation.acts(), rule);
+        if (prepared == null) {
+            throw new IllegalArgumentException("no rule \"" + rule + "\" among the acts of this evaluation");
         }
-        throw new IllegalArgumentException("no rule \"" + rule + "\" among the acts of this evaluation");
+        return prepared.citation(language);
     }
 }

@@ -2,6 +2,8 @@ package org.reglament.knowledgebase;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +68,14 @@ public record Act(String id, String jurisdiction, String shortTitle, String shor
     }
 
     public List<LegalParameter> parametersValidOn(LocalDate asOf) {
-        return parameters.stream().filter(p -> p.validOn(asOf)).toList();
+        // A loop, not a stream: this runs for every evaluation of the act's rules.
+        List<LegalParameter> valid = new ArrayList<>(parameters.size());
+        for (LegalParameter parameter : parameters) {
+            if (parameter.validOn(asOf)) {
+                valid.add(parameter);
+            }
+        }
+        return Collections.unmodifiableList(valid);
     }
 
     /** An official name from the act's {@code names} table, e.g. name("actions", "3"). */

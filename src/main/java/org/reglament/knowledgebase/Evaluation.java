@@ -1,6 +1,8 @@
 package org.reglament.knowledgebase;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,6 +14,12 @@ public record Evaluation(Act act, Edition edition, LocalDate asOf, List<Object> 
                          List<Act> acts, KnowledgeBase knowledgeBase) {
 
     public <T> List<T> all(Class<T> type) {
-        return facts.stream().filter(type::isInstance).map(type::cast).toList();
+        List<T> all = new ArrayList<>();
+        for (Object fact : facts) {
+            if (type.isInstance(fact)) {
+                all.add(type.cast(fact));
+            }
+        }
+        return Collections.unmodifiableList(all);
     }
 }

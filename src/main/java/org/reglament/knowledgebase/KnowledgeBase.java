@@ -3,9 +3,13 @@ package org.reglament.knowledgebase;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -13,6 +17,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.FactHandle;
 import org.reglament.calendar.ProductionCalendar;
 
 /**
@@ -22,27 +27,20 @@ import org.reglament.calendar.ProductionCalendar;
  */
 public final class KnowledgeBase {
     private final KnowledgeBaseOutline outline;
-    private final KieBase kieBase;
-    /** By package and rule name, as the engine knows a rule. */
-    private final Map<String, RuleCitation> citations;
+    private final RuleEngines engines;
     /** By act and rule name, as a decision names a rule: a rule's name (its clause) is unique within its act. */
     private final Map<String, Map<String, RuleCitation>> citationsByAct;
+    /** What callers derive from this version alone, by kind: see {@link #prepared}. */
+    private final Map<Class<?>, Object> prepared = new ConcurrentHashMap<>();
 
-    KnowledgeBase(KnowledgeBaseOutline outline, KieBase kieBase) {
+    KnowledgeBase(KnowledgeBaseOutline outline, RuleEngines engines) {
         this.outline = outline;
-        this.kieBase = kieBase;
-        Map<String, RuleCitation> byEngineName = new HashMap<>();
+        this.engines = engines;
         Map<String, Map<String, RuleCitation>> byAct = new HashMap<>();
         for (RuleCitation rule : outline.rules()) {
-            byEngineName.put(engineName(rule.packageName(), rule.rule()), rule);
             byAct.computeIfAbsent(rule.actId(), id -> new HashMap<>()).put(rule.rule(), rule);
         }
-        this.citations = Map.copyOf(byEngineName);
         this.citationsByAct = Map.copyOf(byAct);
-    }
-
-    private static String engineName(String packageName, String rule) {
-        return packageName + "/" + rule;
     }
 
     public String version() {
@@ -55,7 +53,17 @@ public final class KnowledgeBase {
 
     /** The engine's own view, for this package's tests: its metadata must read as the citations do. */
     KieBase kieBase() {
-        return kieBase;
+        return engines.all();
+    }
+
+    /**
+     * Something a caller derives from this knowledge base alone and would otherwise derive for every answer (the
+     * citations answers carry, {@code org.reglament.decision}): prepared once per version and kind, on first use, and
+     * kept as long as the knowledge base. A version never changes, so neither does what is prepared from it.
+     */
+    public <T> T prepared(Class<T> kind, Function<KnowledgeBase, T> prepare) {
+        Object known = prepared.get(kind);
+        return kind.cast(known != null ? known : prepared.computeIfAbsent(kind, k -> prepare.apply(this)));
     }
 
     /** The acts, citations and calendars without the engine: what two versions are compared by. */
@@ -94,7 +102,7 @@ public final class KnowledgeBase {
     }
 
     public Collection<RuleCitation> rules() {
-        return citations.values();
+        return outline.rules();
     }
 
     public boolean hasRule(String actId, String rule) {
@@ -130,7 +138,8 @@ public final class KnowledgeBase {
         }
         Act act = acts.get(0);
         Edition edition = act.edition(editions.get(act.id()));
-        KieSession session = kieBase.newKieSession();
+        RuleEngines.Engine engine = engines.forActs(actIds);
+        KieSession session = engine.newSession();
         try {
             List<RuleCitation> fired = new ArrayList<>();
             String[] firing = new String[1];
@@ -142,12 +151,11 @@ public final class KnowledgeBase {
 
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
-                    var rule = event.getMatch().getRule();
-                    fired.add(citations.get(engineName(rule.getPackageName(), rule.getName())));
+                    fired.add(engine.citation(event.getMatch().getRule()));
                 }
             });
             AgendaFilter inForce = match -> {
-                RuleCitation rule = citations.get(engineName(match.getRule().getPackageName(), match.getRule().getName()));
+                RuleCitation rule = engine.citation(match.getRule());
                 return rule.edition().equals(editions.get(rule.actId())) && rule.appliesOn(asOf);
             };
             try {
@@ -158,9 +166,24 @@ public final class KnowledgeBase {
                 // A condition or consequence threw: a defect of the rules, not a refusal of the request.
                 throw new RuleFailedException(firing[0], e);
             }
-            return new Evaluation(act, edition, asOf, List.copyOf(session.getObjects()), List.copyOf(fired), acts, this);
+            return new Evaluation(act, edition, asOf, inInsertionOrder(session), List.copyOf(fired), acts, this);
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The session's facts in the order they were inserted: the caller's, then the rules' in firing order. The
+     * engine's own collection of a class's facts is ordered by identity hash, which differs from one run to the next,
+     * and an answer that lists several facts of one class (the defects of a completeness check) must not.
+     */
+    private static List<Object> inInsertionOrder(KieSession session) {
+        List<FactHandle> handles = new ArrayList<>(session.getFactHandles());
+        handles.sort(Comparator.comparingLong(FactHandle::getId));
+        List<Object> facts = new ArrayList<>(handles.size());
+        for (FactHandle handle : handles) {
+            facts.add(handle.getObject());
+        }
+        return Collections.unmodifiableList(facts);
     }
 }

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -46,10 +47,10 @@ public final class KnowledgeBaseCompiler {
 
     public KnowledgeBase compile(RuleSources sources) {
         KnowledgeBaseOutline outline = outline(sources);
-        KieBase kieBase = build(sources);
+        RuleEngines engines = build(sources, outline);
         Set<String> described = new HashSet<>();
         outline.rules().forEach(rule -> described.add(rule.packageName() + "/" + rule.rule()));
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+        for (KiePackage kiePackage : engines.all().getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 if (!described.contains(kiePackage.getName() + "/" + rule.getName())) {
                     throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" in " + kiePackage.getName()
@@ -57,7 +58,7 @@ public final class KnowledgeBaseCompiler {
                 }
             }
         }
-        return new KnowledgeBase(outline, kieBase);
+        return new KnowledgeBase(outline, engines);
     }
 
     /** The acts, texts, citations and calendars of {@code sources}, checked, without building or running a rule. */
@@ -135,12 +136,14 @@ public final class KnowledgeBaseCompiler {
         return calendars;
     }
 
-    private KieBase build(RuleSources sources) {
+    private RuleEngines build(RuleSources sources, KnowledgeBaseOutline outline) {
         // The rules packaged in the jar were compiled when it was built: the same sources, the same executable model.
-        return PrecompiledRules.load(sources).orElseGet(() -> {
-            KieBuilder builder = executableModel(sources);
-            return KieServices.get().newKieContainer(builder.getKieModule().getReleaseId()).getKieBase();
-        });
+        List<Model> models = PrecompiledRules.load(sources).orElseGet(() -> PrecompiledRules.models(
+                ((InternalKieModule) executableModel(sources).getKieModule()).getBytes(),
+                KnowledgeBaseCompiler.class.getClassLoader()));
+        Map<String, RuleCitation> byEngineName = new HashMap<>();
+        outline.rules().forEach(rule -> byEngineName.put(RuleEngines.engineName(rule.packageName(), rule.rule()), rule));
+        return RuleEngines.of(models, RuleEngines.scopes(outline.acts(), outline.rules()), Map.copyOf(byEngineName));
     }
 
     /** Generates and compiles the executable model of the sources' DRL files. */

@@ -33,8 +33,9 @@ public class KnowledgeBaseConfiguration {
         long started = System.nanoTime();
         RuleSources sources = directory == null ? RuleSources.fromClasspath("rules") : RuleSources.fromDirectory(directory);
         KnowledgeBase knowledgeBase = new KnowledgeBaseCompiler().compile(sources);
-        log.info("Knowledge base {} compiled from {} files, {} rules, in {} ms", knowledgeBase.version(),
-                sources.files().size(), knowledgeBase.rules().size(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Knowledge base {} {} from {} files, {} rules, in {} ms", knowledgeBase.version(),
+                PrecompiledRules.isFor(sources) ? "loaded precompiled" : "compiled", sources.files().size(),
+                knowledgeBase.rules().size(), (System.nanoTime() - started) / 1_000_000);
         return knowledgeBase;
     }
 }

@@ -17,8 +17,6 @@ import java.util.zip.ZipInputStream;
 
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.Model;
-import org.drools.modelcompiler.KieBaseBuilder;
-import org.kie.api.KieBase;
 
 /**
  * The executable model of the packaged rules, generated and compiled when the jar is built ({@code mvn package}
@@ -47,28 +45,43 @@ public final class PrecompiledRules {
         Files.writeString(version, sources.version());
     }
 
-    /** The precompiled model, if the class path has one for exactly these sources. */
-    static Optional<KieBase> load(RuleSources sources) {
+    /** Whether the class path has the model precompiled from exactly these sources (the packaged rules). */
+    public static boolean isFor(RuleSources sources) {
+        try (InputStream version = PrecompiledRules.class.getClassLoader().getResourceAsStream(VERSION)) {
+            return version != null && new String(version.readAllBytes(), StandardCharsets.US_ASCII).equals(sources.version());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the precompiled rules", e);
+        }
+    }
+
+    /** The precompiled model, if the class path has one for exactly these sources: one {@link Model} per package. */
+    static Optional<List<Model>> load(RuleSources sources) {
         ClassLoader loader = PrecompiledRules.class.getClassLoader();
-        try (InputStream version = loader.getResourceAsStream(VERSION)) {
-            if (version == null || !new String(version.readAllBytes(), StandardCharsets.US_ASCII).equals(sources.version())) {
+        try {
+            if (!isFor(sources)) {
                 return Optional.empty();
             }
             try (InputStream kjar = loader.getResourceAsStream(MODEL)) {
-                return kjar == null ? Optional.empty() : Optional.of(kieBase(kjar.readAllBytes(), loader));
+                return kjar == null ? Optional.empty() : Optional.of(models(kjar.readAllBytes(), loader));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the precompiled rules", e);
         }
     }
 
-    /** The model classes named in the module's {@code drools-model} list, loaded from the module's bytes. */
-    private static KieBase kieBase(byte[] kjar, ClassLoader parent) throws IOException {
+    /**
+     * The model classes named in the {@code drools-model} list of an executable-model module (a kjar, precompiled or
+     * just compiled), loaded from the module's bytes: one per package, so that KieBases of some packages can be made
+     * from them ({@link RuleEngines}).
+     */
+    static List<Model> models(byte[] kjar, ClassLoader parent) {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 entries.put(entry.getName(), zip.readAllBytes());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the compiled rules", e);
         }
         ClassLoader classes = new ClassLoader(parent) {
             @Override
@@ -91,14 +104,14 @@ public final class PrecompiledRules {
                     try {
                         models.add((Model) classes.loadClass(name).getDeclaredConstructor().newInstance());
                     } catch (ReflectiveOperationException e) {
-                        throw new KnowledgeBaseException("the precompiled rules do not load: " + name, e);
+                        throw new KnowledgeBaseException("the compiled rules do not load: " + name, e);
                     }
                 }
             }
         }
         if (models.isEmpty()) {
-            throw new KnowledgeBaseException("the precompiled rules name no model");
+            throw new KnowledgeBaseException("the compiled rules name no model");
         }
-        return KieBaseBuilder.createKieBaseFromModel(models);
+        return List.copyOf(models);
     }
 }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.reglament.decision.Citation;
+import org.reglament.decision.Interpretation;
+import org.reglament.decision.RuleApplied;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,15 +21,29 @@ public class CanonicalJson {
     private final ObjectMapper mapper;
 
     public CanonicalJson(ObjectMapper application) {
-        this.mapper = JsonMapper.builder()
+        // The parts every answer of a knowledge-base version repeats are written once, by the same canonical mapper.
+        ObjectMapper everyValue = canonical().build();
+        SimpleModule recurring = new SimpleModule("recurring-answer-parts");
+        recur(recurring, Citation.class, everyValue);
+        recur(recurring, RuleApplied.class, everyValue);
+        recur(recurring, Interpretation.class, everyValue);
+        this.mapper = canonical().addModule(recurring).build();
+        // Reading requests back must be as strict as the API itself.
+        this.mapper.setConfig(application.getDeserializationConfig());
+    }
+
+    /** The canonical form, every value written out. */
+    static JsonMapper.Builder canonical() {
+        return JsonMapper.builder()
                 .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                .findAndAddModules()
-                .build();
-        // Reading requests back must be as strict as the API itself.
-        this.mapper.setConfig(application.getDeserializationConfig());
+                .findAndAddModules();
+    }
+
+    private static <T> void recur(SimpleModule module, Class<T> type, ObjectMapper writing) {
+        module.addSerializer(type, new RecurringValues<>(type, writing));
     }
 
     public String write(Object value) {

@@ -71,6 +71,7 @@ public class DecisionLog implements SmartLifecycle {
     private final Clock clock;
     private final long commitTimeoutMs;
     private final long lingerNanos;
+    private final long commitIntervalNanos;
     private final String instanceName;
     private final int leaseSeconds;
     /** The embedded database is locked to this process: the journal's stream is taken whatever its lease says. */
@@ -85,6 +86,8 @@ public class DecisionLog implements SmartLifecycle {
     /** Set when another process took the stream over: the writer opens a stream again before it writes. */
     private volatile boolean leaseLost;
     private int lastBatch;
+    /** When the writer began its last commit (System.nanoTime). */
+    private long lastCommit;
     private Timer commits;
     private DistributionSummary batches;
 
@@ -92,6 +95,7 @@ public class DecisionLog implements SmartLifecycle {
                        TransactionTemplate transactions, DecisionJournal journal, LogKey key, MeterRegistry metrics,
                        @Value("${reglament.audit.log.commit-timeout-ms}") long commitTimeoutMs,
                        @Value("${reglament.audit.log.linger-ms:0}") long lingerMs,
+                       @Value("${reglament.audit.log.commit-interval-ms:0}") long commitIntervalMs,
                        @Value("${reglament.instance-name:${HOSTNAME:local}}") String instanceName,
                        @Value("${reglament.audit.log.lease-seconds:15}") int leaseSeconds,
                        @Value("${reglament.audit.log.origin:reglament.local/decision-log}") String origin,
@@ -109,6 +113,7 @@ public class DecisionLog implements SmartLifecycle {
         this.clock = Clock.systemUTC();
         this.commitTimeoutMs = commitTimeoutMs;
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMs);
+        this.commitIntervalNanos = TimeUnit.MILLISECONDS.toNanos(commitIntervalMs);
         this.instanceName = instanceName;
         this.leaseSeconds = leaseSeconds;
         this.embedded = datasourceUrl.startsWith("jdbc:h2:");
@@ -187,14 +192,23 @@ public class DecisionLog implements SmartLifecycle {
                 // Group commit: a commit costs much the same for one receipt or ten, so under load (the last group
                 // held more than one) the writer lingers lingerMs for the receipts already on their way, asleep: were
                 // it waiting on the queue, each of them would wake it (a futex call on the request thread each). A
-                // receipt that comes alone is written at once.
-                if (lastBatch > 1 && lingerNanos > 0) {
-                    LockSupport.parkNanos(lingerNanos);
+                // receipt that comes alone is written at once. Under load the writer also begins a commit no sooner
+                // than commit-interval-ms after it began the last one, so a replica commits at most 1000 / interval
+                // times a second however small its share of the load: with the linger alone, three replicas each
+                // committed groups a third as large as one replica did, and the database took 2.4 times the commits
+                // for the same receipts (docs/benchmarks.md, "Throughput with one, two and three replicas").
+                if (lastBatch > 1) {
+                    long now = System.nanoTime();
+                    long wait = Math.max(lingerNanos, lastCommit + commitIntervalNanos - now);
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
                 }
                 queue.drainTo(batch, BATCH - batch.size());
                 if (leaseLost) {
                     reopen();
                 }
+                lastCommit = System.nanoTime();
                 write(batch);
                 lastBatch = batch.size();
             } catch (InterruptedException e) {

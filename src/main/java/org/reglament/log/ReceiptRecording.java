@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.reglament.decision.DecisionEnvelope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -24,6 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * receipt is durable before the body is written, and the answer carries its digest and its place in the log.
  */
 @RestControllerAdvice(basePackages = "org.reglament")
+// First among the answer's advice: the receipt records the envelope itself, before any other form of it is sent
+// (org.reglament.decision.ReferencedCitations runs after it).
+@Order(0)
 public class ReceiptRecording extends RequestBodyAdviceAdapter implements ResponseBodyAdvice<Object> {
     static final String REQUEST = ReceiptRecording.class.getName() + ".request";
 

@@ -2,10 +2,10 @@ package org.reglament.matrix;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
@@ -157,14 +157,21 @@ public class ActionMatrixDecisions {
      */
     private static <T> Map<Integer, T> exactlyOneEach(List<T> derived, Function<T, Integer> number, int count,
                                                      String what) {
-        Map<Integer, List<T>> grouped = derived.stream().collect(Collectors.groupingBy(number));
+        Map<Integer, T> byNumber = new HashMap<>(2 * count);
+        int[] found = new int[count + 1];
+        for (T each : derived) {
+            int i = number.apply(each);
+            if (i >= 1 && i <= count) {
+                found[i]++;
+            }
+            byNumber.putIfAbsent(i, each);
+        }
         for (int i = 1; i <= count; i++) {
-            int found = grouped.getOrDefault(i, List.of()).size();
-            if (found != 1) {
-                throw new IllegalStateException("the knowledge base rated " + what + " " + i + " " + found
+            if (found[i] != 1) {
+                throw new IllegalStateException("the knowledge base rated " + what + " " + i + " " + found[i]
                         + " times; exactly once was expected");
             }
         }
-        return grouped.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0)));
+        return byNumber;
     }
 }

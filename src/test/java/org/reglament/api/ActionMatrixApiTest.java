@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -188,6 +189,76 @@ class ActionMatrixApiTest {
         }
         assertThat(rules).isGreaterThan(50);
         assertThat(catalogue.path("calendars").findValuesAsText("country")).containsExactly("KZ", "RU");
+    }
+
+    @Test
+    void referencedCitationsAreTheRecordedAnswerWithEachCitationStatedOnce() throws Exception {
+        JsonNode inline = json.readTree(post("/api/v1/decisions/action-matrix", VALID).body());
+        HttpResponse<String> response = post("/api/v1/decisions/action-matrix?citations=referenced", VALID);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        ObjectNode referenced = (ObjectNode) json.readTree(response.body());
+        assertThat(referenced.findValues("citation")).isEmpty();
+        JsonNode citations = referenced.path("citations");
+        assertThat(citations.size()).isGreaterThan(3);
+        java.util.Set<JsonNode> distinct = new java.util.HashSet<>();
+        citations.forEach(distinct::add);
+        assertThat(distinct).hasSize(citations.size());
+        // Shorter by the repeats: 3.1.4.4, 3.1.4.6 and 3.1.4.7 each cite their cell and their rule applied, and so on.
+        assertThat(response.body().length()).isLessThan(json.writeValueAsString(inline).length() * 4 / 5);
+
+        // Each citationRef replaced by its citation, the list dropped: the answer the log recorded and digested.
+        ObjectNode restored = referenced.deepCopy();
+        restored.remove("citations");
+        restoreCitations(restored, citations);
+        JsonNode receipt = json.readTree(http.send(HttpRequest.newBuilder(url("/api/v1/audit/decisions/"
+                        + referenced.path("decisionId").asText())).header("X-API-Key", "local-auditor-key").build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(receipt.path("digest").asText()).isEqualTo(referenced.path("digest").asText()).isNotBlank();
+        assertThat(receipt.path("answer")).isEqualTo(without(restored, "digest", "log"));
+        // And, but for its own id and place in the log, the inline answer to the same request.
+        assertThat(without(restored, "digest", "log", "decisionId"))
+                .isEqualTo(without((ObjectNode) inline, "digest", "log", "decisionId"));
+
+        HttpResponse<String> unknown = post("/api/v1/decisions/action-matrix?citations=short", VALID);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknown.body()).path("field").asText()).isEqualTo("citations");
+    }
+
+    @Test
+    void answersAreCompressedWhenTheClientAcceptsGzip() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(VALID));
+        HttpResponse<byte[]> plain = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzip = http.send(request.header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body())).readAllBytes();
+        assertThat(gzip.body().length).isLessThan(plain.body().length / 4);
+        assertThat(without((ObjectNode) json.readTree(unzipped), "digest", "log", "decisionId"))
+                .isEqualTo(without((ObjectNode) json.readTree(plain.body()), "digest", "log", "decisionId"));
+    }
+
+    private static void restoreCitations(JsonNode node, JsonNode citations) {
+        if (node instanceof ObjectNode object) {
+            if (object.has("citationRef")) {
+                java.util.Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
+                object.fields().forEachRemaining(field -> fields.put(
+                        field.getKey().equals("citationRef") ? "citation" : field.getKey(),
+                        field.getKey().equals("citationRef") ? citations.get(field.getValue().asInt()) : field.getValue()));
+                object.removeAll();
+                object.setAll(fields);
+            }
+            object.elements().forEachRemaining(child -> restoreCitations(child, citations));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> restoreCitations(child, citations));
+        }
+    }
+
+    private static JsonNode without(ObjectNode answer, String... fields) {
+        ObjectNode copy = answer.deepCopy();
+        copy.remove(java.util.List.of(fields));
+        return copy;
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {

@@ -53,6 +53,27 @@ class KnowledgeBaseCompilerTest {
     }
 
     @Test
+    void anEvaluationListsTheFactsInTheOrderTheyWereInserted() {
+        String inserting = """
+                package test.act;
+                rule "1"
+                    %s
+                when
+                    String()
+                then
+                    for (int i = 0; i < 64; i++) { insert(Integer.valueOf(i)); }
+                end
+                """;
+        KnowledgeBase kb = compile(ACT.formatted("2021-01-01"), inserting.formatted(CITED), "test/act/rules.drl");
+        for (int run = 0; run < 3; run++) {
+            Evaluation evaluation = kb.evaluate("test.act", java.time.LocalDate.of(2020, 6, 1), java.util.List.of("fact"));
+            assertThat(evaluation.all(Integer.class)).as("run %d", run)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 64).boxed().toList());
+            assertThat(evaluation.facts()).startsWith("fact").hasSize(65);
+        }
+    }
+
+    @Test
     void theEditionInForceDecidesWhichRulesFire() {
         KnowledgeBase kb = compile(ACT.formatted("2021-01-01"), RULE.formatted(CITED), "test/act/rules.drl");
         assertThat(kb.evaluate("test.act", java.time.LocalDate.of(2021, 1, 1), java.util.List.of("fact"))

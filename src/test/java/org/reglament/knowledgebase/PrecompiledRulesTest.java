@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -17,8 +18,8 @@ class PrecompiledRulesTest {
     @Test
     void thePrecompiledModelHasEveryRuleWithItsCitationAsCompiling() {
         RuleSources sources = RuleSources.fromDirectory(KnowledgeBaseFixture.RULES);
-        KieBase precompiled = PrecompiledRules.load(sources)
-                .orElseThrow(() -> new AssertionError("the build (process-classes) writes rules.kjar for rules/"));
+        KieBase precompiled = KieBaseBuilder.createKieBaseFromModel(PrecompiledRules.load(sources)
+                .orElseThrow(() -> new AssertionError("the build (process-classes) writes rules.kjar for rules/")));
         KieBase compiled = KieServices.get().newKieContainer(
                 KnowledgeBaseCompiler.executableModel(sources).getKieModule().getReleaseId()).getKieBase();
         assertThat(rules(precompiled)).isEqualTo(rules(compiled)).hasSizeGreaterThan(100);
