@@ -9,9 +9,12 @@ import org.reglament.decision.LegalForceStated;
 /**
  * The answer to "which cells apply to this service": the nine cells and what follows from them, and the legal force
  * of the criteria they come from (recommendations, section 1; for a priority service, a comparison for information).
+ * {@code actionsLegalForce} is that of the nine actions themselves: a requirement of Decree 236 (part 2 of the
+ * Requirements) the guidelines restate (section 3 para. 4), or null where no rule states one.
  */
 public record ActionMatrix(ServiceDescription service, List<Cell> cells, ExplanatoryNote explanatoryNote,
-                           Approval approvalRoute, List<Step> followUpSteps, LegalForceStated legalForce) {
+                           Approval approvalRoute, List<Step> followUpSteps, LegalForceStated legalForce,
+                           LegalForceStated actionsLegalForce) {
 
     /**
      * One action of the matrix and the rule of section 3.1.4 that rated it; {@code decidedBy} says who chooses among

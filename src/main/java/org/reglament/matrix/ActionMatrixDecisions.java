@@ -40,15 +40,25 @@ public class ActionMatrixDecisions {
         this.metrics = metrics;
     }
 
+    /** The step of the legal force the rules state for the nine actions of the matrix. */
+    static final String NINE_ACTIONS = "nine-actions";
+
     public DecisionEnvelope<ActionMatrix> derive(ActionMatrixRequest request) {
         return metrics.timed(DERIVE, () -> {
             Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(),
                     List.of(request.service().toFacts(), request.readings()));
             ActionMatrix matrix = new ActionMatrix(request.service(), cells(evaluation), explanatoryNote(evaluation),
                     approval(evaluation, request.service().category()), steps(evaluation),
-                    envelopes.legalForce(evaluation, null));
+                    envelopes.legalForce(evaluation, null), actionsLegalForce(evaluation));
             return envelopes.wrap(DERIVE, evaluation, matrix);
         }, envelope -> "derived");
+    }
+
+    /** The legal force of the nine actions themselves (section 3 para. 4), where a rule states one. */
+    private LegalForceStated actionsLegalForce(Evaluation evaluation) {
+        boolean stated = evaluation.all(org.reglament.decision.LegalForce.class).stream()
+                .anyMatch(force -> NINE_ACTIONS.equals(force.step()));
+        return stated ? envelopes.legalForce(evaluation, NINE_ACTIONS) : null;
     }
 
     public DecisionEnvelope<MatrixCheck> check(MatrixCheckRequest request) {

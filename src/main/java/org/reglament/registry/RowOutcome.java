@@ -37,7 +37,7 @@ record RowOutcome(long row, List<String> input, Kind kind, ServiceDescription se
     static Object withService(Object result, ServiceDescription service) {
         if (result instanceof ActionMatrix matrix) {
             return new ActionMatrix(service, matrix.cells(), matrix.explanatoryNote(), matrix.approvalRoute(),
-                    matrix.followUpSteps(), matrix.legalForce());
+                    matrix.followUpSteps(), matrix.legalForce(), matrix.actionsLegalForce());
         }
         MatrixCheck check = (MatrixCheck) result;
         return new MatrixCheck(service, check.compliant(), check.violations(), check.criteria(), check.explanatoryNote(),

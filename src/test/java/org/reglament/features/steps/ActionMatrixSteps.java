@@ -232,6 +232,11 @@ public class ActionMatrixSteps {
         assertLegalForce(result().path("legalForce"), force, departure, rule);
     }
 
+    @Тогда("^сила перечня девяти действий — «([^»]+)», отступление — «([^»]+)», по правилу «([^»]+)»$")
+    public void actionsLegalForce(String force, String departure, String rule) {
+        assertLegalForce(result().path("actionsLegalForce"), force, departure, rule);
+    }
+
     @Тогда("^у шага «([^»]+)» сила — «([^»]+)», отступление — «([^»]+)», по правилу «([^»]+)»$")
     public void stepLegalForce(String step, String force, String departure, String rule) {
         JsonNode found = find(result().path("steps"), s -> s.path("step").asText().equals(step), "step " + step);
