@@ -21,6 +21,7 @@ import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBaseConfiguration;
 import org.reglament.knowledgebase.KnowledgeBaseException;
 import org.reglament.knowledgebase.NoEditionInForceException;
+import org.reglament.decision.Coded;
 import org.reglament.matrix.MfcOnlyBooking;
 import org.reglament.matrix.OtherCasesDecidedBy;
 import picocli.CommandLine.Command;
@@ -92,26 +93,33 @@ public class RegistryCommand implements Callable<Integer> {
             description = "3.1.4.3 para. 3 at 100 or fewer applications: who decides action 3 (default: working-group)")
     OtherCasesDecidedBy otherCasesDecidedBy;
 
-    /** The readings' codes, as the JSON endpoints spell them. */
-    static final class MfcOnlyBookingCode implements picocli.CommandLine.ITypeConverter<MfcOnlyBooking> {
+    /** A reading's code, as the JSON endpoints spell it; another string is a wrong command line (exit code 2). */
+    abstract static class CodeOf<E extends Enum<E> & Coded> implements picocli.CommandLine.ITypeConverter<E> {
+        private final Class<E> type;
+
+        CodeOf(Class<E> type) {
+            this.type = type;
+        }
+
         @Override
-        public MfcOnlyBooking convert(String value) {
+        public E convert(String value) {
             try {
-                return MfcOnlyBooking.fromCode(value);
+                return Coded.fromCode(type, value);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }
 
-    static final class OtherCasesDecidedByCode implements picocli.CommandLine.ITypeConverter<OtherCasesDecidedBy> {
-        @Override
-        public OtherCasesDecidedBy convert(String value) {
-            try {
-                return OtherCasesDecidedBy.fromCode(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class MfcOnlyBookingCode extends CodeOf<MfcOnlyBooking> {
+        MfcOnlyBookingCode() {
+            super(MfcOnlyBooking.class);
+        }
+    }
+
+    static final class OtherCasesDecidedByCode extends CodeOf<OtherCasesDecidedBy> {
+        OtherCasesDecidedByCode() {
+            super(OtherCasesDecidedBy.class);
         }
     }
 

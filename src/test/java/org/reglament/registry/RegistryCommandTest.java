@@ -77,6 +77,22 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aReadingOf3143ChosenOnTheCommandLineDecidesTheWorkingGroupsRows() {
+        String in = Path.of("examples", "registry-check.csv").toString();
+        String checked = dir.resolve("checked.csv").toString();
+        command("--in", in, "--out", checked, "--as-of", "2018-10-01", "--mode", "check");
+        assertThat(out.toString()).contains("for the Working Group (3.1.4.3 para. 3): 2");
+        out.getBuffer().setLength(0);
+        command("--in", in, "--out", checked, "--as-of", "2018-10-01", "--mode", "check",
+                "--other-cases-decided-by", "agency");
+        assertThat(out.toString()).contains("following the recommendations: 7,", "for the Working Group (3.1.4.3 para. 3): 0");
+
+        assertThat(command("--in", in, "--out", checked, "--as-of", "2018-10-01", "--other-cases-decided-by", "nobody"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("\"nobody\" is not one of working-group, agency");
+    }
+
+    @Test
     void anUnreadableFileIsExitThreeAndLeavesNoOutput() throws IOException {
         Path in = file("registry.csv", new byte[0]);
         Path matrix = dir.resolve("matrix.csv");
