@@ -17,6 +17,10 @@ public record AmendmentPlanRequest(
         @NotNull LocalDate asOf,
         @NotNull @Valid Plan plan) {
 
+    /** A plan's rows and a row's applications per year: the bounds of this request, and of a plan sent as a file. */
+    public static final int MAX_ROWS = 5000;
+    public static final int MAX_APPLICATIONS = 100_000_000;
+
     public record Plan(
             @Schema(description = "Who drew the plan up: iogv (an executive body of the krai) or omsu (a local government)", example = "iogv")
             @NotNull PlanAuthor author,
@@ -26,7 +30,7 @@ public record AmendmentPlanRequest(
             PlanLevel level,
             @Schema(description = "The plan's column headers as the table gives them; the recommended form's are «№ п/п», «Наименование услуги (подуслуги)», «ИОГВ/ОМСУ», «Реквизиты Административного регламента», «Срок внесения изменений», «Ответственное должностное лицо»")
             @NotNull @Size(max = 50) List<@NotBlank @Size(max = 500) String> columns,
-            @NotNull @Size(min = 1, max = 5000) List<@NotNull @Valid Row> rows) {
+            @NotNull @Size(min = 1, max = MAX_ROWS) List<@NotNull @Valid Row> rows) {
     }
 
     /** One row of the plan, as its columns give it. */
@@ -38,6 +42,6 @@ public record AmendmentPlanRequest(
             @Schema(description = "Срок внесения изменений", example = "2018-08-31") LocalDate term,
             @Schema(description = "Ответственное должностное лицо") @Size(max = 1000) String responsible,
             @Schema(description = "Applications per year, to check «в первую очередь … наиболее востребованных» (not a column of the form)")
-            @PositiveOrZero @Max(100_000_000) Integer applicationsPerYear) {
+            @PositiveOrZero @Max(MAX_APPLICATIONS) Integer applicationsPerYear) {
     }
 }

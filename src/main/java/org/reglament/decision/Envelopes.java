@@ -61,6 +61,16 @@ public class Envelopes {
         LegalForce chosen = stated.stream().filter(f -> step != null && step.equals(f.step())).findFirst()
                 .orElseGet(() -> stated.stream().filter(f -> f.step() == null)
                         .min(Comparator.comparing(f -> f.force() == LegalForce.Force.INFORMATION ? 0 : 1)).orElse(null));
+        return stated(evaluation, chosen);
+    }
+
+    /** The legal force the rules stated for {@code step} itself, without the answer's: null where they say none. */
+    public LegalForceStated ownLegalForce(Evaluation evaluation, String step) {
+        return stated(evaluation, evaluation.all(LegalForce.class).stream().filter(f -> step.equals(f.step()))
+                .findFirst().orElse(null));
+    }
+
+    private LegalForceStated stated(Evaluation evaluation, LegalForce chosen) {
         if (chosen == null) {
             return null;
         }

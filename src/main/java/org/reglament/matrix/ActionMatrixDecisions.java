@@ -49,16 +49,9 @@ public class ActionMatrixDecisions {
                     List.of(request.service().toFacts(), request.readings()));
             ActionMatrix matrix = new ActionMatrix(request.service(), cells(evaluation), explanatoryNote(evaluation),
                     approval(evaluation, request.service().category()), steps(evaluation),
-                    envelopes.legalForce(evaluation, null), actionsLegalForce(evaluation));
+                    envelopes.legalForce(evaluation, null), envelopes.ownLegalForce(evaluation, NINE_ACTIONS));
             return envelopes.wrap(DERIVE, evaluation, matrix);
         }, envelope -> "derived");
-    }
-
-    /** The legal force of the nine actions themselves (section 3 para. 4), where a rule states one. */
-    private LegalForceStated actionsLegalForce(Evaluation evaluation) {
-        boolean stated = evaluation.all(org.reglament.decision.LegalForce.class).stream()
-                .anyMatch(force -> NINE_ACTIONS.equals(force.step()));
-        return stated ? envelopes.legalForce(evaluation, NINE_ACTIONS) : null;
     }
 
     public DecisionEnvelope<MatrixCheck> check(MatrixCheckRequest request) {

@@ -1,15 +1,15 @@
 package org.reglament.registry;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.reglament.amendments.AmendmentPlanRequest;
+import org.reglament.api.RequestValues;
 import org.reglament.decision.InvalidRequestException;
 
 /**
@@ -23,16 +23,11 @@ import org.reglament.decision.InvalidRequestException;
  * the plan is judged as a whole, so a row cannot be left out of it.
  */
 final class AmendmentPlanFile implements Registries.Table<AmendmentPlanFile.Read> {
-    /** The JSON endpoint's bound on a plan's rows. */
-    static final int MAX_ROWS = 5000;
     /** A header names at least the service and the term columns of the form. */
     private static final List<String> NEEDED = List.of("service", "term");
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("dd.MM.uuuu").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT),
-            // a date cell of a workbook in the built-in format «m/d/yy», as the reader renders it
-            DateTimeFormatter.ofPattern("M/d/uu").withResolverStyle(ResolverStyle.STRICT));
+    private static final Pattern RUSSIAN_DATE = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
+    /** A date cell of a workbook in the built-in format «m/d/yy», as the reader renders it. */
+    private static final Pattern WORKBOOK_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2})");
 
     /** The plan read, and where it came from. */
     record Read(List<String> columns, List<AmendmentPlanRequest.Row> rows, String fileDigest, String sheet) {
@@ -64,9 +59,9 @@ final class AmendmentPlanFile implements Registries.Table<AmendmentPlanFile.Read
         if (cells.stream().allMatch(String::isBlank)) {
             return;
         }
-        if (rows.size() == MAX_ROWS) {
+        if (rows.size() == AmendmentPlanRequest.MAX_ROWS) {
             throw new RegistryFileException(RegistryFileException.Kind.TOO_MANY_ROWS, "row " + number,
-                    "a plan of amendments has at most " + MAX_ROWS + " rows");
+                    "a plan of amendments has at most " + AmendmentPlanRequest.MAX_ROWS + " rows");
         }
         rows.add(new AmendmentPlanRequest.Row(cell(cells, "number"), cell(cells, "service"), cell(cells, "agency"),
                 cell(cells, "regulation"), term(number, cell(cells, "term")), cell(cells, "responsible"),
@@ -85,7 +80,21 @@ final class AmendmentPlanFile implements Registries.Table<AmendmentPlanFile.Read
             throw new RegistryFileException(RegistryFileException.Kind.NO_ROWS, "(file)",
                     "the file has a header but no rows of the plan");
         }
-        List<String> columns = header.stream().filter(label -> !label.isBlank()).toList();
+        // A column the reader recognized goes to the check under the form's own header: both must agree on what the
+        // file has, and the reader forgives a trailing colon or quotes the check's comparison does not.
+        List<String> columns = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            String label = header.get(c);
+            String column = null;
+            for (Map.Entry<String, Integer> at : positions.entrySet()) {
+                if (at.getValue() == c) {
+                    column = form.get(at.getKey());
+                }
+            }
+            if (column != null || !label.isBlank()) {
+                columns.add(column != null ? column : label);
+            }
+        }
         return new Read(columns, List.copyOf(rows), fileDigest, sheet);
     }
 
@@ -125,22 +134,29 @@ final class AmendmentPlanFile implements Registries.Table<AmendmentPlanFile.Read
         return cells.get(at).strip();
     }
 
+    /**
+     * A term as a spreadsheet gives it: DD.MM.YYYY, a workbook's date cell as the reader renders it (M/D/YY), or
+     * YYYY-MM-DD; read as every date of a request is ({@link RequestValues#date}: years 2000–2100, a real day).
+     */
     private LocalDate term(long row, String text) {
         if (text == null) {
             return null;
         }
-        for (DateTimeFormatter format : DATES) {
-            try {
-                LocalDate date = LocalDate.parse(text, format);
-                if (date.getYear() >= 2000 && date.getYear() <= 2100) {
-                    return date;
-                }
-            } catch (DateTimeParseException notThisFormat) {
-                // the next format
-            }
+        Matcher russian = RUSSIAN_DATE.matcher(text);
+        Matcher workbook = WORKBOOK_DATE.matcher(text);
+        String iso = russian.matches() ? russian.group(3) + "-" + twoDigits(russian.group(2)) + "-" + twoDigits(russian.group(1))
+                : workbook.matches() ? "20" + workbook.group(3) + "-" + twoDigits(workbook.group(1)) + "-"
+                        + twoDigits(workbook.group(2)) : text;
+        try {
+            return RequestValues.date(iso);
+        } catch (RequestValues.Refused e) {
+            throw new InvalidRequestException("row " + row + ", «" + form.get("term") + "»", "«" + text + "» is not a "
+                    + "date of the plan (DD.MM.YYYY or YYYY-MM-DD, years 2000–2100)");
         }
-        throw new InvalidRequestException("row " + row + ", «" + form.get("term") + "»", "«" + text + "» is not a date "
-                + "(DD.MM.YYYY or YYYY-MM-DD, years 2000–2100)");
+    }
+
+    private static String twoDigits(String number) {
+        return number.length() == 1 ? "0" + number : number;
     }
 
     private Integer applications(long row, List<String> cells) {
@@ -148,10 +164,11 @@ final class AmendmentPlanFile implements Registries.Table<AmendmentPlanFile.Read
             return null;
         }
         String text = cells.get(applications).strip();
-        if (!text.matches("\\d{1,9}")) {
+        try {
+            return (int) RequestValues.wholeNumber(text, 0, AmendmentPlanRequest.MAX_APPLICATIONS);
+        } catch (RequestValues.Refused e) {
             throw new InvalidRequestException("row " + row + ", «" + header.get(applications) + "»", "«" + text
                     + "» is not a whole number of applications per year");
         }
-        return Integer.valueOf(text);
     }
 }

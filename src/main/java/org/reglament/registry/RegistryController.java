@@ -380,14 +380,7 @@ public class RegistryController {
     }
 
     static RegistryMode mode(String mode) {
-        if (mode == null) {
-            return RegistryMode.DERIVE;
-        }
-        try {
-            return RegistryMode.of(mode);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("mode", e.getMessage());
-        }
+        return mode == null ? RegistryMode.DERIVE : code("mode", mode, RegistryMode::of);
     }
 
     static LocalDate asOf(String asOf) {

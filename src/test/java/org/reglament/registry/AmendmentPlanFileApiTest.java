@@ -120,6 +120,21 @@ class AmendmentPlanFileApiTest {
     }
 
     @Test
+    void aHeaderTheReaderForgivesIsAColumnTheCheckSeesToo() throws Exception {
+        List<String> header = new ArrayList<>(FORM);
+        header.set(4, "«Срок внесения изменений»:");
+        List<List<String>> rows = List.of(List.of("1", "Выдача дубликата", "Минприроды", "Приказ", "1.9.2018",
+                "Петров П. П.", "40"));
+        HttpResponse<String> response = post("?asOf=2018-10-01&author=iogv&approvedByOrder=true", "text/csv",
+                csv(null, header, rows));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = json.readTree(response.body()).path("result");
+        assertThat(result.path("missingColumns")).isEmpty();
+        assertThat(result.path("followsRecommendations").asBoolean()).as(result.toString()).isTrue();
+    }
+
+    @Test
     void aTermThatIsNotADateIsRefusedNamingItsRowAndColumn() throws Exception {
         List<List<String>> rows = new ArrayList<>(ROWS);
         rows.set(1, List.of("2", "Выдача дубликата", "Минприроды", "", "31.02.2018", "Петров П. П.", "40"));
