@@ -2,7 +2,9 @@ package org.reglament.decision;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.Edition;
@@ -33,11 +35,12 @@ public class Envelopes {
         fired.sort(BY_RULE);
         List<RuleApplied> rules = new ArrayList<>(fired.size());
         List<Interpretation> interpretations = new ArrayList<>();
-        for (int i = 0; i < fired.size(); i++) {
-            RuleCitation firedRule = fired.get(i);
-            // A rule that fired more than once is applied once; rules of two acts may share a name, so the earlier
-            // firings are looked through, not only the one before (a handful: 16 for an action matrix).
-            if (fired.subList(0, i).contains(firedRule)) {
+        // A rule that fired more than once is applied once; rules of two acts may share a name, so a rule is known by
+        // its whole citation, not by the name alone. A set, not a look back through the earlier firings: under load
+        // the look back (a record's equals per earlier firing) took a sixth of the server's samples (docs/benchmarks.md).
+        Set<RuleCitation> seen = new HashSet<>();
+        for (RuleCitation firedRule : fired) {
+            if (!seen.add(firedRule)) {
                 continue;
             }
             PreparedCitations.Prepared rule = citations.of(firedRule);
