@@ -47,9 +47,15 @@ public final class LegalSite {
         }
     }
 
+    /** A scenario with its result; {@code url} is its own page, the address a lawyer cites. */
     public record ScenarioView(FeatureScenarios.ScenarioText scenario, ScenarioResults.Result result, String url) {
         public String name() {
             return scenario.name();
+        }
+
+        /** The scenario among the others of its feature file. */
+        public String featureUrl() {
+            return LegalSite.featureUrl(scenario.featurePath()) + "#" + scenario.anchor();
         }
     }
 
@@ -79,12 +85,17 @@ public final class LegalSite {
      * One clause on its edition's page. A rule, parameter or scenario beside several clauses is shown in full (with
      * its address) at the first of them, {@code firstShown}; the others link to it, which keeps the page small.
      */
-    public record ClauseView(String id, String anchor, int depth, String kind, String number, String heading,
-                             String ownText, Status status, String reason, List<RuleView> rules,
-                             List<ParameterView> parameters, List<String> encodedOtherwise,
+    public record ClauseView(String id, String parent, String anchor, String url, int depth, String kind,
+                             String number, String heading, String ownText, Status status, String reason,
+                             List<RuleView> rules, List<ParameterView> parameters, List<String> encodedOtherwise,
                              List<ScenarioView> scenarios, Set<String> firstShown, boolean rulesInParts) {
         public boolean leaf() {
             return !"parts".equals(status.code());
+        }
+
+        /** Its address within the edition: {@code /site/acts/{act}/editions/{edition}/clauses/{slug}}. */
+        public String slug() {
+            return anchor.substring("c-".length());
         }
 
         public boolean first(String anchor) {
@@ -95,6 +106,41 @@ public final class LegalSite {
     public record TextView(ActText text, List<ClauseView> clauses) {
         public String language() {
             return text.language();
+        }
+
+        /** The clause at this address ({@link ClauseView#slug()}). */
+        public Optional<ClauseView> clauseAt(String slug) {
+            return clauses.stream().filter(c -> c.slug().equals(slug)).findFirst();
+        }
+
+        public Optional<ClauseView> clause(String id) {
+            return clauses.stream().filter(c -> c.id().equals(id)).findFirst();
+        }
+
+        /** The clauses directly inside this one, in the text's order. */
+        public List<ClauseView> parts(String id) {
+            return clauses.stream().filter(c -> id.equals(c.parent())).toList();
+        }
+
+        /** The clauses this one lies in, outermost first. */
+        public List<ClauseView> within(ClauseView clause) {
+            List<ClauseView> chain = new ArrayList<>();
+            for (String up = clause.parent(); up != null; ) {
+                Optional<ClauseView> outer = clause(up);
+                if (outer.isEmpty()) {
+                    break;
+                }
+                chain.add(0, outer.get());
+                up = outer.get().parent();
+            }
+            return chain;
+        }
+
+        /** Every clause inside this one, at any depth, in the text's order. */
+        public List<ClauseView> inside(ClauseView clause) {
+            Clause outer = text.clause(clause.id()).orElseThrow();
+            return clauses.stream().filter(c -> !c.id().equals(clause.id())
+                    && text.clause(c.id()).map(outer::contains).orElse(false)).toList();
         }
     }
 
@@ -135,7 +181,6 @@ public final class LegalSite {
         }
     }
 
-    /** A reading the text leaves open, as the knowledge base takes it. */
     /**
      * A reading the text leaves open, as the knowledge base takes it; where the request can choose,
      * {@code reading} is the request parameter and value that select this one and {@code alternative} the other.
@@ -145,6 +190,9 @@ public final class LegalSite {
     }
 
     public record FeatureView(FeatureScenarios.Feature feature, String actId, List<ScenarioView> scenarios) {
+        public Optional<ScenarioView> scenario(String id) {
+            return scenarios.stream().filter(s -> s.scenario().id().equals(id)).findFirst();
+        }
     }
 
     private final String version;
@@ -178,6 +226,19 @@ public final class LegalSite {
         return interpretations;
     }
 
+    /** The interpretations the given rules of an act decide by (each with its alternative, where there is one). */
+    public List<InterpretationView> interpretationsOf(String actId, java.util.Collection<RuleView> rules) {
+        Set<String> names = new java.util.HashSet<>();
+        rules.forEach(r -> names.add(r.name()));
+        return interpretations.stream().filter(i -> actId.equals(i.actId()) && i.rule() != null && names.contains(i.rule()))
+                .toList();
+    }
+
+    /** The scenario at {@code /site/scenarios/{feature path}/{scenario id}}. */
+    public Optional<ScenarioView> scenarioAt(String featurePath, String scenarioId) {
+        return Optional.ofNullable(features.get(featurePath)).flatMap(f -> f.scenario(scenarioId));
+    }
+
     public Map<String, FeatureView> features() {
         return features;
     }
@@ -194,8 +255,9 @@ public final class LegalSite {
         return actUrl(actId) + "/editions/" + edition;
     }
 
+    /** A clause's own page, the address a lawyer cites; the edition's page shows it in place at #c-{slug}. */
     static String clauseUrl(String actId, String edition, String clause) {
-        return editionUrl(actId, edition) + "#c-" + Slugs.of(clause);
+        return editionUrl(actId, edition) + "/clauses/" + Slugs.of(clause);
     }
 
     static String ruleUrl(String actId, String slug) {
@@ -204,6 +266,10 @@ public final class LegalSite {
 
     static String featureUrl(String featurePath) {
         return "/site/features/" + featurePath;
+    }
+
+    static String scenarioUrl(String featurePath, String scenarioId) {
+        return "/site/scenarios/" + featurePath + "/" + scenarioId;
     }
 
     public static LegalSite of(KnowledgeBase knowledgeBase, FeatureScenarios featureFiles, ScenarioResults results) {
@@ -221,7 +287,7 @@ public final class LegalSite {
             for (FeatureScenarios.ScenarioText scenario : feature.scenarios()) {
                 ScenarioView view = new ScenarioView(scenario, results.of(feature.path() + ".feature", scenario.lines(),
                         scenario.lines().size() == 1 && scenario.lines().get(0) == scenario.line() ? scenario.name() : null),
-                        featureUrl(feature.path()) + "#" + scenario.anchor());
+                        scenarioUrl(feature.path(), scenario.id()));
                 views.add(view);
                 for (String rule : scenario.rulesAsserted()) {
                     Set<String> owners = actsByRuleName.getOrDefault(rule, Set.of());
@@ -346,7 +412,8 @@ public final class LegalSite {
                 scenarios.forEach(sc -> { if (shown.add(sc.url())) firstShown.add(sc.url()); });
                 ClauseRegister.Status status = entry == null ? (encoding.isEmpty() ? null : ClauseRegister.Status.ENCODED)
                         : entry.status();
-                clauses.add(new ClauseView(clause.id(), "c-" + Slugs.of(clause.id()), depth(text, clause), clause.kind(),
+                clauses.add(new ClauseView(clause.id(), clause.parent(), "c-" + Slugs.of(clause.id()),
+                        clauseUrl(act.id(), edition.edition(), clause.id()), depth(text, clause), clause.kind(),
                         clause.number(), clause.heading(), ownText(text, clause), Status.of(status),
                         entry == null ? null : entry.note(), List.copyOf(encoding), List.copyOf(params),
                         List.copyOf(otherwise), scenarios, Set.copyOf(firstShown), rulesInParts));

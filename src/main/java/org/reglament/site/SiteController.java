@@ -94,6 +94,63 @@ public class SiteController {
         return "site/edition";
     }
 
+    /**
+     * One clause on a page of its own, the address a lawyer cites in a letter: its text (in each language the edition
+     * has), what the register says of it, its rules with their conditions, interpretations and DRL, its parameters,
+     * the clauses inside it with theirs, and the scenarios with this build's results.
+     */
+    @GetMapping("/site/acts/{act}/editions/{edition}/clauses/{clause}")
+    public String clause(@PathVariable String act, @PathVariable String edition, @PathVariable String clause,
+                         Model model) {
+        LegalSite.ActView view = found(site().act(act), "акта " + act);
+        LegalSite.EditionView shown = found(view.edition(edition).filter(LegalSite.EditionView::encoded),
+                "закодированной редакции " + edition + " акта " + act);
+        LegalSite.TextView text = found(shown.texts().stream().filter(t -> t.clauseAt(clause).isPresent()).findFirst(),
+                "пункта " + clause + " в редакции " + edition);
+        LegalSite.ClauseView shownClause = text.clauseAt(clause).orElseThrow();
+        List<LegalSite.ClauseView> inside = text.inside(shownClause);
+        java.util.Set<LegalSite.RuleView> rules = new java.util.LinkedHashSet<>(shownClause.rules());
+        inside.forEach(c -> rules.addAll(c.rules()));
+        model.addAttribute("site", site());
+        model.addAttribute("act", view);
+        model.addAttribute("edition", shown);
+        model.addAttribute("text", text);
+        model.addAttribute("clause", shownClause);
+        model.addAttribute("within", text.within(shownClause));
+        model.addAttribute("parts", text.parts(shownClause.id()));
+        model.addAttribute("encodedInside", inside.stream().filter(c -> !c.rules().isEmpty() || !c.parameters().isEmpty()
+                || !c.encodedOtherwise().isEmpty()).toList());
+        model.addAttribute("otherLanguages", shown.texts().stream().filter(t -> t != text)
+                .flatMap(t -> t.clause(shownClause.id()).map(c -> Map.entry(t.language(), c)).stream()).toList());
+        model.addAttribute("interpretations", site().interpretationsOf(act, rules));
+        java.util.Set<LegalSite.ScenarioView> scenarios = new java.util.LinkedHashSet<>(shownClause.scenarios());
+        inside.forEach(c -> scenarios.addAll(c.scenarios()));
+        model.addAttribute("scenarios", List.copyOf(scenarios));
+        model.addAttribute("title", "Пункт " + shownClause.id() + " — " + view.act().shortTitle() + ", редакция "
+                + shown.label());
+        return "site/clause";
+    }
+
+    /** One scenario on a page of its own: its Gherkin, its result in this build's run, the rules and clauses it shows. */
+    @GetMapping("/site/scenarios/{*path}")
+    public String scenario(@PathVariable String path, Model model) {
+        String address = path.replaceFirst("^/", "");
+        int last = address.lastIndexOf('/');
+        LegalSite.ScenarioView scenario = found(last < 0 ? Optional.empty()
+                : site().scenarioAt(address.substring(0, last), address.substring(last + 1)), "сценария " + address);
+        LegalSite.FeatureView feature = site().features().get(scenario.scenario().featurePath());
+        LegalSite.ActView act = feature.actId() == null ? null : site().act(feature.actId()).orElse(null);
+        model.addAttribute("site", site());
+        model.addAttribute("scenario", scenario);
+        model.addAttribute("feature", feature);
+        model.addAttribute("act", act);
+        model.addAttribute("rules", act == null ? List.of() : scenario.scenario().rulesAsserted().stream()
+                .map(act::ruleNamed).filter(java.util.Objects::nonNull).toList());
+        model.addAttribute("resultsAvailable", site().resultsAvailable());
+        model.addAttribute("title", "Сценарий «" + scenario.name() + "»");
+        return "site/scenario";
+    }
+
     @GetMapping("/site/acts/{act}/rules/{rule}")
     public String rule(@PathVariable String act, @PathVariable String rule, Model model) {
         LegalSite.ActView view = found(site().act(act), "акта " + act);

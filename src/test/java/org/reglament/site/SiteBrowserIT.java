@@ -166,11 +166,57 @@ class SiteBrowserIT {
         type("apiKey", AUDITOR_KEY);
         submit();
         WebElement verdict = waitFor(By.cssSelector(".reproduced, .changed"), 1).get(0);
-        assertThat(verdict.getText()).isEqualTo("Текущая версия отвечает так же.");
+        assertThat(verdict.getText()).isEqualTo("Воспроизведено: текущая версия отвечает так же.");
         assertThat(browser.findElements(By.cssSelector(".side-by-side .side"))).hasSize(2);
-        // The receipt's nine cells on the left, the replay's on the right.
-        assertThat(browser.findElements(By.cssSelector(".side-by-side table.matrix tbody tr.cell"))).hasSize(18);
+        // The receipt's nine cells on the left, the replay's on the right, laid out alike; nothing marked as differing.
+        WebElement recorded = browser.findElement(By.cssSelector(".side-by-side .side.recorded"));
+        WebElement replayed = browser.findElement(By.cssSelector(".side-by-side .side.replayed"));
+        assertThat(recorded.findElements(By.cssSelector("table.matrix tbody tr.cell"))).hasSize(9);
+        assertThat(replayed.findElements(By.cssSelector("table.matrix tbody tr.cell"))).hasSize(9);
+        assertThat(replayed.findElement(By.cssSelector("tr.cell[data-action='3']")).getText()).contains("«3.1.4.3 абз. 2»");
+        assertThat(recorded.findElement(By.tagName("h3")).getText()).contains(knowledgeBase.version().substring(0, 19));
+        assertThat(browser.findElements(By.cssSelector(".differs"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".no-differences")).getText()).startsWith("Различий нет");
         screenshot("audit-receipt-and-replay");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+    }
+
+    @Test
+    void theAuditorPageShowsAPlanReceiptBesideItsReplayAndMarksADifferenceInBothColumns() throws IOException {
+        open("/site/try/plan-status");
+        submit();
+        waitFor(By.cssSelector("table.plan tr.plan-item"), 26);
+        String decisionId = browser.findElement(By.cssSelector(".envelope code.decision-id")).getText();
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
+        open("/site/audit?decision=" + decisionId);
+        type("apiKey", AUDITOR_KEY);
+        submit();
+        WebElement verdict = waitFor(By.cssSelector(".reproduced, .changed"), 1).get(0);
+        assertThat(verdict.getText()).startsWith("Воспроизведено");
+        for (String side : List.of("recorded", "replayed")) {
+            WebElement column = browser.findElement(By.cssSelector(".side-by-side .side." + side));
+            assertThat(column.findElements(By.cssSelector("tr.plan-item"))).as(side).hasSize(26);
+            assertThat(column.findElement(By.cssSelector("tr.plan-item[data-item='2.2']")).getText()).as(side)
+                    .contains("исполнено").contains("20.12.2016, в срок");
+        }
+        screenshot("audit-plan-receipt-and-replay");
+        // A replay that differs: the same page's code, given the receipt and one changed field (the status of item
+        // 2.2), lays out the replayed answer with the change and marks that item's row in both columns.
+        @SuppressWarnings("unchecked")
+        List<Object> marked = (List<Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch('/api/v1/audit/decisions/' + arguments[0], {headers: {'X-API-Key': arguments[1]}})
+                  .then(function (r) { return r.json(); }).then(function (receipt) {
+                    var A = window.ReglamentAnswers;
+                    var differences = [{path: 'result.items[6].status', recorded: 'done', replayed: 'term-expired'}];
+                    var left = A.body(receipt.answer), right = A.body(A.applyDifferences(receipt.answer, differences));
+                    A.markDifferences(left, differences); A.markDifferences(right, differences);
+                    var row = function (root) { return root.querySelector("tr.plan-item[data-item='2.2']"); };
+                    done([row(left).classList.contains('differs'), row(right).classList.contains('differs'),
+                      row(right).textContent.indexOf('срок истёк') >= 0, left.querySelectorAll('.differs').length]);
+                  });
+                """, decisionId, AUDITOR_KEY);
+        assertThat(marked).containsExactly(true, true, true, 1L);
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
     }
 
@@ -181,7 +227,176 @@ class SiteBrowserIT {
         waitFor(By.cssSelector("table.calendar"), 1);
         assertThat(browser.findElements(By.cssSelector("td.day-due"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("td.day-counted"))).isNotEmpty();
+        assertReadableAnswer("ru.kamchatka_guidelines", "1.1");
+        // 3.6.6: 14 working days from the ОТР agreed on 01.10.2018.
+        assertThat(browser.findElement(By.cssSelector("strong.due")).getText()).isEqualTo("19.10.2018");
+        assertThat(clauseHref(browser.findElement(By.cssSelector("ul.facts")).findElement(By.linkText("п. 3.6.6"))))
+                .endsWith("/site/acts/ru.kamchatka_guidelines/editions/1.1/clauses/3.6.6");
         screenshot("try-deadline-calendar");
+    }
+
+    @Test
+    void theMatrixCheckFormShowsTheDeparturesWithTheirCriteriaAndClauses() throws IOException {
+        open("/site/try/action-matrix/check");
+        submit();
+        List<WebElement> violations = waitFor(By.cssSelector("table.violations tr.violation"), 1);
+        assertReadableAnswer("ru.kamchatka_guidelines", "1.1");
+        assertThat(browser.findElement(By.cssSelector("h2.verdict")).getText())
+                .isEqualTo("Не соответствует рекомендациям: отступлений — 5");
+        // The sample proposes «1» for action 3 where 101 applications needing originals call for «0» (3.1.4.3 абз. 2).
+        WebElement third = violations.stream().filter(v -> v.getText().startsWith("3.")).findFirst().orElseThrow();
+        assertThat(third.getText()).contains("1 — в электронной форме").contains("0 — не в электронной форме");
+        assertThat(clauseHref(third.findElement(By.linkText("п. 3.1.4.3"))))
+                .endsWith("/site/acts/ru.kamchatka_guidelines/editions/1.1/clauses/3.1.4.3");
+        assertThat(browser.findElements(By.cssSelector("table.criteria tr.cell"))).hasSize(9);
+        screenshot("try-action-matrix-check-answer");
+    }
+
+    @Test
+    void thePeriodFormShowsTheDueDateTheCivilCodeRulesAndTheDaysCounted() throws IOException {
+        open("/site/try/period");
+        submit();
+        waitFor(By.cssSelector("table.calendar"), 1);
+        assertReadableAnswer("ru.civil_code", "1995");
+        // 14 working days after 27.04.2018, over the May holidays of 2018.
+        assertThat(browser.findElement(By.cssSelector("strong.due")).getText()).isEqualTo("22.05.2018");
+        assertThat(browser.findElement(By.cssSelector("td.day-due")).getAttribute("data-date")).isEqualTo("2018-05-22");
+        assertThat(browser.findElement(By.cssSelector("td[data-date='2018-05-01']")).getAttribute("class")).contains("day-skipped");
+        WebElement facts = browser.findElement(By.cssSelector("ul.facts"));
+        assertThat(facts.getText()).contains("в течение 14 рабочих дней после события").contains("«191»");
+        assertThat(clauseHref(facts.findElement(By.linkText("п. 191"))))
+                .endsWith("/site/acts/ru.civil_code/editions/1995/clauses/191");
+        screenshot("try-period-answer");
+    }
+
+    @Test
+    void theTimelineFormShowsEveryStepWithItsStatusAndRule() throws IOException {
+        open("/site/try/timeline");
+        submit();
+        List<WebElement> steps = waitFor(By.cssSelector("table.timeline tr.step"), 8);
+        assertThat(steps).hasSize(8);
+        assertReadableAnswer("ru.kamchatka_guidelines", "1.1");
+        WebElement passport = browser.findElement(By.cssSelector("tr.step[data-step='registry-passport']"));
+        assertThat(passport.getText()).contains("просрочен").contains("11.10.2018");
+        assertThat(clauseHref(passport.findElement(By.linkText("п. 3.4"))))
+                .endsWith("/site/acts/ru.kamchatka_guidelines/editions/1.1/clauses/3.4");
+        assertThat(browser.findElement(By.cssSelector("tr.step[data-step='electronic-availability']")).getText())
+                .contains("31.12.2018");
+        screenshot("try-timeline-answer");
+    }
+
+    @Test
+    void theCommissionFormShowsTheVerdictItsRuleAndTheDeadlineThatFollows() throws IOException {
+        open("/site/try/commission-meeting");
+        submit();
+        WebElement verdict = waitFor(By.cssSelector("h2.verdict"), 1).get(0);
+        assertReadableAnswer("kz.decree_845", "1472");
+        // Six of twelve present, three for and three against, the chair for approval: clause 29.
+        assertThat(verdict.getText()).isEqualTo("Решение комиссии: одобрено");
+        WebElement why = browser.findElement(By.cssSelector("p.why"));
+        assertThat(why.getText()).contains("голоса разделились поровну (3 на 3)").contains("«29 равенство голосов: одобрено»");
+        assertThat(clauseHref(why.findElement(By.linkText("п. 29")))).endsWith("/site/acts/kz.decree_845/editions/1472/clauses/29");
+        assertThat(browser.findElement(By.cssSelector("h2 strong.due")).getText()).isEqualTo("01.04.2014");
+        assertThat(browser.findElement(By.cssSelector("table.interpretations")).getText()).contains("«12-1 начало срока»");
+        screenshot("try-commission-answer");
+    }
+
+    @Test
+    void theCompletenessFormListsTheMissingPartsWithTheirRequirement() throws IOException {
+        open("/site/try/completeness");
+        submit();
+        List<WebElement> missing = waitFor(By.cssSelector("table.missing tr.missing-part"), 26);
+        assertThat(missing).hasSize(26);
+        assertReadableAnswer("kz.decree_845", "1472");
+        assertThat(browser.findElement(By.cssSelector("h2.verdict")).getText())
+                .isEqualTo("отчёт о проведённом обследовании (приложение 1): комплект неполон");
+        WebElement part = browser.findElement(By.cssSelector("tr.missing-part[data-part='1.3']"));
+        assertThat(part.getText()).contains("основные понятия и сокращения").contains("«15 п. 1 отчёт: раздел отсутствует»");
+        assertThat(clauseHref(part.findElement(By.linkText("п. 15")))).endsWith("/site/acts/kz.decree_845/editions/1472/clauses/15");
+        screenshot("try-completeness-answer");
+    }
+
+    @Test
+    void thePlanFormShowsEveryItemsStatusAndItsClauseOpensAtItsOwnAddress() throws IOException {
+        open("/site/try/plan-status");
+        submit();
+        List<WebElement> items = waitFor(By.cssSelector("table.plan tr.plan-item"), 26);
+        assertThat(items).hasSize(26);
+        assertReadableAnswer("ru.smolensk_order_451", "2016");
+        WebElement done = browser.findElement(By.cssSelector("tr.plan-item[data-item='2.2']"));
+        assertThat(done.getText()).contains("исполнено").contains("20.12.2016, в срок").contains("«ПЛАН: до даты», ПЛАН");
+        assertThat(browser.findElement(By.cssSelector("tr.plan-item[data-item='2.6']")).getText()).contains("срок истёк");
+        WebElement item = done.findElement(By.linkText("п. 2.2"));
+        assertThat(clauseHref(item)).endsWith("/site/acts/ru.smolensk_order_451/editions/2016/clauses/2.2");
+        screenshot("try-plan-status-answer");
+        item.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/clauses/2.2"));
+        assertThat(browser.findElement(By.cssSelector("code.clause-id")).getText()).isEqualTo("2.2");
+        assertThat(browser.findElement(By.cssSelector(".clause-text")).getText())
+                .contains("Осуществление интеграции региональных ведомственных информационных систем");
+    }
+
+    @Test
+    void aClauseARuleAndAScenarioEachOpenAtTheirOwnAddress() throws IOException {
+        open(KAMCHATKA);
+        WebElement id = clause("3.1.4.3 абз. 2").findElement(By.cssSelector("a.cid"));
+        id.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/clauses/"));
+        assertThat(java.net.URLDecoder.decode(browser.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8))
+                .endsWith(KAMCHATKA + "/clauses/3.1.4.3-абз.-2");
+        assertThat(browser.findElement(By.cssSelector("code.clause-id")).getText()).isEqualTo("3.1.4.3 абз. 2");
+        assertThat(browser.findElement(By.cssSelector("code.address")).getText())
+                .isEqualTo(KAMCHATKA + "/clauses/3.1.4.3-абз.-2");
+        assertThat(browser.findElement(By.cssSelector(".clause-text")).getText()).contains("превышает 100 в год");
+        WebElement rule = browser.findElement(By.cssSelector(".rule[data-rule='3.1.4.3 абз. 2']"));
+        assertThat(rule.findElement(By.cssSelector(".rule-name")).getText()).contains("«3.1.4.3 абз. 2»");
+        assertThat(browser.findElements(By.cssSelector(".scenario .result-passed"))).isNotEmpty();
+        screenshot("clause-3.1.4.3-abz-2");
+
+        // The clause of a rule whose reading the request selects: the interpretation with its alternative.
+        var chosen = knowledgeBase.rules().stream().filter(r -> r.reading() != null && r.alternative() != null).findFirst()
+                .orElseThrow();
+        open(LegalSite.clauseUrl(chosen.actId(), chosen.edition(), chosen.clause()));
+        assertThat(browser.findElement(By.cssSelector("code.clause-id")).getText()).isEqualTo(chosen.clause());
+        assertThat(browser.findElement(By.cssSelector("table.interpretations")).getText())
+                .contains(chosen.reading()).contains(chosen.alternative());
+        screenshot("clause-with-interpretation");
+
+        // A section's page lists its parts, each linked to its own page.
+        open(KAMCHATKA + "/clauses/3.1.4");
+        assertThat(browser.findElements(By.cssSelector("ul.parts li a"))).hasSizeGreaterThanOrEqualTo(9);
+
+        // A scenario beside the clause opens at its own page with its Gherkin and this build's result.
+        open(KAMCHATKA + "/clauses/3.1.4.3-абз.-2");
+        WebElement scenario = browser.findElement(By.cssSelector(".scenario summary a"));
+        String name = scenario.getText();
+        scenario.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/site/scenarios/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(name).contains("прошёл");
+        assertThat(browser.findElement(By.cssSelector("pre.gherkin:not(.background)")).getText()).contains("Сценарий");
+        assertThat(browser.findElement(By.cssSelector("code.address")).getText()).startsWith("/site/scenarios/");
+        screenshot("scenario-page");
+    }
+
+    /**
+     * What every answer shows for people: the act's edition and its dates, the knowledge-base version, the
+     * interpretations (or that there are none) and the JSON only on demand, closed.
+     */
+    private void assertReadableAnswer(String actId, String edition) {
+        WebElement envelope = browser.findElement(By.cssSelector("#answer dl.envelope"));
+        assertThat(envelope.findElement(By.cssSelector(".edition-applied")).getText()).startsWith(edition).contains("действует с");
+        assertThat(envelope.findElement(By.cssSelector(".edition-applied a")).getAttribute("href"))
+                .endsWith("/site/acts/" + actId + "/editions/" + edition);
+        assertThat(envelope.findElement(By.cssSelector(".kb-version")).getText()).isEqualTo(knowledgeBase.version());
+        assertThat(browser.findElements(By.cssSelector("#answer [data-path='interpretations']"))).hasSize(1);
+        WebElement json = browser.findElement(By.cssSelector("#answer details.json"));
+        assertThat(json.getAttribute("open")).isNull();
+        assertThat(json.findElement(By.tagName("pre")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#answer > pre, #answer .answer-body > pre"))).isEmpty();
+    }
+
+    private static String clauseHref(WebElement link) {
+        return java.net.URLDecoder.decode(link.getAttribute("href"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -190,7 +405,8 @@ class SiteBrowserIT {
                 {"/site/acts/ru.kamchatka_guidelines/rules/3.1.4.3-абз.-2", "rule-3.1.4.3-abz-2"},
                 {"/site/features/ru/kamchatka_guidelines/3.1.4-criteria", "feature-3.1.4-criteria"},
                 {"/site/interpretations", "interpretations"}, {"/site/versions", "versions"},
-                {"/site/acts/kz.order_133/editions/2020?lang=kk", "order-133-kazakh"}}) {
+                {"/site/acts/kz.order_133/editions/2020?lang=kk", "order-133-kazakh"},
+                {"/site/acts/kz.order_133/editions/2020/clauses/8", "order-133-clause-8"}}) {
             open(page[0]);
             assertThat(browser.findElement(By.tagName("h1")).getText()).as(page[0]).isNotBlank();
             screenshot(page[1]);

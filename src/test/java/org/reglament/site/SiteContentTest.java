@@ -17,10 +17,14 @@ import java.util.stream.Stream;
 
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
+import io.cucumber.messages.types.GherkinDocument;
 import io.cucumber.messages.types.Pickle;
 import org.junit.jupiter.api.Test;
 import org.reglament.api.StartedServer;
 import org.reglament.knowledgebase.Act;
+import org.reglament.knowledgebase.ActText;
+import org.reglament.knowledgebase.Clause;
+import org.reglament.knowledgebase.ClauseRegister;
 import org.reglament.knowledgebase.Edition;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.LegalParameter;
@@ -69,6 +73,99 @@ class SiteContentTest {
             }
         }
         assertThat(missing).as("rules missing from the site").isEmpty();
+    }
+
+    @Test
+    void everyClauseOfEveryTextHasItsOwnPageLinkedFromItsEditionWithWhatTheRegisterSaysOfIt() throws Exception {
+        List<String> missing = new ArrayList<>();
+        int pages = 0;
+        for (Act act : knowledgeBase.acts()) {
+            for (Edition edition : act.editions().stream().filter(Edition::encoded).toList()) {
+                for (ActText text : knowledgeBase.texts().of(act.id(), edition.edition())) {
+                    String editionPage = page("/site/acts/" + act.id() + "/editions/" + edition.edition() + "?lang="
+                            + text.language());
+                    for (Clause clause : text.clauses()) {
+                        String slug = Slugs.of(clause.id());
+                        if (!editionPage.contains("href=\"" + html(edition.edition() + "/clauses/" + slug) + "\"")) {
+                            missing.add(act.id() + " " + edition.edition() + " " + text.language() + ": no link to the page of "
+                                    + clause.id());
+                        }
+                        String page = page("/site/acts/" + act.id() + "/editions/" + edition.edition() + "/clauses/"
+                                + encode(slug));
+                        pages++;
+                        if (!page.contains("<code class=\"clause-id\">" + html(clause.id()) + "</code>")) {
+                            missing.add(act.id() + " " + edition.edition() + ": the page at " + slug + " is not clause "
+                                    + clause.id());
+                        }
+                    }
+                }
+            }
+        }
+        // What the register says of each clause is on its page: its rules by name and the reason it is not encoded.
+        for (ClauseRegister.ActRegister register : ClauseRegister.of(knowledgeBase)) {
+            for (ClauseRegister.Entry entry : register.clauses()) {
+                String page = page("/site/acts/" + register.actId() + "/editions/" + register.edition() + "/clauses/"
+                        + encode(Slugs.of(entry.clause())));
+                for (String by : entry.encodedBy()) {
+                    if (by.startsWith("rule «") && !page.contains(html(by.substring("rule ".length())))) {
+                        missing.add(register.actId() + " " + entry.clause() + ": " + by + " not on its page");
+                    }
+                }
+                if (entry.note() != null && !page.contains(html(entry.note()))) {
+                    missing.add(register.actId() + " " + entry.clause() + ": its reason not on its page");
+                }
+            }
+        }
+        assertThat(pages).isGreaterThan(500);
+        assertThat(missing).as("clause pages missing or incomplete").isEmpty();
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/site/acts/ru.kamchatka_guidelines/editions/1.1/clauses/99.99")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyScenarioHasItsOwnPageLinkedFromItsFeatureWithItsGherkin() throws Exception {
+        List<String> missing = new ArrayList<>();
+        int scenarios = 0;
+        try (Stream<Path> walk = Files.walk(FEATURES)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".feature")).sorted().toList()) {
+                String path = FEATURES.relativize(file).toString().replace('\\', '/').replaceFirst("\\.feature$", "");
+                String featurePage = page("/site/features/" + path);
+                GherkinDocument document = GherkinParser.builder().includeSource(false).includePickles(false)
+                        .includeGherkinDocument(true).build().parse(file).toList().stream()
+                        .flatMap(e -> e.getGherkinDocument().stream()).findFirst().orElseThrow();
+                List<String> names = new ArrayList<>();
+                document.getFeature().orElseThrow().getChildren().forEach(child -> {
+                    child.getScenario().ifPresent(sc -> names.add(sc.getName()));
+                    child.getRule().ifPresent(rule -> rule.getChildren().forEach(rc ->
+                            rc.getScenario().ifPresent(sc -> names.add(sc.getName()))));
+                });
+                java.util.Set<String> links = new java.util.LinkedHashSet<>();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/site/scenarios/[^\"#]+)\"")
+                        .matcher(featurePage);
+                while (m.find()) {
+                    links.add(m.group(1));
+                }
+                if (links.size() != names.size()) {
+                    missing.add(path + ": " + names.size() + " scenarios, " + links.size() + " scenario pages linked");
+                }
+                List<String> pageNames = new ArrayList<>();
+                for (String link : links) {
+                    scenarios++;
+                    String page = page(link.replace("&amp;", "&"));
+                    if (!page.contains("<pre class=\"gherkin\">")) {
+                        missing.add(link + ": no Gherkin");
+                    }
+                    names.stream().filter(n -> page.contains(html("Сценарий «" + n + "»"))).findFirst().ifPresent(pageNames::add);
+                }
+                if (!new java.util.HashSet<>(pageNames).containsAll(names)) {
+                    missing.add(path + ": scenarios without a page of their own");
+                }
+            }
+        }
+        assertThat(scenarios).isGreaterThan(100);
+        assertThat(missing).as("scenario pages missing").isEmpty();
     }
 
     @Test
