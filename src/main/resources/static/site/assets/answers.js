@@ -123,7 +123,7 @@
     if (!list.length) { return el('p', {'class': 'muted', 'data-path': 'interpretations'}, ['Толкований в этом ответе нет.']); }
     var editions = editionsOf(answer);
     return el('div', {'class': 'interpretations', 'data-path': 'interpretations'}, [el('h3', {}, ['Толкования, принятые в ответе']),
-      table('interpretations', 'interpretations', ['Правило', 'Пункт', 'Принятое прочтение', 'Выбрано параметром', 'Другое прочтение'],
+      table('interpretations', null, ['Правило', 'Пункт', 'Принятое прочтение', 'Выбрано параметром', 'Другое прочтение'],
         list.map(function (i, n) {
           return row('interpretations[' + n + ']', [ruleLink(i.actId, i.rule), clauseRef(i.actId, editions[i.actId], i.clause),
             el('span', {'class': 'interpretation'}, [text(i.text)]), i.reading ? el('code', {}, [i.reading]) : 'не выбирается запросом',
@@ -134,7 +134,7 @@
   function rulesFired(answer) {
     var list = answer.rulesFired || [];
     return el('details', {'class': 'rules-fired', 'data-path': 'rulesFired'}, [el('summary', {}, ['Сработавшие правила: ' + list.length]),
-      table('rules', 'rulesFired', ['Правило', 'Пункт', 'Цитата', 'Толкование'], list.map(function (r, n) {
+      table('rules', null, ['Правило', 'Пункт', 'Цитата', 'Толкование'], list.map(function (r, n) {
         var c = r.citation || {};
         return row('rulesFired[' + n + ']', [ruleLink(c.actId, r.rule), clauseLink(c), c.quote ? '«' + c.quote + '»' : '',
           el('span', {'class': 'interpretation'}, [text(r.interpretation)])]);

@@ -222,12 +222,9 @@ class SiteBrowserIT {
 
     @Test
     void theDeadlineFormShowsTheCountedAndSkippedDaysAsACalendar() throws IOException {
-        open("/site/try/deadline");
-        submit();
-        waitFor(By.cssSelector("table.calendar"), 1);
+        answer("deadline", "table.calendar", 1, "ru.kamchatka_guidelines", "1.1");
         assertThat(browser.findElements(By.cssSelector("td.day-due"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("td.day-counted"))).isNotEmpty();
-        assertReadableAnswer("ru.kamchatka_guidelines", "1.1");
         // 3.6.6: 14 working days from the ОТР agreed on 01.10.2018.
         assertThat(browser.findElement(By.cssSelector("strong.due")).getText()).isEqualTo("19.10.2018");
         assertThat(clauseHref(browser.findElement(By.cssSelector("ul.facts")).findElement(By.linkText("п. 3.6.6"))))
@@ -237,10 +234,8 @@ class SiteBrowserIT {
 
     @Test
     void theMatrixCheckFormShowsTheDeparturesWithTheirCriteriaAndClauses() throws IOException {
-        open("/site/try/action-matrix/check");
-        submit();
-        List<WebElement> violations = waitFor(By.cssSelector("table.violations tr.violation"), 1);
-        assertReadableAnswer("ru.kamchatka_guidelines", "1.1");
+        List<WebElement> violations = answer("action-matrix/check", "table.violations tr.violation", 1,
+                "ru.kamchatka_guidelines", "1.1");
         assertThat(browser.findElement(By.cssSelector("h2.verdict")).getText())
                 .isEqualTo("Не соответствует рекомендациям: отступлений — 5");
         // The sample proposes «1» for action 3 where 101 applications needing originals call for «0» (3.1.4.3 абз. 2).
@@ -254,10 +249,7 @@ class SiteBrowserIT {
 
     @Test
     void thePeriodFormShowsTheDueDateTheCivilCodeRulesAndTheDaysCounted() throws IOException {
-        open("/site/try/period");
-        submit();
-        waitFor(By.cssSelector("table.calendar"), 1);
-        assertReadableAnswer("ru.civil_code", "1995");
+        answer("period", "table.calendar", 1, "ru.civil_code", "1995");
         // 14 working days after 27.04.2018, over the May holidays of 2018.
         assertThat(browser.findElement(By.cssSelector("strong.due")).getText()).isEqualTo("22.05.2018");
         assertThat(browser.findElement(By.cssSelector("td.day-due")).getAttribute("data-date")).isEqualTo("2018-05-22");
@@ -271,11 +263,7 @@ class SiteBrowserIT {
 
     @Test
     void theTimelineFormShowsEveryStepWithItsStatusAndRule() throws IOException {
-        open("/site/try/timeline");
-        submit();
-        List<WebElement> steps = waitFor(By.cssSelector("table.timeline tr.step"), 8);
-        assertThat(steps).hasSize(8);
-        assertReadableAnswer("ru.kamchatka_guidelines", "1.1");
+        assertThat(answer("timeline", "table.timeline tr.step", 8, "ru.kamchatka_guidelines", "1.1")).hasSize(8);
         WebElement passport = browser.findElement(By.cssSelector("tr.step[data-step='registry-passport']"));
         assertThat(passport.getText()).contains("просрочен").contains("11.10.2018");
         assertThat(clauseHref(passport.findElement(By.linkText("п. 3.4"))))
@@ -287,10 +275,7 @@ class SiteBrowserIT {
 
     @Test
     void theCommissionFormShowsTheVerdictItsRuleAndTheDeadlineThatFollows() throws IOException {
-        open("/site/try/commission-meeting");
-        submit();
-        WebElement verdict = waitFor(By.cssSelector("h2.verdict"), 1).get(0);
-        assertReadableAnswer("kz.decree_845", "1472");
+        WebElement verdict = answer("commission-meeting", "h2.verdict", 1, "kz.decree_845", "1472").get(0);
         // Six of twelve present, three for and three against, the chair for approval: clause 29.
         assertThat(verdict.getText()).isEqualTo("Решение комиссии: одобрено");
         WebElement why = browser.findElement(By.cssSelector("p.why"));
@@ -303,11 +288,7 @@ class SiteBrowserIT {
 
     @Test
     void theCompletenessFormListsTheMissingPartsWithTheirRequirement() throws IOException {
-        open("/site/try/completeness");
-        submit();
-        List<WebElement> missing = waitFor(By.cssSelector("table.missing tr.missing-part"), 26);
-        assertThat(missing).hasSize(26);
-        assertReadableAnswer("kz.decree_845", "1472");
+        assertThat(answer("completeness", "table.missing tr.missing-part", 26, "kz.decree_845", "1472")).hasSize(26);
         assertThat(browser.findElement(By.cssSelector("h2.verdict")).getText())
                 .isEqualTo("отчёт о проведённом обследовании (приложение 1): комплект неполон");
         WebElement part = browser.findElement(By.cssSelector("tr.missing-part[data-part='1.3']"));
@@ -318,11 +299,7 @@ class SiteBrowserIT {
 
     @Test
     void thePlanFormShowsEveryItemsStatusAndItsClauseOpensAtItsOwnAddress() throws IOException {
-        open("/site/try/plan-status");
-        submit();
-        List<WebElement> items = waitFor(By.cssSelector("table.plan tr.plan-item"), 26);
-        assertThat(items).hasSize(26);
-        assertReadableAnswer("ru.smolensk_order_451", "2016");
+        assertThat(answer("plan-status", "table.plan tr.plan-item", 26, "ru.smolensk_order_451", "2016")).hasSize(26);
         WebElement done = browser.findElement(By.cssSelector("tr.plan-item[data-item='2.2']"));
         assertThat(done.getText()).contains("исполнено").contains("20.12.2016, в срок").contains("«ПЛАН: до даты», ПЛАН");
         assertThat(browser.findElement(By.cssSelector("tr.plan-item[data-item='2.6']")).getText()).contains("срок истёк");
@@ -376,6 +353,15 @@ class SiteBrowserIT {
         assertThat(browser.findElement(By.cssSelector("pre.gherkin:not(.background)")).getText()).contains("Сценарий");
         assertThat(browser.findElement(By.cssSelector("code.address")).getText()).startsWith("/site/scenarios/");
         screenshot("scenario-page");
+    }
+
+    /** Submits the form of a decision with its sample request; the rows its answer is laid out in, once shown. */
+    private List<WebElement> answer(String decision, String rows, int atLeast, String actId, String edition) {
+        open("/site/try/" + decision);
+        submit();
+        List<WebElement> shown = waitFor(By.cssSelector(rows), atLeast);
+        assertReadableAnswer(actId, edition);
+        return shown;
     }
 
     /**

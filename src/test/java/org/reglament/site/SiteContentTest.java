@@ -128,40 +128,38 @@ class SiteContentTest {
     void everyScenarioHasItsOwnPageLinkedFromItsFeatureWithItsGherkin() throws Exception {
         List<String> missing = new ArrayList<>();
         int scenarios = 0;
-        try (Stream<Path> walk = Files.walk(FEATURES)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".feature")).sorted().toList()) {
-                String path = FEATURES.relativize(file).toString().replace('\\', '/').replaceFirst("\\.feature$", "");
-                String featurePage = page("/site/features/" + path);
-                GherkinDocument document = GherkinParser.builder().includeSource(false).includePickles(false)
-                        .includeGherkinDocument(true).build().parse(file).toList().stream()
-                        .flatMap(e -> e.getGherkinDocument().stream()).findFirst().orElseThrow();
-                List<String> names = new ArrayList<>();
-                document.getFeature().orElseThrow().getChildren().forEach(child -> {
-                    child.getScenario().ifPresent(sc -> names.add(sc.getName()));
-                    child.getRule().ifPresent(rule -> rule.getChildren().forEach(rc ->
-                            rc.getScenario().ifPresent(sc -> names.add(sc.getName()))));
-                });
-                java.util.Set<String> links = new java.util.LinkedHashSet<>();
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/site/scenarios/[^\"#]+)\"")
-                        .matcher(featurePage);
-                while (m.find()) {
-                    links.add(m.group(1));
+        for (Path file : featureFiles()) {
+            String path = featurePath(file);
+            String featurePage = page("/site/features/" + path);
+            GherkinDocument document = GherkinParser.builder().includeSource(false).includePickles(false)
+                    .includeGherkinDocument(true).build().parse(file).toList().stream()
+                    .flatMap(e -> e.getGherkinDocument().stream()).findFirst().orElseThrow();
+            List<String> names = new ArrayList<>();
+            document.getFeature().orElseThrow().getChildren().forEach(child -> {
+                child.getScenario().ifPresent(sc -> names.add(sc.getName()));
+                child.getRule().ifPresent(rule -> rule.getChildren().forEach(rc ->
+                        rc.getScenario().ifPresent(sc -> names.add(sc.getName()))));
+            });
+            java.util.Set<String> links = new java.util.LinkedHashSet<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/site/scenarios/[^\"#]+)\"")
+                    .matcher(featurePage);
+            while (m.find()) {
+                links.add(m.group(1));
+            }
+            if (links.size() != names.size()) {
+                missing.add(path + ": " + names.size() + " scenarios, " + links.size() + " scenario pages linked");
+            }
+            List<String> pageNames = new ArrayList<>();
+            for (String link : links) {
+                scenarios++;
+                String page = page(link.replace("&amp;", "&"));
+                if (!page.contains("<pre class=\"gherkin\">")) {
+                    missing.add(link + ": no Gherkin");
                 }
-                if (links.size() != names.size()) {
-                    missing.add(path + ": " + names.size() + " scenarios, " + links.size() + " scenario pages linked");
-                }
-                List<String> pageNames = new ArrayList<>();
-                for (String link : links) {
-                    scenarios++;
-                    String page = page(link.replace("&amp;", "&"));
-                    if (!page.contains("<pre class=\"gherkin\">")) {
-                        missing.add(link + ": no Gherkin");
-                    }
-                    names.stream().filter(n -> page.contains(html("Сценарий «" + n + "»"))).findFirst().ifPresent(pageNames::add);
-                }
-                if (!new java.util.HashSet<>(pageNames).containsAll(names)) {
-                    missing.add(path + ": scenarios without a page of their own");
-                }
+                names.stream().filter(n -> page.contains(html("Сценарий «" + n + "»"))).findFirst().ifPresent(pageNames::add);
+            }
+            if (!new java.util.HashSet<>(pageNames).containsAll(names)) {
+                missing.add(path + ": scenarios without a page of their own");
             }
         }
         assertThat(scenarios).isGreaterThan(100);
@@ -207,17 +205,15 @@ class SiteContentTest {
     void everyScenarioIsOnItsFeaturesPageAndOnThePagesOfTheRulesItAsserts() throws Exception {
         List<String> missing = new ArrayList<>();
         int scenarios = 0;
-        try (Stream<Path> walk = Files.walk(FEATURES)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".feature")).sorted().toList()) {
-                String path = FEATURES.relativize(file).toString().replace('\\', '/').replaceFirst("\\.feature$", "");
-                String page = page("/site/features/" + path);
-                List<Envelope> parsed = GherkinParser.builder().includeSource(false).includePickles(true)
-                        .includeGherkinDocument(false).build().parse(file).toList();
-                for (Pickle pickle : parsed.stream().flatMap(e -> e.getPickle().stream()).toList()) {
-                    scenarios++;
-                    if (!page.contains(html(pickle.getName()))) {
-                        missing.add(path + ": «" + pickle.getName() + "»");
-                    }
+        for (Path file : featureFiles()) {
+            String path = featurePath(file);
+            String page = page("/site/features/" + path);
+            List<Envelope> parsed = GherkinParser.builder().includeSource(false).includePickles(true)
+                    .includeGherkinDocument(false).build().parse(file).toList();
+            for (Pickle pickle : parsed.stream().flatMap(e -> e.getPickle().stream()).toList()) {
+                scenarios++;
+                if (!page.contains(html(pickle.getName()))) {
+                    missing.add(path + ": «" + pickle.getName() + "»");
                 }
             }
         }
@@ -249,6 +245,17 @@ class SiteContentTest {
                 + "/api/v1/knowledge-base")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    }
+
+    private static List<Path> featureFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(FEATURES)) {
+            return walk.filter(p -> p.toString().endsWith(".feature")).sorted().toList();
+        }
+    }
+
+    /** A feature file's address on the site: its path under features/, without ".feature". */
+    private static String featurePath(Path file) {
+        return FEATURES.relativize(file).toString().replace('\\', '/').replaceFirst("\\.feature$", "");
     }
 
     private String page(String path) throws IOException, InterruptedException {
