@@ -1,9 +1,12 @@
 package org.reglament.site;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.reglament.knowledgebase.KnowledgeBase;
@@ -109,7 +112,7 @@ public class SiteController {
                 "пункта " + clause + " в редакции " + edition);
         LegalSite.ClauseView shownClause = text.clauseAt(clause).orElseThrow();
         List<LegalSite.ClauseView> inside = text.inside(shownClause);
-        java.util.Set<LegalSite.RuleView> rules = new java.util.LinkedHashSet<>(shownClause.rules());
+        Set<LegalSite.RuleView> rules = new LinkedHashSet<>(shownClause.rules());
         inside.forEach(c -> rules.addAll(c.rules()));
         model.addAttribute("site", site());
         model.addAttribute("act", view);
@@ -123,7 +126,7 @@ public class SiteController {
         model.addAttribute("otherLanguages", shown.texts().stream().filter(t -> t != text)
                 .flatMap(t -> t.clause(shownClause.id()).map(c -> Map.entry(t.language(), c)).stream()).toList());
         model.addAttribute("interpretations", site().interpretationsOf(act, rules));
-        java.util.Set<LegalSite.ScenarioView> scenarios = new java.util.LinkedHashSet<>(shownClause.scenarios());
+        Set<LegalSite.ScenarioView> scenarios = new LinkedHashSet<>(shownClause.scenarios());
         inside.forEach(c -> scenarios.addAll(c.scenarios()));
         model.addAttribute("scenarios", List.copyOf(scenarios));
         model.addAttribute("title", "Пункт " + shownClause.id() + " — " + view.act().shortTitle() + ", редакция "
@@ -145,7 +148,7 @@ public class SiteController {
         model.addAttribute("feature", feature);
         model.addAttribute("act", act);
         model.addAttribute("rules", act == null ? List.of() : scenario.scenario().rulesAsserted().stream()
-                .map(act::ruleNamed).filter(java.util.Objects::nonNull).toList());
+                .map(act::ruleNamed).filter(Objects::nonNull).toList());
         model.addAttribute("resultsAvailable", site().resultsAvailable());
         model.addAttribute("title", "Сценарий «" + scenario.name() + "»");
         return "site/scenario";
