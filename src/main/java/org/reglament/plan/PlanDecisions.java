@@ -47,6 +47,11 @@ public class PlanDecisions {
         items(knowledgeBases.live());
     }
 
+    /** The plan's items in the knowledge base that answers now, for a form that names them. */
+    public List<PlanItem> items() {
+        return items(knowledgeBases.get());
+    }
+
     private List<PlanItem> items(KnowledgeBase knowledgeBase) {
         return plans.computeIfAbsent(knowledgeBase.version(), version -> readPlan(knowledgeBase, ACT));
     }

@@ -32,13 +32,15 @@ public class SiteController {
     private final Path featuresDirectory;
     private final Path resultsDirectory;
     private final SiteVersions versions;
+    private final TryForms tryForms;
     private volatile LegalSite site;
 
-    public SiteController(KnowledgeBase knowledgeBase, SiteVersions versions,
+    public SiteController(KnowledgeBase knowledgeBase, SiteVersions versions, TryForms tryForms,
                           @Value("${reglament.site.features-directory:}") String featuresDirectory,
                           @Value("${reglament.site.scenario-results:}") String resultsDirectory) {
         this.knowledgeBase = knowledgeBase;
         this.versions = versions;
+        this.tryForms = tryForms;
         this.featuresDirectory = featuresDirectory.isBlank() ? null : Path.of(featuresDirectory);
         this.resultsDirectory = resultsDirectory.isBlank() ? null : Path.of(resultsDirectory);
     }
@@ -236,10 +238,14 @@ public class SiteController {
         model.addAttribute("deadlineActs", site().acts().stream()
                 .filter(a -> !a.act().names().getOrDefault("deadlineSteps", Map.of()).isEmpty()).toList());
         model.addAttribute("example", TryExamples.of(name));
+        if (tryForms.has(name)) {
+            model.addAttribute("fields", tryForms.form(name));
+            return "site/try-form";
+        }
         return switch (name) {
             case "action-matrix" -> "site/try-matrix";
             case "deadline" -> "site/try-deadline";
-            default -> "site/try-json";
+            default -> throw new IllegalStateException("no form for " + name);
         };
     }
 

@@ -3,8 +3,8 @@ package org.reglament.site;
 import java.util.Map;
 
 /**
- * A request to start from on the forms without a form of their own (the README's and the fuzz probe's valid
- * requests). The visitor edits it; the API checks it as any request.
+ * The request the forms built from the request records (TryForms) are filled with at first (the README's and the fuzz
+ * probe's valid requests). The visitor changes the fields (or the JSON); the API checks it as any request.
  */
 final class TryExamples {
     private static final Map<String, String> EXAMPLES = Map.of(

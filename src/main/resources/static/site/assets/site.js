@@ -107,7 +107,139 @@
     return decide(form, target, 'deadline', request);
   });
 
-  onSubmit('json-form', function (form, target) {
+  // ---- the forms built from the request records (TryForms, try-fields.html): the fields build the request's JSON and
+  // the JSON under «Запрос JSON» fills the fields, so both always say the same; the JSON is what is sent.
+
+  function fieldsOf(container) { return Array.prototype.slice.call(container.querySelectorAll(':scope > [data-name]')); }
+  function controlOf(field) { return field.querySelector(':scope > select, :scope > input'); }
+  function present(field) { return field.querySelector(':scope > legend [data-present]'); }
+
+  /** A field's value in the request; undefined where it is left unsaid (it is then not in the JSON). */
+  function read(field) {
+    var kind = field.getAttribute('data-kind');
+    var c = controlOf(field);
+    if (kind === 'flag') { return c.checked; }
+    if (kind === 'yes-no') { return c.value === '' ? undefined : c.value === 'true'; }
+    if (kind === 'number') { return c.value === '' ? undefined : Number(c.value); }
+    if (kind === 'choices') {
+      var codes = Array.prototype.filter.call(field.querySelectorAll(':scope > label'), function (l) { return !l.hidden; })
+        .map(function (l) { return l.querySelector('input'); }).filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
+      return codes.length || field.getAttribute('data-required') === 'true' ? codes : undefined;
+    }
+    if (kind === 'list') { return fieldsOf(field).map(read); }
+    if (kind === 'group') { return present(field) && !present(field).checked ? undefined : build(field); }
+    if (kind === 'rows') {
+      var entries = {};
+      field.querySelectorAll('[data-row]').forEach(function (r) {
+        var key = r.querySelector('[data-row-key]').value, day = r.querySelector('[data-row-value]').value;
+        if (key && day) { entries[key] = day; }
+      });
+      return entries;
+    }
+    return c.value === '' ? undefined : c.value;
+  }
+
+  function build(container) {
+    var request = {};
+    fieldsOf(container).forEach(function (f) { var v = read(f); if (v !== undefined) { request[f.getAttribute('data-name')] = v; } });
+    return request;
+  }
+
+  function addRow(field, key, day) {
+    var row = field.querySelector('template').content.firstElementChild.cloneNode(true);
+    field.querySelector('[data-rows]').appendChild(row);
+    if (key !== undefined) { row.querySelector('[data-row-key]').value = key; }
+    if (day !== undefined) { row.querySelector('[data-row-value]').value = day; }
+    return row;
+  }
+
+  function fill(field, value) {
+    var kind = field.getAttribute('data-kind');
+    var c = controlOf(field);
+    if (kind === 'flag') { c.checked = value === true; return; }
+    if (kind === 'yes-no') { c.value = value === true ? 'true' : value === false ? 'false' : ''; return; }
+    if (kind === 'choices') {
+      field.querySelectorAll(':scope > label input').forEach(function (i) { i.checked = Array.isArray(value) && value.indexOf(i.value) >= 0; });
+      return;
+    }
+    if (kind === 'list') { fieldsOf(field).forEach(function (f, i) { fill(f, Array.isArray(value) ? value[i] : undefined); }); return; }
+    if (kind === 'group') {
+      if (present(field)) { present(field).checked = value !== undefined && value !== null; }
+      fillAll(field, value || {});
+      return;
+    }
+    if (kind === 'rows') {
+      field.querySelector('[data-rows]').innerHTML = '';
+      Object.keys(value || {}).forEach(function (k) { addRow(field, k, value[k]); });
+      return;
+    }
+    c.value = value === undefined || value === null ? '' : String(value);
+  }
+
+  function fillAll(container, request) {
+    fieldsOf(container).forEach(function (f) { fill(f, request[f.getAttribute('data-name')]); });
+  }
+
+  /** Choices offered only with other fields' values (a document of its act, a part of its document): shown or hidden. */
+  function applyConditions(form) {
+    for (var pass = 0; pass < 2; pass++) {
+      form.querySelectorAll('[data-when]').forEach(function (e) {
+        var holds = e.getAttribute('data-when').split('&').every(function (condition) {
+          var at = condition.indexOf('=');
+          var other = form.querySelector('[data-path="' + condition.slice(0, at) + '"]');
+          return other && controlOf(other) && controlOf(other).value === condition.slice(at + 1);
+        });
+        e.hidden = !holds;
+        if (e.tagName === 'OPTION') { e.disabled = !holds; }
+      });
+      form.querySelectorAll('select').forEach(function (select) {
+        var chosen = select.options[select.selectedIndex];
+        if (chosen && chosen.disabled) {
+          var first = Array.prototype.find.call(select.options, function (o) { return !o.disabled; });
+          select.value = first ? first.value : '';
+        }
+      });
+    }
+  }
+
+  var fieldsForm = document.getElementById('fields-form');
+  if (fieldsForm) {
+    var root = fieldsForm.querySelector('.fields');
+    var requestJson = fieldsForm.elements.request;
+    var jsonProblem = fieldsForm.querySelector('.json-problem');
+    var toJson = function () { applyConditions(fieldsForm); requestJson.value = JSON.stringify(build(root), null, 2); };
+    var fromJson = function () {
+      try {
+        var request = JSON.parse(requestJson.value);
+        fillAll(root, request && typeof request === 'object' ? request : {});
+        applyConditions(fieldsForm);
+        jsonProblem.hidden = true;
+        return true;
+      } catch (e) {
+        jsonProblem.textContent = 'Запрос — не JSON, поля не изменены: ' + e.message;
+        jsonProblem.hidden = false;
+        return false;
+      }
+    };
+    var changed = function (event) {
+      if (event.target === requestJson || !root.contains(event.target)) { return; }
+      var group = event.target.closest('[data-kind="group"]');
+      if (group && present(group) && event.target !== present(group)) { present(group).checked = true; }
+      toJson();
+    };
+    fieldsForm.addEventListener('input', changed);
+    fieldsForm.addEventListener('change', changed);
+    requestJson.addEventListener('input', fromJson);
+    fieldsForm.addEventListener('click', function (event) {
+      var add = event.target.closest('[data-add-row]');
+      var remove = event.target.closest('[data-remove-row]');
+      if (add) { addRow(add.closest('[data-kind="rows"]')); applyConditions(fieldsForm); toJson(); }
+      if (remove) { remove.closest('[data-row]').remove(); toJson(); }
+    });
+    if (fromJson()) { toJson(); }
+  }
+
+  onSubmit('fields-form', function (form, target) {
     var request;
     try { request = JSON.parse(value(form, 'request')); } catch (e) {
       show(target, el('p', {'class': 'problem'}, ['Запрос — не JSON: ' + e.message]));

@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.reglament.knowledgebase.ClauseRegister;
 import org.reglament.knowledgebase.KnowledgeBase;
@@ -353,6 +354,154 @@ class SiteBrowserIT {
         assertThat(browser.findElement(By.cssSelector("pre.gherkin:not(.background)")).getText()).contains("Сценарий");
         assertThat(browser.findElement(By.cssSelector("code.address")).getText()).startsWith("/site/scenarios/");
         screenshot("scenario-page");
+    }
+
+    /**
+     * Each form built from its request record opens filled with its example, and says the same as the example: the
+     * fields read from the JSON give back the JSON (every field of the example has its place and kind on the form).
+     */
+    @Test
+    void theFormsBuiltFromTheRequestsShowTheirExamplesInFieldsAndGiveBackTheSameRequest() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String decision : TryForms.REQUESTS.keySet()) {
+            open("/site/try/" + decision);
+            assertThat(browser.findElements(By.cssSelector("#fields-form [data-path]")).size()).as(decision).isGreaterThan(1);
+            assertThat(json.readTree(requestJson())).as(decision).isEqualTo(json.readTree(TryExamples.of(decision)));
+            assertThat(browser.findElement(By.cssSelector("[data-path='asOf'] input")).getAttribute("value"))
+                    .as(decision).isEqualTo(json.readTree(TryExamples.of(decision)).get("asOf").asText());
+            screenshot("try-" + decision.replace('/', '-') + "-form");
+        }
+    }
+
+    @Test
+    void theCommissionFormFilledFieldByFieldGivesTheVerdictAndTheDeadline() throws IOException {
+        emptied("commission-meeting");
+        set("asOf", "2014-03-17");
+        set("members", "12");
+        set("present", "6");
+        set("forApproval", "3");
+        set("forReturn", "3");
+        set("chairVote", "approve");
+        set("decisionDate", "2014-03-17");
+        set("protocolSignedBy", "chair");
+        set("protocolSignedBy", "secretary");
+        assertThat(requestJson()).contains("\"members\": 12").contains("\"chairVote\": \"approve\"")
+                .contains("\"chair\",").contains("\"secretary\"");
+        screenshot("try-commission-meeting-fields");
+        submit();
+        WebElement verdict = waitFor(By.cssSelector("h2.verdict"), 1).get(0);
+        assertThat(verdict.getText()).isEqualTo("Решение комиссии: одобрено");
+        assertThat(browser.findElement(By.cssSelector("p.why")).getText()).contains("голоса разделились поровну (3 на 3)");
+        assertThat(browser.findElement(By.cssSelector("h2 strong.due")).getText()).isEqualTo("01.04.2014");
+        assertReadableAnswer("kz.decree_845", "1472");
+    }
+
+    @Test
+    void thePeriodFormFilledFieldByFieldCountsOverTheMayHolidays() throws IOException {
+        emptied("period");
+        set("asOf", "2018-04-27");
+        set("jurisdiction", "RU");
+        set("eventDate", "2018-04-27");
+        set("count", "14");
+        set("unit", "working-days");
+        set("direction", "after");
+        screenshot("try-period-fields");
+        submit();
+        waitFor(By.cssSelector("table.calendar"), 1);
+        assertThat(browser.findElement(By.cssSelector("strong.due")).getText()).isEqualTo("22.05.2018");
+        assertThat(browser.findElement(By.cssSelector("td[data-date='2018-05-01']")).getAttribute("class")).contains("day-skipped");
+        assertReadableAnswer("ru.civil_code", "1995");
+    }
+
+    @Test
+    void theCompletenessFormOffersTheDocumentsOfTheActAndThePartsOfTheDocument() throws IOException {
+        emptied("completeness");
+        set("asOf", "2014-05-20");
+        set("act", "kz.decree_845");
+        set("document", "survey-report");
+        // The parts offered are those of the document chosen: its sections 1.1… shown, another act's document's hidden.
+        WebElement parts = browser.findElement(By.cssSelector("[data-path='parts']"));
+        assertThat(parts.findElements(By.cssSelector("label")).stream().filter(WebElement::isDisplayed).count())
+                .isGreaterThan(20).isLessThan(parts.findElements(By.cssSelector("label")).size());
+        set("parts", "1.1");
+        set("parts", "1.2");
+        set("demandStatisticsYears", "4");
+        set("receptionMinutes", "15");
+        set("portalIssuanceInstant", "true");
+        assertThat(requestJson()).contains("\"1.1\",").contains("\"portalIssuanceInstant\": true");
+        screenshot("try-completeness-fields");
+        submit();
+        assertThat(waitFor(By.cssSelector("table.missing tr.missing-part"), 26)).hasSize(26);
+        assertThat(browser.findElement(By.cssSelector("h2.verdict")).getText())
+                .isEqualTo("отчёт о проведённом обследовании (приложение 1): комплект неполон");
+        assertThat(browser.findElement(By.cssSelector("tr.missing-part[data-part='1.3']")).getText())
+                .contains("основные понятия и сокращения");
+        assertThat(browser.findElements(By.cssSelector("tr.missing-part[data-part='1.1']"))).isEmpty();
+        assertReadableAnswer("kz.decree_845", "1472");
+    }
+
+    @Test
+    void thePlanFormTakesTheItemsDoneAsRowsAddedAndRemoved() throws IOException {
+        emptied("plan-status");
+        set("asOf", "2017-01-15");
+        WebElement rows = browser.findElement(By.cssSelector("[data-path='completed']"));
+        rows.findElement(By.cssSelector("[data-add-row]")).click();
+        rows.findElement(By.cssSelector("[data-add-row]")).click();
+        List<WebElement> added = rows.findElements(By.cssSelector("[data-row]"));
+        assertThat(added).hasSize(2);
+        new Select(added.get(0).findElement(By.cssSelector("[data-row-key]"))).selectByValue("2.2");
+        date(added.get(0).findElement(By.cssSelector("[data-row-value]")), "2016-12-20");
+        added.get(1).findElement(By.cssSelector("[data-remove-row]")).click();
+        assertThat(requestJson()).contains("\"2.2\": \"2016-12-20\"");
+        submit();
+        waitFor(By.cssSelector("table.plan tr.plan-item"), 26);
+        assertThat(browser.findElement(By.cssSelector("tr.plan-item[data-item='2.2']")).getText())
+                .contains("исполнено").contains("20.12.2016, в срок");
+    }
+
+    /** Opens a decision's form and empties it through its JSON («{}»): the fields follow, all unsaid. */
+    private void emptied(String decision) {
+        open("/site/try/" + decision);
+        browser.findElement(By.cssSelector("details.request-json summary")).click();
+        WebElement json = browser.findElement(By.name("request"));
+        json.clear();
+        json.sendKeys("{}");
+        assertThat(browser.findElement(By.cssSelector("[data-path='asOf'] input")).getAttribute("value")).isEmpty();
+        browser.findElement(By.cssSelector("details.request-json summary")).click();
+    }
+
+    /** Fills a field of a form built from its request as a visitor does: types, chooses, ticks. */
+    private void set(String path, String value) {
+        WebElement field = browser.findElement(By.cssSelector("[data-path='" + path + "']"));
+        switch (field.getAttribute("data-kind")) {
+            case "choice", "yes-no" -> new Select(field.findElement(By.tagName("select"))).selectByValue(value);
+            case "flag" -> {
+                WebElement box = field.findElement(By.tagName("input"));
+                if (box.isSelected() != Boolean.parseBoolean(value)) {
+                    box.click();
+                }
+            }
+            case "choices" -> field.findElements(By.cssSelector("input[value='" + value + "']")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+            case "date", "month" -> date(field.findElement(By.tagName("input")), value);
+            default -> {
+                WebElement input = field.findElement(By.tagName("input"));
+                input.clear();
+                input.sendKeys(value);
+            }
+        }
+    }
+
+    /** A date picker's value, as its calendar would set it (typing depends on the browser's locale). */
+    private void date(WebElement input, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+    }
+
+    /** The request the form sends, as its «Запрос JSON» shows it. */
+    private String requestJson() {
+        return browser.findElement(By.name("request")).getAttribute("value");
     }
 
     /** Submits the form of a decision with its sample request; the rows its answer is laid out in, once shown. */

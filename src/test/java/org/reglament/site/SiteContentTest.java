@@ -19,6 +19,10 @@ import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.GherkinDocument;
 import io.cucumber.messages.types.Pickle;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.reglament.api.StartedServer;
 import org.reglament.knowledgebase.Act;
@@ -30,7 +34,11 @@ import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.LegalParameter;
 import org.reglament.knowledgebase.RuleCitation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The site is generated, never hand-kept, and fails the build when stale: every rule, parameter, interpretation and
@@ -47,7 +55,95 @@ class SiteContentTest {
     @Autowired
     KnowledgeBase knowledgeBase;
 
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping endpoints;
+
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** The decisions whose «Попробовать» page is written by hand (try-matrix.html, try-deadline.html). */
+    private static final java.util.Set<String> HAND_MADE_FORMS = java.util.Set.of("action-matrix", "deadline");
+    private static final java.util.regex.Pattern CYRILLIC = java.util.regex.Pattern.compile("\\p{IsCyrillic}");
+    private static final java.util.regex.Pattern CLOSED_LIST = java.util.regex.Pattern.compile("[\\w-]+(\\|[\\w-]+)+");
+
+    /**
+     * Every component of the record a decision's endpoint reads (found from the endpoint itself, not from the form's
+     * description), nested records' included, is on that decision's form with a Russian label, and every named
+     * choice of an enum or of a closed pattern ({@code approve|return}) is offered there with a Russian name. A new
+     * request field or a new choice fails the build until the form shows it to a lawyer.
+     */
+    @Test
+    void everyFieldOfEveryDecisionsRequestIsOnItsFormWithARussianLabel() throws Exception {
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        for (String decision : SiteController.DECISIONS.keySet()) {
+            if (HAND_MADE_FORMS.contains(decision)) {
+                continue;
+            }
+            Class<?> request = requestRead("/api/v1/decisions/" + decision);
+            Document form = Jsoup.parse(page("/site/try/" + decision));
+            assertThat(form.select("form#fields-form textarea[name=request]")).as(decision + ": the JSON beside the fields").hasSize(1);
+            checked += fieldsOnForm(decision, form, request, "", missing);
+        }
+        assertThat(missing).as("request fields or choices missing from their forms, or not named in Russian").isEmpty();
+        assertThat(checked).as("request fields checked").isGreaterThan(60);
+    }
+
+    /** The type of the {@code @RequestBody} of the POST endpoint at {@code path}. */
+    private Class<?> requestRead(String path) {
+        return endpoints.getHandlerMethods().entrySet().stream()
+                .filter(e -> e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.POST)
+                        && e.getKey().getPatternValues().contains(path))
+                .flatMap(e -> java.util.Arrays.stream(e.getValue().getMethodParameters()))
+                .filter(p -> p.hasParameterAnnotation(RequestBody.class)).findFirst()
+                .orElseThrow(() -> new AssertionError("no POST " + path + " reading a request body")).getParameterType();
+    }
+
+    private int fieldsOnForm(String decision, Document form, Class<?> record, String prefix, List<String> missing)
+            throws Exception {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        int checked = 0;
+        for (java.lang.reflect.RecordComponent component : record.getRecordComponents()) {
+            checked++;
+            String path = prefix + component.getName();
+            Element field = form.selectFirst("[data-path=\"" + path + "\"]");
+            if (field == null) {
+                missing.add(decision + ": " + path + " is not on the form");
+                continue;
+            }
+            String label = field.children().stream().filter(e -> e.tagName().equals("span") || e.tagName().equals("legend"))
+                    .findFirst().map(Element::text).orElse("");
+            if (!CYRILLIC.matcher(label).find()) {
+                missing.add(decision + ": " + path + " is labelled «" + label + "»");
+            }
+            List<String> codes = new ArrayList<>();
+            Class<?> type = component.getType();
+            if (type.isEnum()) {
+                for (Object constant : type.getEnumConstants()) {
+                    codes.add(json.convertValue(constant, String.class));
+                }
+            }
+            java.lang.reflect.Field declared = record.getDeclaredField(component.getName());
+            jakarta.validation.constraints.Pattern pattern = declared.getAnnotation(jakarta.validation.constraints.Pattern.class);
+            if (pattern == null && component.getAnnotatedType() instanceof java.lang.reflect.AnnotatedParameterizedType list) {
+                pattern = list.getAnnotatedActualTypeArguments()[0].getAnnotation(jakarta.validation.constraints.Pattern.class);
+            }
+            if (pattern != null && CLOSED_LIST.matcher(pattern.regexp()).matches()) {
+                codes.addAll(List.of(pattern.regexp().split("\\|")));
+            }
+            for (String code : codes) {
+                Element choice = field.selectFirst("option[value=\"" + code + "\"], input[value=\"" + code + "\"]");
+                String name = choice == null ? "" : choice.tagName().equals("option") ? choice.text() : choice.parent().text();
+                if (!CYRILLIC.matcher(name).find()) {
+                    missing.add(decision + ": " + path + " does not offer «" + code + "» by a Russian name (" + name + ")");
+                }
+            }
+            if (type.isRecord()) {
+                checked += fieldsOnForm(decision, form, type, path + ".", missing);
+            }
+        }
+        return checked;
+    }
 
     @Test
     void everyRuleIsBesideItsClauseAndHasAPageWithItsCitationAndSource() throws Exception {
