@@ -235,18 +235,10 @@ public class SiteController {
         model.addAttribute("label", label);
         model.addAttribute("decisions", DECISIONS);
         model.addAttribute("title", "Попробовать: " + label);
-        model.addAttribute("deadlineActs", site().acts().stream()
-                .filter(a -> !a.act().names().getOrDefault("deadlineSteps", Map.of()).isEmpty()).toList());
         model.addAttribute("example", TryExamples.of(name));
-        if (tryForms.has(name)) {
-            model.addAttribute("fields", tryForms.form(name));
-            return "site/try-form";
-        }
-        return switch (name) {
-            case "action-matrix" -> "site/try-matrix";
-            case "deadline" -> "site/try-deadline";
-            default -> throw new IllegalStateException("no form for " + name);
-        };
+        model.addAttribute("intro", tryForms.intro(name));
+        model.addAttribute("fields", tryForms.form(name));
+        return "site/try-form";
     }
 
     @GetMapping("/site/audit")

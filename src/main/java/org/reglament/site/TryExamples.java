@@ -8,6 +8,13 @@ import java.util.Map;
  */
 final class TryExamples {
     private static final Map<String, String> EXAMPLES = Map.of(
+            "action-matrix", """
+                    {"asOf":"2018-10-01","service":{"registryId":"41000000000001","name":"Выдача разрешения",
+                     "subservice":"Первичная выдача","agency":"Агентство","category":"REGIONAL",
+                     "applicationsPerYear":101,"electronicWithoutOriginals":false,"inPersonReceptionAtAgency":true,
+                     "feeOrPayment":true,"providedViaMfc":true}}""",
+            "deadline", """
+                    {"asOf":"2018-10-01","act":"ru.kamchatka_guidelines","step":"implementation","eventDate":"2018-10-01"}""",
             "action-matrix/check", """
                     {"asOf":"2018-10-01","service":{"registryId":"41000000000001","name":"Выдача разрешения",
                      "subservice":"Первичная выдача","agency":"Агентство","category":"REGIONAL",

@@ -38,17 +38,19 @@ import org.reglament.commission.CommissionRequest;
 import org.reglament.completeness.CompletenessDecisions;
 import org.reglament.completeness.CompletenessRequest;
 import org.reglament.completeness.DocumentsData;
+import org.reglament.deadlines.DeadlineRequest;
 import org.reglament.deadlines.PeriodRequest;
 import org.reglament.deadlines.TimelineRequest;
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.KnowledgeBase;
+import org.reglament.matrix.ActionMatrixRequest;
 import org.reglament.matrix.MatrixCheckRequest;
 import org.reglament.plan.PlanDecisions;
 import org.reglament.plan.PlanRequests;
 import org.springframework.stereotype.Component;
 
 /**
- * The forms «Попробовать» of the decisions without a hand-made page, built from the request records themselves: a
+ * The forms «Попробовать» of the decisions, built from the request records themselves: a
  * field per record component, its kind from its Java type and its checks (a date, a number with its bounds, a
  * checkbox for a required yes/no and «не указано / да / нет» for one that may be left unsaid, a list of named choices
  * for an enum or a closed pattern such as {@code approve|return}, a group for a nested record, rows that can be added
@@ -63,7 +65,9 @@ public class TryForms {
     static final Map<String, Class<? extends Record>> REQUESTS = new LinkedHashMap<>();
 
     static {
+        REQUESTS.put("action-matrix", ActionMatrixRequest.class);
         REQUESTS.put("action-matrix/check", MatrixCheckRequest.class);
+        REQUESTS.put("deadline", DeadlineRequest.class);
         REQUESTS.put("period", PeriodRequest.class);
         REQUESTS.put("timeline", TimelineRequest.class);
         REQUESTS.put("commission-meeting", CommissionRequest.class);
@@ -99,6 +103,12 @@ public class TryForms {
         knowledgeBaseChoices.put("TimelineRequest.events", () -> knowledgeBase.acts().stream()
                 .flatMap(a -> a.events().entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue().name(),
                         "act=" + a.id()))).toList());
+        knowledgeBaseChoices.put("DeadlineRequest.act", () -> knowledgeBase.acts().stream()
+                .filter(a -> !a.names().getOrDefault("deadlineSteps", Map.of()).isEmpty())
+                .map(a -> new Choice(a.id(), a.shortTitle(), null)).toList());
+        knowledgeBaseChoices.put("DeadlineRequest.step", () -> knowledgeBase.acts().stream()
+                .flatMap(a -> a.names().getOrDefault("deadlineSteps", Map.of()).entrySet().stream()
+                        .map(s -> new Choice(s.getKey(), s.getValue(), "act=" + a.id()))).toList());
         knowledgeBaseChoices.put("PlanStatusCheck.completed", () -> plan.items().stream()
                 .map(i -> new Choice(i.item(), i.item() + " " + i.title(), null)).toList());
         itemLabels.put("MatrixProposal.cells", () -> knowledgeBase.acts().stream()
@@ -133,6 +143,11 @@ public class TryForms {
 
     public boolean has(String decision) {
         return REQUESTS.containsKey(decision);
+    }
+
+    /** What the decision's page says before its fields, where the labels give it ({@code intro.<decision>}). */
+    public String intro(String decision) {
+        return labels.getProperty("intro." + decision);
     }
 
     /** The fields of a decision's form, in the order of its record. */

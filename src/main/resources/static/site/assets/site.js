@@ -50,8 +50,6 @@
   }
 
   function value(form, name) { var f = form.elements[name]; return f ? f.value : null; }
-  function checked(form, name) { return !!form.elements[name].checked; }
-  function orNull(v) { return v === '' || v === null ? null : v; }
 
   function onSubmit(id, handler) {
     var form = document.getElementById(id);
@@ -86,26 +84,6 @@
       details.appendChild(pre ? document.importNode(pre, true) : el('p', {'class': 'problem'}, ['Сценарий не найден.']));
     });
   }, true);
-
-  onSubmit('matrix-form', function (form, target) {
-    return decide(form, target, 'action-matrix', {asOf: value(form, 'asOf'), service: {registryId: value(form, 'registryId'),
-      name: value(form, 'name'), subservice: orNull(value(form, 'subservice')), agency: orNull(value(form, 'agency')),
-      category: value(form, 'category'), applicationsPerYear: Number(value(form, 'applicationsPerYear')),
-      electronicWithoutOriginals: checked(form, 'electronicWithoutOriginals'),
-      inPersonReceptionAtAgency: checked(form, 'inPersonReceptionAtAgency'), feeOrPayment: checked(form, 'feeOrPayment'),
-      providedViaMfc: checked(form, 'providedViaMfc')}});
-  });
-
-  onSubmit('deadline-form', function (form, target) {
-    var step = value(form, 'step').split('|');
-    var parameters = {};
-    if (value(form, 'regulationsReceived')) { parameters.regulationsReceived = Number(value(form, 'regulationsReceived')); }
-    if (value(form, 'year')) { parameters.year = Number(value(form, 'year')); }
-    var request = {asOf: value(form, 'asOf'), act: step[0], step: step[1]};
-    if (value(form, 'eventDate')) { request.eventDate = value(form, 'eventDate'); }
-    if (Object.keys(parameters).length) { request.parameters = parameters; }
-    return decide(form, target, 'deadline', request);
-  });
 
   // ---- the forms built from the request records (TryForms, try-fields.html): the fields build the request's JSON and
   // the JSON under «Запрос JSON» fills the fields, so both always say the same; the JSON is what is sent.
@@ -195,8 +173,10 @@
       form.querySelectorAll('select').forEach(function (select) {
         var chosen = select.options[select.selectedIndex];
         if (chosen && chosen.disabled) {
-          var first = Array.prototype.find.call(select.options, function (o) { return !o.disabled; });
-          select.value = first ? first.value : '';
+          // The same code offered for the other field's value (a step of the act chosen), else the first offered.
+          var same = Array.prototype.find.call(select.options, function (o) { return !o.disabled && o.value === chosen.value; });
+          var first = same || Array.prototype.find.call(select.options, function (o) { return !o.disabled; });
+          if (first) { first.selected = true; } else { select.value = ''; }
         }
       });
     }

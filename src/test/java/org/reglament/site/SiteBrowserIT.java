@@ -135,7 +135,6 @@ class SiteBrowserIT {
     @Test
     void theActionMatrixFormRendersNineCellsForASampleService() throws IOException {
         open("/site/try/action-matrix");
-        screenshot("try-action-matrix-form");
         submit();
         List<WebElement> cells = waitFor(By.cssSelector("table.matrix tbody tr.cell"), 9);
         assertThat(cells).hasSize(9);
