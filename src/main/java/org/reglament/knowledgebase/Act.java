@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +34,15 @@ public record Act(String id, String jurisdiction, String shortTitle, String shor
     public Act {
         editions = editions.stream().sorted(Comparator.comparing(Edition::inForceFrom)).toList();
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
-        names = names == null ? Map.of() : Map.copyOf(names);
-        events = events == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(events));
+        // In the act file's order (the steps of a procedure, the actions of the matrix), as lists and forms show them.
+        names = names == null ? Map.of() : inFileOrder(names);
+        events = events == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(events));
+    }
+
+    private static Map<String, Map<String, String>> inFileOrder(Map<String, Map<String, String>> names) {
+        Map<String, Map<String, String>> ordered = new LinkedHashMap<>();
+        names.forEach((kind, named) -> ordered.put(kind, Collections.unmodifiableMap(new LinkedHashMap<>(named))));
+        return Collections.unmodifiableMap(ordered);
     }
 
     /** The edition in force on {@code asOf}; a refusal that says why when none encoded is. */
