@@ -50,17 +50,19 @@ PY
 
 echo "== HTTP, 100,000 rows (POST /api/v1/registries/action-matrix, CSV in and out), the server's first batch and $RUNS more"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-java -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --reglament.data-directory="$WORK/data" \
-  > "$WORK/server.log" 2>&1 &
+# The local profile for its example keys (the service refuses to start without keys elsewhere), as benchmark-http.sh.
+java -jar "$JAR" --spring.profiles.active=local --server.port="$PORT" --server.address=127.0.0.1 \
+  --reglament.data-directory="$WORK/data" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; [ -n "${REGLAMENT_BENCH_DIR:-}" ] || rm -rf "$WORK"' EXIT
 for _ in $(seq 120); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null && break
+  kill -0 "$SERVER" 2>/dev/null || { echo "the server did not start:" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
   sleep 1
 done
 for i in $(seq 0 "$RUNS"); do
   curl -s -o "$WORK/matrix-http.csv" -w "  run $i: HTTP %{http_code}, %{time_total} s, %{size_download} bytes\n" \
-    -X POST -H "Content-Type: text/csv" --data-binary @"$WORK/registry-100k.csv" \
+    -X POST -H "X-API-Key: local-decider-key" -H "Content-Type: text/csv" --data-binary @"$WORK/registry-100k.csv" \
     "http://127.0.0.1:$PORT/api/v1/registries/action-matrix?asOf=2018-10-01"
 done
 cmp -s <(tail -c +1 "$WORK/matrix-http.csv") "$WORK/matrix-100k.csv" && echo "  the answer over HTTP is byte for byte the command line's" \

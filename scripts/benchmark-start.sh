@@ -10,6 +10,9 @@
 #        one training start (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh), then -XX:SharedArchiveFile
 #   aot  the same with JDK 25's AOT cache (-XX:AOTCacheOutput in the training start, then -XX:AOTCache); the JDK is
 #        REGLAMENT_START_JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64)
+# REGLAMENT_START_SPRING_AOT=true (the default for cds and aot) adds -Dspring.aot.enabled=true: the application
+# context from the bean definitions Spring's AOT processing generated at build time (process-aot) instead of
+# scanning and evaluating configuration classes at start; false leaves it out.
 # Other knobs: REGLAMENT_START_RUNS (5), REGLAMENT_START_JAR (another build than target/), REGLAMENT_START_ARGS (more
 # arguments for the server, e.g. --reglament.rules.directory=rules: rules compiled at start),
 # REGLAMENT_START_JAVA_OPTS (more JVM options).
@@ -30,6 +33,8 @@ trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"
 server_args=(--spring.profiles.active=local --server.port="$port" --management.server.port="$management"
   --reglament.data-directory="$work/data")
 jvm_opts=()
+spring_aot=${REGLAMENT_START_SPRING_AOT:-$([ "$method" = jar ] && echo false || echo true)}
+[ "$spring_aot" = true ] && jvm_opts=(-Dspring.aot.enabled=true)
 case "$method" in
   jar) ;;
   cds|aot)
@@ -38,14 +43,15 @@ case "$method" in
     jar="$work/app/$(basename "$jar")"
     mkdir -p "$work/data"
     if [ "$method" = cds ]; then
-      training=(-XX:ArchiveClassesAtExit="$work/app.jsa"); jvm_opts=(-XX:SharedArchiveFile="$work/app.jsa")
+      training=(-XX:ArchiveClassesAtExit="$work/app.jsa"); archive=(-XX:SharedArchiveFile="$work/app.jsa")
     else
-      training=(-XX:AOTCacheOutput="$work/app.aot"); jvm_opts=(-XX:AOTCache="$work/app.aot")
+      training=(-XX:AOTCacheOutput="$work/app.aot"); archive=(-XX:AOTCache="$work/app.aot")
     fi
+    training+=("${jvm_opts[@]}"); jvm_opts+=("${archive[@]}")
     started=$(date +%s%N)
     "$java" "${training[@]}" -Dspring.context.exit=onRefresh -jar "$jar" "${server_args[@]}" > "$work/training.log" 2>&1 \
       || { echo "the training start failed:" >&2; tail -20 "$work/training.log" >&2; exit 1; }
-    echo "training start ($method): $(( ($(date +%s%N) - started) / 1000000 )) ms, archive $(du -h "$work"/app.jsa "$work"/app.aot 2>/dev/null | cut -f1)"
+    echo "training start ($method, spring aot $spring_aot): $(( ($(date +%s%N) - started) / 1000000 )) ms, archive $(du -h "$work"/app.jsa "$work"/app.aot 2>/dev/null | cut -f1)"
     rm -rf "$work/data"
     ;;
   *) echo "REGLAMENT_START_METHOD is jar, cds or aot" >&2; exit 2 ;;
@@ -80,4 +86,4 @@ for run in $(seq 1 "$runs"); do
   times+=("$ms")
   echo "run $run: ready in $ms ms ($(grep -o 'Knowledge base [^ ]* .* in [0-9]* ms' "$work/server.log" | sed 's/sha256:[0-9a-f]*/…/' || true); $(grep -o 'Started ReglamentApplication in [0-9.]* seconds' "$work/server.log" || true))"
 done
-printf '%s\n' "${times[@]}" | sort -n | awk -v method="$method" '{ t[NR] = $1 } END { printf "%s: median of %d starts: %d ms (fastest %d, slowest %d)\n", method, NR, t[int((NR + 1) / 2)], t[1], t[NR] }'
+printf '%s\n' "${times[@]}" | sort -n | awk -v method="$method, spring aot $spring_aot" '{ t[NR] = $1 } END { printf "%s: median of %d starts: %d ms (fastest %d, slowest %d)\n", method, NR, t[int((NR + 1) / 2)], t[1], t[NR] }'

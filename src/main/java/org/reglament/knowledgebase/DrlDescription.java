@@ -48,6 +48,11 @@ final class DrlDescription {
         return rules;
     }
 
+    /** A description read before, from the same file (when the jar was built: {@link PrecompiledRules#descriptions}). */
+    static DrlDescription of(String packageName, List<DescribedRule> rules) {
+        return new DrlDescription(packageName, rules);
+    }
+
     static DrlDescription read(String path, String drl) {
         DrlParser parser = new DrlParser();
         PackageDescr parsed;

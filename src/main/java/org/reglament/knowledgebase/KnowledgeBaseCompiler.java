@@ -21,8 +21,6 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 import org.reglament.calendar.CalendarData;
 import org.reglament.calendar.ProductionCalendar;
 
@@ -47,18 +45,33 @@ public final class KnowledgeBaseCompiler {
 
     public KnowledgeBase compile(RuleSources sources) {
         KnowledgeBaseOutline outline = outline(sources);
-        RuleEngines engines = build(sources, outline);
+        // The packaged rules were compiled when the jar was built: the same sources, the same executable model.
+        List<Model> models = PrecompiledRules.load(sources).orElseGet(() -> PrecompiledRules.models(
+                ((InternalKieModule) executableModel(sources).getKieModule()).getBytes(),
+                KnowledgeBaseCompiler.class.getClassLoader()));
+        checkEveryRuleIsDeclared(models, outline);
+        Map<String, RuleCitation> byEngineName = new HashMap<>();
+        outline.rules().forEach(rule -> byEngineName.put(RuleEngines.engineName(rule.packageName(), rule.rule()), rule));
+        return new KnowledgeBase(outline, RuleEngines.of(models, RuleEngines.scopes(outline.acts(), outline.rules()),
+                Map.copyOf(byEngineName)));
+    }
+
+    /**
+     * Every rule of the executable model is one a DRL file's text declares (and so has a checked citation). The
+     * model lists its rules itself: building a KieBase of all the rules only to list them took a good part of the
+     * knowledge base's time at start (docs/benchmarks.md, "Ready in 4 s").
+     */
+    private static void checkEveryRuleIsDeclared(List<Model> models, KnowledgeBaseOutline outline) {
         Set<String> described = new HashSet<>();
         outline.rules().forEach(rule -> described.add(rule.packageName() + "/" + rule.rule()));
-        for (KiePackage kiePackage : engines.all().getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                if (!described.contains(kiePackage.getName() + "/" + rule.getName())) {
-                    throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" in " + kiePackage.getName()
+        for (Model model : models) {
+            for (org.drools.model.Rule rule : model.getRules()) {
+                if (!described.contains(rule.getPackage() + "/" + rule.getName())) {
+                    throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" in " + rule.getPackage()
                             + " is built by the engine but not declared in any DRL file's text");
                 }
             }
         }
-        return new KnowledgeBase(outline, engines);
     }
 
     /** The acts, texts, citations and calendars of {@code sources}, checked, without building or running a rule. */
@@ -68,11 +81,13 @@ public final class KnowledgeBaseCompiler {
         ActTexts texts = ActTexts.read(sources, acts.values(), folders);
         Map<String, ProductionCalendar> calendars = readCalendars(sources);
         List<RuleCitation> citations = new ArrayList<>();
+        Map<String, DrlDescription> precompiled = PrecompiledRules.descriptions(sources);
         sources.files().forEach((path, content) -> {
             if (!path.endsWith(".drl")) {
                 return;
             }
-            DrlDescription drl = DrlDescription.read(path, new String(content, StandardCharsets.UTF_8));
+            DrlDescription known = precompiled.get(path);
+            DrlDescription drl = known != null ? known : DrlDescription.read(path, new String(content, StandardCharsets.UTF_8));
             checkPackageMatchesFolder(path, drl.packageName());
             for (DrlDescription.DescribedRule rule : drl.rules()) {
                 citations.add(checked(RuleCitation.fromMetadata(drl.packageName(), rule.name(), rule.metadata()), acts));
@@ -134,16 +149,6 @@ public final class KnowledgeBaseCompiler {
             }
         });
         return calendars;
-    }
-
-    private RuleEngines build(RuleSources sources, KnowledgeBaseOutline outline) {
-        // The rules packaged in the jar were compiled when it was built: the same sources, the same executable model.
-        List<Model> models = PrecompiledRules.load(sources).orElseGet(() -> PrecompiledRules.models(
-                ((InternalKieModule) executableModel(sources).getKieModule()).getBytes(),
-                KnowledgeBaseCompiler.class.getClassLoader()));
-        Map<String, RuleCitation> byEngineName = new HashMap<>();
-        outline.rules().forEach(rule -> byEngineName.put(RuleEngines.engineName(rule.packageName(), rule.rule()), rule));
-        return RuleEngines.of(models, RuleEngines.scopes(outline.acts(), outline.rules()), Map.copyOf(byEngineName));
     }
 
     /** Generates and compiles the executable model of the sources' DRL files. */

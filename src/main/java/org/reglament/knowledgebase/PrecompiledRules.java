@@ -12,9 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.Model;
 
@@ -22,11 +25,15 @@ import org.drools.model.Model;
  * The executable model of the packaged rules, generated and compiled when the jar is built ({@code mvn package}
  * runs {@link #main} after the classes are compiled): generating and compiling it at start took 3–5 s of every start
  * and of every command-line run (docs/benchmarks.md, registry files), loading it takes under a second. It is used only
- * for the very sources it was compiled from (same content hash); any other knowledge base is compiled as before.
+ * for the very sources it was compiled from (same content hash); any other knowledge base is compiled as before. So
+ * are the DRL files' descriptions (package, rules, metadata literals: {@link #descriptions}).
  */
 public final class PrecompiledRules {
     static final String MODEL = "rules.kjar";
     static final String VERSION = "rules.kjar.version";
+    /** What each DRL file of the packaged rules declares ({@link DrlDescription}), read when the jar is built. */
+    static final String DESCRIPTIONS = "rules.descriptions.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PrecompiledRules() {
     }
@@ -37,9 +44,17 @@ public final class PrecompiledRules {
         RuleSources sources = RuleSources.fromDirectory(classes.resolve("rules"));
         Path version = classes.resolve(VERSION);
         if (Files.isRegularFile(version) && Files.readString(version).equals(sources.version())
-                && Files.isRegularFile(classes.resolve(MODEL))) {
+                && Files.isRegularFile(classes.resolve(MODEL)) && Files.isRegularFile(classes.resolve(DESCRIPTIONS))) {
             return;
         }
+        Map<String, Described> descriptions = new TreeMap<>();
+        sources.files().forEach((path, content) -> {
+            if (path.endsWith(".drl")) {
+                DrlDescription drl = DrlDescription.read(path, new String(content, StandardCharsets.UTF_8));
+                descriptions.put(path, new Described(drl.packageName(), drl.rules()));
+            }
+        });
+        JSON.writeValue(classes.resolve(DESCRIPTIONS).toFile(), descriptions);
         byte[] kjar = ((InternalKieModule) KnowledgeBaseCompiler.executableModel(sources).getKieModule()).getBytes();
         Files.write(classes.resolve(MODEL), kjar);
         Files.writeString(version, sources.version());
@@ -51,6 +66,32 @@ public final class PrecompiledRules {
             return version != null && new String(version.readAllBytes(), StandardCharsets.US_ASCII).equals(sources.version());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the precompiled rules", e);
+        }
+    }
+
+    /** A DRL file's package and rules as {@link DrlDescription} read them. */
+    record Described(String packageName, List<DrlDescription.DescribedRule> rules) {
+    }
+
+    /**
+     * What the DRL files of exactly these sources declare, read by {@link DrlDescription} when the jar was built (the
+     * same files: the same content hash), by path; empty for any other sources, whose files are read at start. The
+     * DRL parser and the Java parser of the metadata literals took most of the knowledge base's time at start.
+     */
+    static Map<String, DrlDescription> descriptions(RuleSources sources) {
+        if (!isFor(sources)) {
+            return Map.of();
+        }
+        try (InputStream json = PrecompiledRules.class.getClassLoader().getResourceAsStream(DESCRIPTIONS)) {
+            if (json == null) {
+                return Map.of();
+            }
+            Map<String, Described> described = JSON.readValue(json, new TypeReference<Map<String, Described>>() { });
+            Map<String, DrlDescription> descriptions = new HashMap<>();
+            described.forEach((path, drl) -> descriptions.put(path, DrlDescription.of(drl.packageName(), drl.rules())));
+            return descriptions;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the precompiled rules' descriptions", e);
         }
     }
 

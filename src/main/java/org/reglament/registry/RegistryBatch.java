@@ -78,6 +78,7 @@ final class RegistryBatch {
     private long rows;
 
     private final MessageDigest answers = sha256();
+    private final ByteBuffer lengths = ByteBuffer.allocate(Long.BYTES);
     private long services;
     private long decided;
     private long withErrors;
@@ -310,11 +311,12 @@ final class RegistryBatch {
         }
     }
 
+    /** The row number, then each cell's length and UTF-8 bytes (one buffer for the numbers: this runs for every cell). */
     private void digest(long row, List<String> cells) {
-        answers.update(ByteBuffer.allocate(Long.BYTES).putLong(row).array());
+        answers.update(lengths.clear().putLong(row).array(), 0, Long.BYTES);
         for (String cell : cells) {
             byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
-            answers.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+            answers.update(lengths.clear().putInt(bytes.length).array(), 0, Integer.BYTES);
             answers.update(bytes);
         }
     }

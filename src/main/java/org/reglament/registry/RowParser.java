@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -37,6 +38,9 @@ final class RowParser {
             Map.entry("yes", true), Map.entry("y", true), Map.entry("true", true), Map.entry("1", true),
             Map.entry("нет", false), Map.entry("н", false), Map.entry("ложь", false),
             Map.entry("no", false), Map.entry("n", false), Map.entry("false", false), Map.entry("0", false));
+    /** «… услуга» after a category: «региональная услуга» is «региональная». */
+    private static final Pattern SERVICE_SUFFIX = Pattern.compile(" услуга$");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,10}");
     /** JSON field of ServiceDescription → the column it is read from, to name a constraint's column. */
     private static final Map<String, Column> FIELDS = Map.of(
             "registryId", Column.REGISTRY_ID, "name", Column.NAME, "subservice", Column.SUBSERVICE,
@@ -108,7 +112,7 @@ final class RowParser {
             problems.add(new RowProblem(header.label(Column.CATEGORY), "empty; expected " + categories()));
             return null;
         }
-        String key = Column.normalize(value).replaceAll(" услуга$", "");
+        String key = SERVICE_SUFFIX.matcher(Column.normalize(value)).replaceAll("");
         ServiceCategory category = CATEGORIES.get(key);
         if (category == null) {
             problems.add(new RowProblem(header.label(Column.CATEGORY), "«" + value + "» is not a category; expected "
@@ -129,7 +133,7 @@ final class RowParser {
         }
         // Thousands are grouped with spaces (a no-break space in spreadsheets): «1 200» is 1200. Nothing else is read.
         String digits = value.replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
-        if (!digits.matches("-?\\d{1,10}")) {
+        if (!WHOLE_NUMBER.matcher(digits).matches()) {
             problems.add(new RowProblem(header.label(Column.APPLICATIONS), "«" + value + "» is not a whole number"));
             return null;
         }

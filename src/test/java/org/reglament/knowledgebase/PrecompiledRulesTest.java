@@ -32,6 +32,23 @@ class PrecompiledRulesTest {
         assertThat(PrecompiledRules.load(new RuleSources(files))).isEmpty();
     }
 
+    @Test
+    void theDescriptionsReadAtBuildTimeAreEveryDrlFilesAsReadNow() {
+        RuleSources sources = RuleSources.fromDirectory(KnowledgeBaseFixture.RULES);
+        Map<String, DrlDescription> precompiled = PrecompiledRules.descriptions(sources);
+        Map<String, byte[]> drlFiles = new TreeMap<>(sources.files());
+        drlFiles.keySet().removeIf(path -> !path.endsWith(".drl"));
+        assertThat(precompiled.keySet()).isEqualTo(drlFiles.keySet());
+        drlFiles.forEach((path, content) -> {
+            DrlDescription read = DrlDescription.read(path, new String(content, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(precompiled.get(path).packageName()).as(path).isEqualTo(read.packageName());
+            assertThat(precompiled.get(path).rules()).as(path).isEqualTo(read.rules()).isNotEmpty();
+        });
+        Map<String, byte[]> changed = new TreeMap<>(sources.files());
+        changed.put("ru/kamchatka_guidelines/note.txt", new byte[] {1});
+        assertThat(PrecompiledRules.descriptions(new RuleSources(changed))).isEmpty();
+    }
+
     private static Map<String, Map<String, Object>> rules(KieBase base) {
         Map<String, Map<String, Object>> rules = new TreeMap<>();
         for (KiePackage kiePackage : base.getKiePackages()) {

@@ -48,6 +48,11 @@ class RegistryCommandTest {
         assertThat(ReglamentCommand.handles(new String[] {"registry", "--in", "x.csv"})).isTrue();
         assertThat(ReglamentCommand.handles(new String[] {"--server.port=8081"})).isFalse();
         assertThat(ReglamentCommand.handles(new String[] {})).isFalse();
+        // Every command picocli knows is one the jar runs, and nothing else is.
+        for (String command : new picocli.CommandLine(new ReglamentCommand()).getSubcommands().keySet()) {
+            assertThat(ReglamentCommand.handles(new String[] {command})).as(command).isTrue();
+        }
+        assertThat(ReglamentCommand.handles(new String[] {"registries"})).isFalse();
     }
 
     @Test
