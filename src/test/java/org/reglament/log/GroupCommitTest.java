@@ -71,10 +71,12 @@ class GroupCommitTest {
         long committed = groups.count() - groupsBefore;
         assertThat(leaves).as("a leaf of its own for every receipt").hasSize(receipts);
         assertThat(receipts).as("receipts").isGreaterThan(8);
-        // One commit per interval, and a few more while the clients start (a group of one is written at once, and so
-        // is the group after it); with a linger of 1 ms alone there are hundreds.
+        // One commit per interval, and some more: a group of one is written at once, and so is the group after it,
+        // and on a machine busy with other work the clients' receipts sometimes come one at a time (14 commits were
+        // seen in 1.5 s once under a parallel build). With a linger of 1 ms alone there are hundreds, so a bound of
+        // twice the intervals still tells the two apart without failing on a busy machine.
         assertThat(committed).as("groups committed in %.0f ms", elapsedMs)
-                .isLessThanOrEqualTo((long) (elapsedMs / 250) + 4);
+                .isLessThanOrEqualTo(2 * (long) (elapsedMs / 250) + 8);
         assertThat((double) receipts / committed).as("receipts per group").isGreaterThan(2);
     }
 }
