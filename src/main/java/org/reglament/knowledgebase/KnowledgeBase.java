@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -32,6 +33,8 @@ public final class KnowledgeBase {
     private final Map<String, Map<String, RuleCitation>> citationsByAct;
     /** What callers derive from this version alone, by kind: see {@link #prepared}. */
     private final Map<Class<?>, Object> prepared = new ConcurrentHashMap<>();
+    /** By a decision's set of rule files left out: the engine names of their rules. */
+    private final Map<Set<String>, Set<String>> rulesInFiles = new ConcurrentHashMap<>();
 
     KnowledgeBase(KnowledgeBaseOutline outline, RuleEngines engines) {
         this.outline = outline;
@@ -127,10 +130,23 @@ public final class KnowledgeBase {
     }
 
     /**
+     * The same without the rules of {@code filesLeftOut} (paths of rule files under the rules' root, such as
+     * {@code ru/kamchatka_guidelines/2-3.6-deadlines.drl}): for a decision that never gives the facts their rules need,
+     * so that its session carries none of their network. A path this version has no file for leaves nothing out.
+     */
+    public Evaluation evaluate(String actId, LocalDate asOf, Collection<?> facts, Set<String> filesLeftOut) {
+        return evaluate(List.of(actId), asOf, facts, filesLeftOut);
+    }
+
+    /**
      * Runs the rules of several acts together (the first is the act the decision is about), each in the
      * edition in force on {@code asOf}.
      */
     public Evaluation evaluate(List<String> actIds, LocalDate asOf, Collection<?> facts) {
+        return evaluate(actIds, asOf, facts, Set.of());
+    }
+
+    private Evaluation evaluate(List<String> actIds, LocalDate asOf, Collection<?> facts, Set<String> filesLeftOut) {
         List<Act> acts = actIds.stream().map(this::act).toList();
         Map<String, String> editions = new HashMap<>();
         for (Act taking : acts) {
@@ -138,7 +154,7 @@ public final class KnowledgeBase {
         }
         Act act = acts.get(0);
         Edition edition = act.edition(editions.get(act.id()));
-        RuleEngines.Engine engine = engines.forActs(actIds);
+        RuleEngines.Engine engine = engines.forActs(actIds, rulesIn(filesLeftOut), this::ruleTexts);
         KieSession session = engine.newSession();
         try {
             List<RuleCitation> fired = new ArrayList<>();
@@ -159,7 +175,13 @@ public final class KnowledgeBase {
                 return rule.edition().equals(editions.get(rule.actId())) && rule.appliesOn(asOf);
             };
             try {
-                acts.forEach(taking -> taking.parametersValidOn(asOf).forEach(session::insert));
+                for (Act taking : acts) {
+                    for (LegalParameter parameter : taking.parametersValidOn(asOf)) {
+                        if (engine.reads(parameter)) {
+                            session.insert(parameter);
+                        }
+                    }
+                }
                 facts.forEach(session::insert);
                 session.fireAllRules(inForce);
             } catch (RuntimeException e) {
@@ -170,6 +192,22 @@ public final class KnowledgeBase {
         } finally {
             session.dispose();
         }
+    }
+
+    /** The engine names of the rules in {@code files}, once per set of files. */
+    private Set<String> rulesIn(Set<String> files) {
+        if (files.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> known = rulesInFiles.get(files);
+        return known != null ? known : rulesInFiles.computeIfAbsent(Set.copyOf(files), outline::ruleNamesIn);
+    }
+
+    /** The DRL text of each rule of {@code engineNames}. */
+    private Map<String, String> ruleTexts(Set<String> engineNames) {
+        Map<String, String> texts = new HashMap<>(outline.ruleSources());
+        texts.keySet().retainAll(engineNames);
+        return texts;
     }
 
     /**

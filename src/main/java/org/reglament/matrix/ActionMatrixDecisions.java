@@ -3,8 +3,10 @@ package org.reglament.matrix;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.reglament.decision.DecisionEnvelope;
@@ -43,10 +45,22 @@ public class ActionMatrixDecisions {
     /** The step of the legal force the rules state for the nine actions of the matrix. */
     static final String NINE_ACTIONS = "nine-actions";
 
+    /**
+     * The guidelines' rule files about other questions: their rules need a deadline's or a timeline's question, a plan
+     * of amendments or a submission of documents, which an action matrix never gives, so its KieBase leaves them out
+     * (a third of the engine's time went through their network: docs/benchmarks.md, "Provenance for free"). The
+     * check of a proposal keeps the proposal's rules, which derive leaves out too (they need a proposed cell).
+     * {@code ActionMatrixRuleScopeTest} runs both decisions with and without the files on every combination of the
+     * facts and readings and requires the same rules to fire.
+     */
+    public static final Set<String> NOT_ABOUT_A_MATRIX = Set.of("ru/kamchatka_guidelines/2-3.6-deadlines.drl",
+            "ru/kamchatka_guidelines/2-plan-of-amendments.drl", "ru/kamchatka_guidelines/documents.drl");
+    public static final Set<String> NOT_DERIVED = union(NOT_ABOUT_A_MATRIX, "ru/kamchatka_guidelines/3.1.2-proposal-check.drl");
+
     public DecisionEnvelope<ActionMatrix> derive(ActionMatrixRequest request) {
         return metrics.timed(DERIVE, () -> {
             Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(),
-                    List.of(request.service().toFacts(), request.readings()));
+                    List.of(request.service().toFacts(), request.readings()), NOT_DERIVED);
             ActionMatrix matrix = new ActionMatrix(request.service(), cells(evaluation), explanatoryNote(evaluation),
                     approval(evaluation, request.service().category()), steps(evaluation),
                     envelopes.legalForce(evaluation, null), envelopes.ownLegalForce(evaluation, NINE_ACTIONS));
@@ -63,7 +77,7 @@ public class ActionMatrixDecisions {
                 facts.add(new ProposedCell(action, request.proposal().value(action)));
             }
             facts.add(new ProposedMatrix(request.proposal().explanatoryNoteAttached()));
-            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(), facts);
+            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(), facts, NOT_ABOUT_A_MATRIX);
             LegalForceStated force = envelopes.legalForce(evaluation, null);
             List<MatrixCheck.Breach> breaches = evaluation.all(Violation.class).stream()
                     .sorted(Comparator.comparing(Violation::action, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -152,6 +166,12 @@ public class ActionMatrixDecisions {
         }
         return referrals.isEmpty() ? "соответствует рекомендациям"
                 : "требует рассмотрения Рабочей группой: значений — " + referrals.size();
+    }
+
+    private static Set<String> union(Set<String> files, String file) {
+        Set<String> all = new HashSet<>(files);
+        all.add(file);
+        return Set.copyOf(all);
     }
 
     /**
