@@ -1,13 +1,12 @@
 package org.reglament.matrix;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
@@ -99,7 +98,7 @@ public class ActionMatrixDecisions {
     }
 
     private List<ActionMatrix.Cell> cells(Evaluation evaluation) {
-        Map<Integer, CellRuling> byAction = exactlyOneEach(evaluation.all(CellRuling.class), CellRuling::action,
+        List<CellRuling> byAction = exactlyOneEach(evaluation.all(CellRuling.class), CellRuling::action,
                 ACTIONS, "cell");
         Act act = evaluation.act();
         List<ActionMatrix.Cell> cells = new ArrayList<>(ACTIONS);
@@ -134,7 +133,7 @@ public class ActionMatrixDecisions {
     }
 
     private List<ActionMatrix.Step> steps(Evaluation evaluation) {
-        Map<Integer, FollowUpStep> byStep = exactlyOneEach(evaluation.all(FollowUpStep.class), FollowUpStep::step,
+        List<FollowUpStep> byStep = exactlyOneEach(evaluation.all(FollowUpStep.class), FollowUpStep::step,
                 FOLLOW_UP_STEPS, "follow-up step");
         List<ActionMatrix.Step> steps = new ArrayList<>(FOLLOW_UP_STEPS);
         for (int number = 1; number <= FOLLOW_UP_STEPS; number++) {
@@ -178,16 +177,18 @@ public class ActionMatrixDecisions {
      * The rules must rate every action (or step) exactly once on every date an edition is in force; a gap
      * or a conflict is a defect of the knowledge base, never something to paper over in an answer.
      */
-    private static <T> Map<Integer, T> exactlyOneEach(List<T> derived, Function<T, Integer> number, int count,
-                                                     String what) {
-        Map<Integer, T> byNumber = new HashMap<>(2 * count);
+    private static <T> List<T> exactlyOneEach(List<T> derived, ToIntFunction<T> number, int count, String what) {
+        // By number, 1 to count (an array: this runs for every answer); the first of each where there are several.
+        List<T> byNumber = new ArrayList<>(Collections.nCopies(count + 1, null));
         int[] found = new int[count + 1];
         for (T each : derived) {
-            int i = number.apply(each);
+            int i = number.applyAsInt(each);
             if (i >= 1 && i <= count) {
                 found[i]++;
+                if (byNumber.get(i) == null) {
+                    byNumber.set(i, each);
+                }
             }
-            byNumber.putIfAbsent(i, each);
         }
         for (int i = 1; i <= count; i++) {
             if (found[i] != 1) {
