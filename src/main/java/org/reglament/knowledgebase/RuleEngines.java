@@ -25,9 +25,7 @@ import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.conf.ThreadSafeOption;
 
 /**
  * The compiled rules as the engine runs them. A decision evaluates the rules of one act, or of an act and its period
@@ -51,23 +49,13 @@ import org.kie.api.runtime.conf.ThreadSafeOption;
  * drools-alphanetwork-compiler) made no measurable difference (0.51 and 0.52 of Drools DMN in one run). Tried and left
  * out, because it changed what the rules derive: an immutable KieBase ({@code KieBaseMutabilityOption.DISABLED}: facts
  * inserted by consequences went missing from the session). Sessions that are not thread-safe
- * ({@link ThreadSafeOption#NO}) were left out once because consequences failed with them; with one session per
- * evaluation from the pool they derive the same as before on every test, feature and compared answer, and are used.
+ * ({@code ThreadSafeOption.NO}, a tenth faster on one thread): with decisions on several threads at once, consequences
+ * of different sessions failed or derived a cell twice ({@code DecisionsOnManyThreadsTest}), though each session
+ * served one evaluation at a time.
  */
 final class RuleEngines {
     private static final Set<String> ALL = Set.of();
     private static final int POOLED_SESSIONS = 2;
-    /**
-     * A session is used by one thread at a time (an evaluation takes one from the pool and gives it back), so it need
-     * not synchronise its propagations: about a tenth faster (docs/benchmarks.md).
-     */
-    private static final KieSessionConfiguration ONE_THREAD = oneThread();
-
-    private static KieSessionConfiguration oneThread() {
-        KieSessionConfiguration configuration = KieServices.get().newKieSessionConfiguration();
-        configuration.setOption(ThreadSafeOption.NO);
-        return configuration;
-    }
 
     /** The executable model, one {@link Model} per package. */
     private final List<Model> models;
@@ -252,7 +240,7 @@ final class RuleEngines {
 
         /** A session of the pool: disposing it resets it and gives it back. */
         KieSession newSession() {
-            return sessions.newKieSession(ONE_THREAD);
+            return sessions.newKieSession();
         }
 
         /** The citation of a rule the engine matched or fired. */
