@@ -31,7 +31,7 @@ public final class BenchmarkMain {
     static {
         ROWS.put("handWritten", "hand-written Java of the 9 criteria (the limit)");
         ROWS.put("droolsDmn", "Drools DMN 10.2 (kie-dmn-core), one decision table");
-        ROWS.put("reglamentEngine", "Reglament KnowledgeBase.evaluate (engine, listener, agenda filter)");
+        ROWS.put("reglamentEngine", "Reglament KnowledgeBase.evaluate (engine, agenda filter that cites)");
         ROWS.put("reglamentDecision", "Reglament ActionMatrixDecisions.derive (cells, citations, route, steps, envelope)");
         ROWS.put("reglamentDecisionJson", "the same plus its canonical JSON (what is digested and sent)");
     }

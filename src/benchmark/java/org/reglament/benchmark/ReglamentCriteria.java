@@ -45,9 +45,10 @@ final class ReglamentCriteria {
 
     /** The engine alone: the rules of the act in the edition in force, with the listener and filter that cite them. */
     Evaluation evaluate(ActionMatrixRequest request) {
-        // The facts derive inserts: the service's and the readings the request chose (the defaults here).
+        // The facts derive inserts (the service's and the readings the request chose, the defaults here), on the rules
+        // derive runs.
         return knowledgeBase.evaluate(ActionMatrixDecisions.ACT, request.asOf(),
-                List.of(request.service().toFacts(), request.readings()));
+                List.of(request.service().toFacts(), request.readings()), ActionMatrixDecisions.NOT_DERIVED);
     }
 
     /** The decision as the API returns it: cells, reasons, citations, route, steps and envelope. */

@@ -3,8 +3,10 @@ package org.reglament.knowledgebase;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,6 +82,22 @@ public final class KnowledgeBaseOutline {
             }
         });
         return texts;
+    }
+
+    /** The rules of the DRL files at {@code paths}, by engine name ("ru.kamchatka_guidelines/3.1.4.1"). */
+    Set<String> ruleNamesIn(Set<String> paths) {
+        Set<String> names = new HashSet<>();
+        for (String path : paths) {
+            byte[] content = sources.files().get(path);
+            if (content != null && path.endsWith(".drl") && path.contains("/")) {
+                String pkg = path.substring(0, path.lastIndexOf('/')).replace('/', '.');
+                Matcher m = RULE.matcher(new String(content, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    names.add(pkg + "/" + m.group(1));
+                }
+            }
+        }
+        return Set.copyOf(names);
     }
 
     Map<String, ProductionCalendar> calendarsByCountry() {

@@ -1,6 +1,8 @@
 package org.reglament.knowledgebase;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.drools.model.EntryPoint;
+import org.drools.model.Global;
 import org.drools.model.Model;
+import org.drools.model.Query;
+import org.drools.model.TypeMetaData;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -26,14 +35,23 @@ import org.kie.api.runtime.KieSessionsPool;
  * classes of those packages. A scope no act declares runs on the KieBase of all the rules; the agenda filter of {@link KnowledgeBase#evaluate} keeps out the rules of other acts either way,
  * so the scope changes what the engine walks, never what fires.
  * <p>
+ * A decision may also leave out rule files of its act whose rules need facts it never gives (the action matrix leaves out
+ * the deadlines', the plans' and the documents' rules: {@code ActionMatrixDecisions}); its KieBase then holds the act's
+ * other rules only. A session over the 30 rules an action matrix can fire was a third faster than one over the
+ * guidelines' 82 (docs/benchmarks.md): each fact went through the networks of rules it could never complete, and each
+ * reset cleared them. Each KieBase also knows which of the acts' parameters its rules can match: only those are
+ * inserted.
+ * <p>
  * Sessions come from a pool per KieBase and are reset when disposed (the engine's own {@code KieSessionsPool}): about a
  * fifth faster than a new session per evaluation. Each KieBase is built when a decision first needs it.
  * <p>
  * Tried and left out: the alpha network compiled to Java ({@code AlphaNetworkCompilerOption.INMEMORY}, module
  * drools-alphanetwork-compiler) made no measurable difference (0.51 and 0.52 of Drools DMN in one run). Tried and left
- * out, because they changed what the rules derive: an immutable KieBase
- * ({@code KieBaseMutabilityOption.DISABLED}: facts inserted by consequences went missing from the session) and
- * sessions that are not thread-safe ({@code ThreadSafeOption.NO}: the executable model's consequences failed).
+ * out, because it changed what the rules derive: an immutable KieBase ({@code KieBaseMutabilityOption.DISABLED}: facts
+ * inserted by consequences went missing from the session). Sessions that are not thread-safe
+ * ({@code ThreadSafeOption.NO}, a tenth faster on one thread): with decisions on several threads at once, consequences
+ * of different sessions failed or derived a cell twice ({@code DecisionsOnManyThreadsTest}), though each session
+ * served one evaluation at a time.
  */
 final class RuleEngines {
     private static final Set<String> ALL = Set.of();
@@ -45,7 +63,11 @@ final class RuleEngines {
     private final Map<Set<String>, Set<String>> scopes;
     /** By package and rule name, as the engine knows a rule. */
     private final Map<String, RuleCitation> citations;
-    private final Map<Set<String>, Engine> engines = new ConcurrentHashMap<>();
+    private final Map<Key, Engine> engines = new ConcurrentHashMap<>();
+
+    /** The acts of a scope and the engine names of the rules a decision leaves out. */
+    private record Key(Set<String> acts, Set<String> leftOut) {
+    }
 
     private RuleEngines(List<Model> models, Map<Set<String>, Set<String>> scopes, Map<String, RuleCitation> citations) {
         this.models = List.copyOf(models);
@@ -83,25 +105,113 @@ final class RuleEngines {
 
     /** All the rules in one KieBase: what the compiler checks against the DRL texts. */
     KieBase all() {
-        return engine(ALL).kieBase;
+        return engine(new Key(ALL, Set.of()), null).kieBase;
     }
 
-    /** The engine for the rules of {@code actIds}. */
-    Engine forActs(Collection<String> actIds) {
+    /**
+     * The engine for the rules of {@code actIds} but those {@code leftOut} (engine names, {@link #engineName}), with
+     * {@code ruleTexts} the DRL text of each rule by engine name (read when the engine is first built).
+     */
+    Engine forActs(Collection<String> actIds, Set<String> leftOut, Function<Set<String>, Map<String, String>> ruleTexts) {
         Set<String> scope = actIds instanceof Set<String> set ? set : Set.copyOf(actIds);
-        return engine(scopes.containsKey(scope) ? scope : ALL);
+        return engine(new Key(scopes.containsKey(scope) ? scope : ALL, leftOut), ruleTexts);
     }
 
-    private Engine engine(Set<String> scope) {
-        Engine engine = engines.get(scope);
-        return engine != null ? engine : engines.computeIfAbsent(scope, this::newEngine);
+    private Engine engine(Key key, Function<Set<String>, Map<String, String>> ruleTexts) {
+        Engine engine = engines.get(key);
+        return engine != null ? engine : engines.computeIfAbsent(key, k -> newEngine(k, ruleTexts));
     }
 
-    private Engine newEngine(Set<String> scope) {
-        Set<String> packages = scopes.get(scope);
-        List<Model> inScope = packages == null ? models
-                : models.stream().filter(model -> packages.contains(model.getPackageName())).toList();
-        return new Engine(KieBaseBuilder.createKieBaseFromModel(inScope, KieServices.get().newKieBaseConfiguration()));
+    private Engine newEngine(Key key, Function<Set<String>, Map<String, String>> ruleTexts) {
+        Set<String> packages = scopes.get(key.acts());
+        List<Model> inScope = new ArrayList<>();
+        Set<String> built = new HashSet<>();
+        for (Model model : models) {
+            if (packages != null && !packages.contains(model.getPackageName())) {
+                continue;
+            }
+            List<org.drools.model.Rule> kept = model.getRules().stream()
+                    .filter(rule -> !key.leftOut().contains(engineName(model.getPackageName(), rule.getName())))
+                    .toList();
+            kept.forEach(rule -> built.add(engineName(model.getPackageName(), rule.getName())));
+            inScope.add(kept.size() == model.getRules().size() ? model : new SomeRulesOf(model, kept));
+        }
+        KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(inScope, KieServices.get().newKieBaseConfiguration());
+        return new Engine(kieBase, ruleTexts == null ? null : ParametersRead.of(ruleTexts.apply(built).values()));
+    }
+
+    /** A package's model with some of its rules: what a KieBase of a decision's rules is built from. */
+    private record SomeRulesOf(Model model, List<org.drools.model.Rule> rules) implements Model {
+        @Override
+        public String getName() {
+            return model.getName();
+        }
+
+        @Override
+        public String getPackageName() {
+            return model.getPackageName();
+        }
+
+        @Override
+        public List<Global> getGlobals() {
+            return model.getGlobals();
+        }
+
+        @Override
+        public List<org.drools.model.Rule> getRules() {
+            return rules;
+        }
+
+        @Override
+        public List<Query> getQueries() {
+            return model.getQueries();
+        }
+
+        @Override
+        public List<TypeMetaData> getTypeMetaDatas() {
+            return model.getTypeMetaDatas();
+        }
+
+        @Override
+        public List<EntryPoint> getEntryPoints() {
+            return model.getEntryPoints();
+        }
+    }
+
+    /**
+     * The names of the parameters the rules of a KieBase can match, read from their DRL text: a parameter is matched by
+     * name, {@code LegalParameter(name == "requestFormationThreshold", …)}, and one no rule names can complete no rule,
+     * so it need not be inserted. Any other mention of {@code LegalParameter}, a pattern that would match any object,
+     * or a consequence that reads the session's facts makes every parameter matched (null): the reading errs on the
+     * side of inserting.
+     */
+    static final class ParametersRead {
+        private static final Pattern MENTION = Pattern.compile("LegalParameter");
+        private static final Pattern BY_NAME = Pattern.compile("LegalParameter\\s*\\(\\s*name\\s*==\\s*\"([^\"\\\\]*)\"\\s*[,)]");
+        private static final Pattern ANY_FACT = Pattern.compile(
+                "\\b(Object|Record)\\s*\\(|getKieRuntime|getObjects|getFactHandles|getEntryPoint|getWorkingMemory|kcontext");
+
+        private ParametersRead() {
+        }
+
+        /** The names, or null for every parameter. */
+        static Set<String> of(Collection<String> ruleTexts) {
+            Set<String> names = new HashSet<>();
+            for (String text : ruleTexts) {
+                if (ANY_FACT.matcher(text).find()) {
+                    return null;
+                }
+                Matcher mention = MENTION.matcher(text);
+                while (mention.find()) {
+                    Matcher byName = BY_NAME.matcher(text).region(mention.start(), text.length());
+                    if (!byName.lookingAt()) {
+                        return null;
+                    }
+                    names.add(byName.group(1));
+                }
+            }
+            return Set.copyOf(names);
+        }
     }
 
     /** One KieBase, its pool of sessions, and its rules' citations by the engine's own rule objects. */
@@ -109,15 +219,23 @@ final class RuleEngines {
         private final KieBase kieBase;
         private final KieSessionsPool sessions;
         private final Map<Rule, RuleCitation> byRule = new IdentityHashMap<>();
+        /** The parameters this KieBase's rules can match, by name; null: all of them. */
+        private final Set<String> parametersRead;
 
-        private Engine(KieBase kieBase) {
+        private Engine(KieBase kieBase, Set<String> parametersRead) {
             this.kieBase = kieBase;
+            this.parametersRead = parametersRead;
             this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
             for (KiePackage kiePackage : kieBase.getKiePackages()) {
                 for (Rule rule : kiePackage.getRules()) {
                     byRule.put(rule, citations.get(engineName(kiePackage.getName(), rule.getName())));
                 }
             }
+        }
+
+        /** Whether a rule of this KieBase can match {@code parameter}: if not, it need not be inserted. */
+        boolean reads(LegalParameter parameter) {
+            return parametersRead == null || parametersRead.contains(parameter.name());
         }
 
         /** A session of the pool: disposing it resets it and gives it back. */

@@ -1,11 +1,12 @@
 package org.reglament.matrix;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
@@ -43,10 +44,22 @@ public class ActionMatrixDecisions {
     /** The step of the legal force the rules state for the nine actions of the matrix. */
     static final String NINE_ACTIONS = "nine-actions";
 
+    /**
+     * The guidelines' rule files about other questions: their rules need a deadline's or a timeline's question, a plan
+     * of amendments or a submission of documents, which an action matrix never gives, so its KieBase leaves them out
+     * (a third of the engine's time went through their network: docs/benchmarks.md, "Provenance for free"). The
+     * check of a proposal keeps the proposal's rules, which derive leaves out too (they need a proposed cell).
+     * {@code ActionMatrixRuleScopeTest} runs both decisions with and without the files on every combination of the
+     * facts and readings and requires the same rules to fire.
+     */
+    public static final Set<String> NOT_ABOUT_A_MATRIX = Set.of("ru/kamchatka_guidelines/2-3.6-deadlines.drl",
+            "ru/kamchatka_guidelines/2-plan-of-amendments.drl", "ru/kamchatka_guidelines/documents.drl");
+    public static final Set<String> NOT_DERIVED = union(NOT_ABOUT_A_MATRIX, "ru/kamchatka_guidelines/3.1.2-proposal-check.drl");
+
     public DecisionEnvelope<ActionMatrix> derive(ActionMatrixRequest request) {
         return metrics.timed(DERIVE, () -> {
             Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(),
-                    List.of(request.service().toFacts(), request.readings()));
+                    List.of(request.service().toFacts(), request.readings()), NOT_DERIVED);
             ActionMatrix matrix = new ActionMatrix(request.service(), cells(evaluation), explanatoryNote(evaluation),
                     approval(evaluation, request.service().category()), steps(evaluation),
                     envelopes.legalForce(evaluation, null), envelopes.ownLegalForce(evaluation, NINE_ACTIONS));
@@ -63,7 +76,7 @@ public class ActionMatrixDecisions {
                 facts.add(new ProposedCell(action, request.proposal().value(action)));
             }
             facts.add(new ProposedMatrix(request.proposal().explanatoryNoteAttached()));
-            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(), facts);
+            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(), facts, NOT_ABOUT_A_MATRIX);
             LegalForceStated force = envelopes.legalForce(evaluation, null);
             List<MatrixCheck.Breach> breaches = evaluation.all(Violation.class).stream()
                     .sorted(Comparator.comparing(Violation::action, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -85,7 +98,7 @@ public class ActionMatrixDecisions {
     }
 
     private List<ActionMatrix.Cell> cells(Evaluation evaluation) {
-        Map<Integer, CellRuling> byAction = exactlyOneEach(evaluation.all(CellRuling.class), CellRuling::action,
+        List<CellRuling> byAction = exactlyOneEach(evaluation.all(CellRuling.class), CellRuling::action,
                 ACTIONS, "cell");
         Act act = evaluation.act();
         List<ActionMatrix.Cell> cells = new ArrayList<>(ACTIONS);
@@ -120,7 +133,7 @@ public class ActionMatrixDecisions {
     }
 
     private List<ActionMatrix.Step> steps(Evaluation evaluation) {
-        Map<Integer, FollowUpStep> byStep = exactlyOneEach(evaluation.all(FollowUpStep.class), FollowUpStep::step,
+        List<FollowUpStep> byStep = exactlyOneEach(evaluation.all(FollowUpStep.class), FollowUpStep::step,
                 FOLLOW_UP_STEPS, "follow-up step");
         List<ActionMatrix.Step> steps = new ArrayList<>(FOLLOW_UP_STEPS);
         for (int number = 1; number <= FOLLOW_UP_STEPS; number++) {
@@ -154,20 +167,28 @@ public class ActionMatrixDecisions {
                 : "требует рассмотрения Рабочей группой: значений — " + referrals.size();
     }
 
+    private static Set<String> union(Set<String> files, String file) {
+        Set<String> all = new HashSet<>(files);
+        all.add(file);
+        return Set.copyOf(all);
+    }
+
     /**
      * The rules must rate every action (or step) exactly once on every date an edition is in force; a gap
      * or a conflict is a defect of the knowledge base, never something to paper over in an answer.
      */
-    private static <T> Map<Integer, T> exactlyOneEach(List<T> derived, Function<T, Integer> number, int count,
-                                                     String what) {
-        Map<Integer, T> byNumber = new HashMap<>(2 * count);
+    private static <T> List<T> exactlyOneEach(List<T> derived, ToIntFunction<T> number, int count, String what) {
+        // By number, 1 to count (an array: this runs for every answer); the first of each where there are several.
+        List<T> byNumber = new ArrayList<>(Collections.nCopies(count + 1, null));
         int[] found = new int[count + 1];
         for (T each : derived) {
-            int i = number.apply(each);
+            int i = number.applyAsInt(each);
             if (i >= 1 && i <= count) {
                 found[i]++;
+                if (byNumber.get(i) == null) {
+                    byNumber.set(i, each);
+                }
             }
-            byNumber.putIfAbsent(i, each);
         }
         for (int i = 1; i <= count; i++) {
             if (found[i] != 1) {
