@@ -2,9 +2,7 @@ package org.reglament.decision;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.Edition;
@@ -35,12 +33,9 @@ public class Envelopes {
         fired.sort(BY_RULE);
         List<RuleApplied> rules = new ArrayList<>(fired.size());
         List<Interpretation> interpretations = new ArrayList<>();
-        // A rule that fired more than once is applied once; rules of two acts may share a name, so a rule is known by
-        // its whole citation, not by the name alone. A set, not a look back through the earlier firings: under load
-        // the look back (a record's equals per earlier firing) took a sixth of the server's samples (docs/benchmarks.md).
-        Set<RuleCitation> seen = new HashSet<>();
-        for (RuleCitation firedRule : fired) {
-            if (!seen.add(firedRule)) {
+        for (int i = 0; i < fired.size(); i++) {
+            RuleCitation firedRule = fired.get(i);
+            if (firedBefore(fired, i)) {
                 continue;
             }
             PreparedCitations.Prepared rule = citations.of(firedRule);
@@ -53,6 +48,22 @@ public class Envelopes {
                 new RegulationApplied(act.id(), act.title(), edition.edition(), edition.adopted(),
                         edition.inForceFrom(), edition.inForceUntil()),
                 knowledgeBase.version(), result, List.copyOf(rules), List.copyOf(interpretations), null);
+    }
+
+    /**
+     * Whether {@code fired[i]} fired before: a rule that fired more than once is applied once. The list is sorted by
+     * rule name, so its earlier firings are among the entries just before it with the same name; rules of two acts may
+     * share a name, so those are compared whole. Not a look back through every earlier firing (a record's equals per
+     * firing: a sixth of the server's samples under load) nor a set (a record's hash over every component per firing).
+     */
+    private static boolean firedBefore(List<RuleCitation> fired, int i) {
+        RuleCitation rule = fired.get(i);
+        for (int j = i - 1; j >= 0 && fired.get(j).rule().equals(rule.rule()); j--) {
+            if (fired.get(j) == rule || fired.get(j).equals(rule)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
