@@ -57,6 +57,11 @@ public final class KnowledgeBase {
         return engines.all();
     }
 
+    /** The engine a decision about {@code actId} leaving out {@code filesLeftOut} runs on, for this package's tests. */
+    RuleEngines.Engine engine(String actId, Set<String> filesLeftOut) {
+        return engines.forActs(List.of(actId), rulesIn(filesLeftOut), this::ruleTexts);
+    }
+
     /**
      * Something a caller derives from this knowledge base alone and would otherwise derive for every answer (the
      * citations answers carry, {@code org.reglament.decision}): prepared once per version and kind, on first use, and
@@ -156,21 +161,31 @@ public final class KnowledgeBase {
         KieSession session = engine.newSession();
         try {
             InForce inForce = new InForce(engine, editions, asOf);
+            // Where the rules derive only through Derivations.derive, the facts are listed as they are inserted and
+            // derived, and a fact no rule matches stays out of the session; elsewhere they are listed from the session.
+            Derivations derived = engine.collects() ? new Derivations(engine) : null;
             try {
                 for (Act taking : acts) {
                     for (LegalParameter parameter : taking.parametersValidOn(asOf)) {
                         if (engine.reads(parameter)) {
-                            session.insert(parameter);
+                            insert(session, derived, parameter);
                         }
                     }
                 }
-                facts.forEach(session::insert);
-                session.fireAllRules(inForce);
+                for (Object fact : facts) {
+                    insert(session, derived, fact);
+                }
+                if (derived == null) {
+                    session.fireAllRules(inForce);
+                } else {
+                    derived.during(() -> session.fireAllRules(inForce));
+                }
             } catch (RuntimeException e) {
                 // A condition or consequence threw: a defect of the rules, not a refusal of the request.
                 throw new RuleFailedException(inForce.firing(), e);
             }
-            return new Evaluation(act, edition, asOf, inInsertionOrder(session), List.copyOf(inForce.fired), acts, this);
+            return new Evaluation(act, edition, asOf, derived == null ? inInsertionOrder(session) : listed(derived, session),
+                    List.copyOf(inForce.fired), acts, this);
         } finally {
             session.dispose();
         }
@@ -224,6 +239,22 @@ public final class KnowledgeBase {
         Map<String, String> texts = new HashMap<>(outline.ruleSources());
         texts.keySet().retainAll(engineNames);
         return texts;
+    }
+
+    private static void insert(KieSession session, Derivations derived, Object fact) {
+        session.insert(fact);
+        if (derived != null) {
+            derived.inserted(fact);
+        }
+    }
+
+    /** The facts as listed while they were inserted and derived; every one inserted must be in the session. */
+    private static List<Object> listed(Derivations derived, KieSession session) {
+        if (session.getFactCount() != derived.insertedCount()) {
+            throw new IllegalStateException("the session holds " + session.getFactCount() + " facts, but "
+                    + derived.insertedCount() + " were inserted through the evaluation and its rules' derive");
+        }
+        return derived.facts();
     }
 
     /**

@@ -14,6 +14,9 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.base.base.ObjectType;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.model.EntryPoint;
 import org.drools.model.Global;
 import org.drools.model.Model;
@@ -137,7 +140,11 @@ final class RuleEngines {
             inScope.add(kept.size() == model.getRules().size() ? model : new SomeRulesOf(model, kept));
         }
         KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(inScope, KieServices.get().newKieBaseConfiguration());
-        return new Engine(kieBase, ruleTexts == null ? null : ParametersRead.of(ruleTexts.apply(built).values()));
+        if (ruleTexts == null) {
+            return new Engine(kieBase, null, false);
+        }
+        Collection<String> texts = ruleTexts.apply(built).values();
+        return new Engine(kieBase, ParametersRead.of(texts), Derived.only(texts));
     }
 
     /** A package's model with some of its rules: what a KieBase of a decision's rules is built from. */
@@ -214,6 +221,24 @@ final class RuleEngines {
         }
     }
 
+    /**
+     * Whether every fact the rules of a KieBase derive goes through {@link Derivations#derive}, read from their DRL
+     * text: then an evaluation lists the facts as they are inserted and derived, and need not insert a fact no rule
+     * matches. A consequence that inserts otherwise ({@code insert}, {@code insertLogical}, or through the session)
+     * means the facts are listed from the session, and every derived fact is inserted.
+     */
+    static final class Derived {
+        private static final Pattern OTHERWISE = Pattern.compile(
+                "\\b(insert|insertLogical|insertAsync)\\s*\\(|getKieRuntime|getEntryPoint|getWorkingMemory|kcontext");
+
+        private Derived() {
+        }
+
+        static boolean only(Collection<String> ruleTexts) {
+            return ruleTexts.stream().noneMatch(text -> OTHERWISE.matcher(text).find());
+        }
+    }
+
     /** One KieBase, its pool of sessions, and its rules' citations by the engine's own rule objects. */
     final class Engine {
         private final KieBase kieBase;
@@ -221,10 +246,25 @@ final class RuleEngines {
         private final Map<Rule, RuleCitation> byRule = new IdentityHashMap<>();
         /** The parameters this KieBase's rules can match, by name; null: all of them. */
         private final Set<String> parametersRead;
+        /** Whether its rules derive only through {@link Derivations#derive}: {@link Derived}. */
+        private final boolean collects;
+        /** The classes of the patterns of its rules (the engine's object type nodes). */
+        private final List<ObjectType> matched = new ArrayList<>();
+        /** By class of fact: whether a pattern of its rules matches it. */
+        private final ClassValue<Boolean> matches = new ClassValue<>() {
+            @Override
+            protected Boolean computeValue(Class<?> type) {
+                return matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(type));
+            }
+        };
 
-        private Engine(KieBase kieBase, Set<String> parametersRead) {
+        private Engine(KieBase kieBase, Set<String> parametersRead, boolean collects) {
             this.kieBase = kieBase;
             this.parametersRead = parametersRead;
+            this.collects = collects;
+            for (ObjectTypeNode node : ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes()) {
+                matched.add(node.getObjectType());
+            }
             this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
             for (KiePackage kiePackage : kieBase.getKiePackages()) {
                 for (Rule rule : kiePackage.getRules()) {
@@ -236,6 +276,16 @@ final class RuleEngines {
         /** Whether a rule of this KieBase can match {@code parameter}: if not, it need not be inserted. */
         boolean reads(LegalParameter parameter) {
             return parametersRead == null || parametersRead.contains(parameter.name());
+        }
+
+        /** Whether its evaluations list what is inserted and derived, and leave out of the session what no rule matches. */
+        boolean collects() {
+            return collects;
+        }
+
+        /** Whether a pattern of its rules can match a fact of {@code type}: if not, the fact need not be inserted. */
+        boolean matches(Class<?> type) {
+            return matches.get(type);
         }
 
         /** A session of the pool: disposing it resets it and gives it back. */
