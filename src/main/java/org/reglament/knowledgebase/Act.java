@@ -88,11 +88,14 @@ public record Act(String id, String jurisdiction, String shortTitle, String shor
 
     /** An official name from the act's {@code names} table, e.g. name("actions", "3"). */
     public String name(String table, Object key) {
+        // One look-up: this runs for every cell and step of every answer.
         Map<String, String> entries = names.get(table);
-        if (entries == null || !entries.containsKey(String.valueOf(key))) {
+        String entry = String.valueOf(key);
+        String name = entries == null ? null : entries.get(entry);
+        if (name == null && (entries == null || !entries.containsKey(entry))) {
             throw new IllegalArgumentException("act " + id + " names no " + table + " " + key);
         }
-        return entries.get(String.valueOf(key));
+        return name;
     }
 
     /** The keys of a names table, in the order the act lists them. */

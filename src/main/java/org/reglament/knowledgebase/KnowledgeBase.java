@@ -33,6 +33,8 @@ public final class KnowledgeBase {
     private final Map<Class<?>, Object> prepared = new ConcurrentHashMap<>();
     /** By a decision's set of rule files left out: the engine names of their rules. */
     private final Map<Set<String>, Set<String>> rulesInFiles = new ConcurrentHashMap<>();
+    /** By the acts of a decision and the rule files it leaves out: {@link #engine(List, Set)}. */
+    private final Map<List<String>, Map<Set<String>, RuleEngines.Engine>> enginesAsked = new ConcurrentHashMap<>();
 
     KnowledgeBase(KnowledgeBaseOutline outline, RuleEngines engines) {
         this.outline = outline;
@@ -59,7 +61,23 @@ public final class KnowledgeBase {
 
     /** The engine a decision about {@code actId} leaving out {@code filesLeftOut} runs on, for this package's tests. */
     RuleEngines.Engine engine(String actId, Set<String> filesLeftOut) {
-        return engines.forActs(List.of(actId), rulesIn(filesLeftOut), this::ruleTexts);
+        return engine(List.of(actId), filesLeftOut);
+    }
+
+    /**
+     * The engine for the rules of {@code actIds} but those of {@code filesLeftOut}, found once per scope as decisions
+     * ask for it: finding it by the engine names of the rules left out hashed some fifty names for every evaluation
+     * (about 3 % of an action-matrix decision, docs/benchmarks.md).
+     */
+    private RuleEngines.Engine engine(List<String> actIds, Set<String> filesLeftOut) {
+        Map<Set<String>, RuleEngines.Engine> byFiles = enginesAsked.get(actIds);
+        RuleEngines.Engine engine = byFiles == null ? null : byFiles.get(filesLeftOut);
+        if (engine == null) {
+            engine = engines.forActs(actIds, rulesIn(filesLeftOut), this::ruleTexts);
+            enginesAsked.computeIfAbsent(List.copyOf(actIds), ids -> new ConcurrentHashMap<>())
+                    .putIfAbsent(Set.copyOf(filesLeftOut), engine);
+        }
+        return engine;
     }
 
     /**
@@ -157,7 +175,7 @@ public final class KnowledgeBase {
         }
         Act act = acts.get(0);
         Edition edition = act.edition(editions.get(act.id()));
-        RuleEngines.Engine engine = engines.forActs(actIds, rulesIn(filesLeftOut), this::ruleTexts);
+        RuleEngines.Engine engine = engine(actIds, filesLeftOut);
         KieSession session = engine.newSession();
         try {
             InForce inForce = new InForce(engine, editions, asOf);
