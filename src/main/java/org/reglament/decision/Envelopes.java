@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Envelopes {
-    private static final Comparator<RuleCitation> BY_RULE = Comparator.comparing(RuleCitation::rule);
+    private static final Comparator<PreparedCitations.Prepared> BY_NAME =
+            Comparator.comparingInt(PreparedCitations.Prepared::byName);
 
     public <T> DecisionEnvelope<T> wrap(String decision, Evaluation evaluation, T result) {
         return wrap(decision, evaluation, result, Language.RU);
@@ -28,17 +29,20 @@ public class Envelopes {
         PreparedCitations citations = PreparedCitations.of(knowledgeBase);
         Act act = evaluation.act();
         Edition edition = evaluation.edition();
-        // Firing order depends on agenda internals; the answer is ordered by rule name so that it is stable.
-        List<RuleCitation> fired = new ArrayList<>(evaluation.firedRules());
-        fired.sort(BY_RULE);
+        // Firing order depends on agenda internals; the answer is ordered by rule name so that it is stable (a stable
+        // sort by each name's place among the version's names, prepared once: comparing the names was most of this).
+        List<PreparedCitations.Prepared> fired = new ArrayList<>(evaluation.firedRules().size());
+        for (RuleCitation firedRule : evaluation.firedRules()) {
+            fired.add(citations.of(firedRule));
+        }
+        fired.sort(BY_NAME);
         List<RuleApplied> rules = new ArrayList<>(fired.size());
         List<Interpretation> interpretations = new ArrayList<>();
         for (int i = 0; i < fired.size(); i++) {
-            RuleCitation firedRule = fired.get(i);
             if (firedBefore(fired, i)) {
                 continue;
             }
-            PreparedCitations.Prepared rule = citations.of(firedRule);
+            PreparedCitations.Prepared rule = fired.get(i);
             rules.add(rule.applied(language));
             if (rule.interpretation() != null) {
                 interpretations.add(rule.interpretation());
@@ -53,13 +57,14 @@ public class Envelopes {
     /**
      * Whether {@code fired[i]} fired before: a rule that fired more than once is applied once. The list is sorted by
      * rule name, so its earlier firings are among the entries just before it with the same name; rules of two acts may
-     * share a name, so those are compared whole. Not a look back through every earlier firing (a record's equals per
-     * firing: a sixth of the server's samples under load) nor a set (a record's hash over every component per firing).
+     * share a name, and each rule of each act has one prepared citation, so those are told apart by it. Not a look
+     * back through every earlier firing (a record's equals per firing: a sixth of the server's samples under load) nor
+     * a set (a record's hash over every component per firing).
      */
-    private static boolean firedBefore(List<RuleCitation> fired, int i) {
-        RuleCitation rule = fired.get(i);
-        for (int j = i - 1; j >= 0 && fired.get(j).rule().equals(rule.rule()); j--) {
-            if (fired.get(j) == rule || fired.get(j).equals(rule)) {
+    private static boolean firedBefore(List<PreparedCitations.Prepared> fired, int i) {
+        PreparedCitations.Prepared rule = fired.get(i);
+        for (int j = i - 1; j >= 0 && fired.get(j).byName() == rule.byName(); j--) {
+            if (fired.get(j) == rule) {
                 return true;
             }
         }

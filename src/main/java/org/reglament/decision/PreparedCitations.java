@@ -19,9 +19,13 @@ import org.reglament.knowledgebase.RuleCitation;
 final class PreparedCitations {
     private final Map<String, Map<String, Prepared>> byActAndRule = new HashMap<>();
 
-    /** One rule's parts of an answer, in either language order. */
+    /**
+     * One rule's parts of an answer, in either language order, and {@code byName}: the place of its name among the
+     * names of every rule of the version, in their natural order, so that an answer lists its rules in name order
+     * without comparing their names (equal names, of rules of two acts, have the same place).
+     */
     record Prepared(RuleCitation rule, Citation russianFirst, Citation kazakhFirst, RuleApplied appliedRussianFirst,
-                    RuleApplied appliedKazakhFirst, Interpretation interpretation) {
+                    RuleApplied appliedKazakhFirst, Interpretation interpretation, int byName) {
 
         Citation citation(Language first) {
             return first == Language.KK ? kazakhFirst : russianFirst;
@@ -33,6 +37,9 @@ final class PreparedCitations {
     }
 
     private PreparedCitations(KnowledgeBase knowledgeBase) {
+        Map<String, Integer> byName = new HashMap<>();
+        knowledgeBase.rules().stream().map(RuleCitation::rule).distinct().sorted()
+                .forEach(name -> byName.put(name, byName.size()));
         for (RuleCitation rule : knowledgeBase.rules()) {
             Act act = knowledgeBase.act(rule.actId());
             Citation russian = cited(knowledgeBase, act, rule, Language.RU);
@@ -42,7 +49,7 @@ final class PreparedCitations {
                     rule.alternative());
             byActAndRule.computeIfAbsent(rule.actId(), id -> new HashMap<>()).put(rule.rule(), new Prepared(rule,
                     russian, kazakh, new RuleApplied(rule.rule(), russian, rule.interpretation()),
-                    new RuleApplied(rule.rule(), kazakh, rule.interpretation()), interpretation));
+                    new RuleApplied(rule.rule(), kazakh, rule.interpretation()), interpretation, byName.get(rule.rule())));
         }
     }
 

@@ -43,7 +43,8 @@ import org.kie.api.runtime.KieSessionsPool;
  * other rules only. A session over the 30 rules an action matrix can fire was a third faster than one over the
  * guidelines' 82 (docs/benchmarks.md): each fact went through the networks of rules it could never complete, and each
  * reset cleared them. Each KieBase also knows which of the acts' parameters its rules can match: only those are
- * inserted.
+ * inserted, and which classes of facts its rules' patterns name: where every rule of the KieBase derives through
+ * {@link Derivations#derive}, a derived fact of any other class is listed without being inserted.
  * <p>
  * Sessions come from a pool per KieBase and are reset when disposed (the engine's own {@code KieSessionsPool}): about a
  * fifth faster than a new session per evaluation. Each KieBase is built when a decision first needs it.
