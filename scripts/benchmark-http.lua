@@ -1,0 +1,32 @@
+-- wrk script of scripts/benchmark-http.sh: POST one action-matrix decision per request, the service varied from request
+-- to request (the same 5,000 requests as scripts/benchmark-log.lua, in turn); REGLAMENT_BENCH_PAUSE_MS (default 0) is
+-- how long each connection waits between requests. Issue 17, point 3 puts the load generator on the same two cores as
+-- the server, so what it spends per request is taken from the server: the requests are formatted once per wrk thread,
+-- in init(), not in Lua for every request. wrk.format does not add the -H headers (the API key) to headers of its own,
+-- so they are copied in: every request carries the key, and its receipt names the key's caller.
+local requests = {}
+init = function()
+  for counter = 1, 5000 do
+    local body = string.format('{"asOf":"2018-10-01","service":{"registryId":"%d","name":"Услуга","category":"REGIONAL",'
+      .. '"applicationsPerYear":%d,"electronicWithoutOriginals":true,"inPersonReceptionAtAgency":true,'
+      .. '"feeOrPayment":true,"providedViaMfc":true}}', 41000000000000 + counter % 5000, 90 + counter % 20)
+    local headers = {["Content-Type"] = "application/json"}
+    for name, value in pairs(wrk.headers) do
+      headers[name] = value
+    end
+    requests[counter] = wrk.format("POST", "/api/v1/decisions/action-matrix", headers, body)
+  end
+end
+
+local counter = 0
+request = function()
+  counter = counter % 5000 + 1
+  return requests[counter]
+end
+
+local pause = tonumber(os.getenv("REGLAMENT_BENCH_PAUSE_MS") or "0")
+if pause > 0 then
+  delay = function()
+    return pause
+  end
+end
