@@ -59,6 +59,8 @@ public class ReferencedCitations implements ResponseBodyAdvice<Object> {
                 || servlet.getServletRequest().getAttribute(CitationForm.ATTRIBUTE) != CitationForm.REFERENCED) {
             return body;
         }
+        // Another length than the recorded answer's (org.reglament.log.ReceiptRecording sets that one).
+        response.getHeaders().remove(org.springframework.http.HttpHeaders.CONTENT_LENGTH);
         JsonNode answer;
         try {
             // The recorded answer's bytes (the log on), or the envelope itself (the log off).

@@ -79,7 +79,12 @@ public class ReceiptRecording extends RequestBodyAdviceAdapter implements Respon
         DecisionLog.Position position = log.append(new DecisionLog.Draft(envelope.decisionId(), envelope.decision(), registryId,
                 envelope.asOf(), envelope.regulation().actId(), envelope.regulation().edition(),
                 envelope.knowledgeBaseVersion(), caller(), canonicalRequest, canonicalAnswer));
-        return RecordedAnswer.of(canonicalAnswer, position);
+        RawJson answer = RecordedAnswer.of(canonicalAnswer, position);
+        // Its length is known: sent with Content-Length rather than in chunks of Jackson's buffer (issue 17, point 3).
+        // An advice that sends another form of the answer (ReferencedCitations) drops it again; Tomcat drops it when
+        // it compresses the answer.
+        response.getHeaders().setContentLength(answer.asUnquotedUTF8().length);
+        return answer;
     }
 
     /**
