@@ -18,13 +18,27 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
  * serializing an action-matrix answer: docs/benchmarks.md, "Provenance for free").
  * <p>
  * Values are kept by equality, at most {@value #KEPT} of them (a few hundred per version); beyond that a value is
- * written as usual.
+ * written as usual. Looked for by identity first: the values of a version are built once
+ * ({@code org.reglament.decision.PreparedCitations}), so an answer mostly carries the very objects seen before, and
+ * finding them by equality hashed every field of every citation and its quotes for each of them (a record's hash is
+ * not kept), about 3 % of a request thread's samples under load (issue 17, point 3; docs/benchmarks.md, "Over HTTP").
  */
 final class RecurringValues<T> extends StdSerializer<T> {
     static final int KEPT = 8192;
+    /** Slots of the identity cache (a power of two); a value whose slot another holds is found by equality instead. */
+    private static final int SLOTS = 4096;
 
     private final ObjectMapper writing;
     private final Map<T, RawJson> written = new ConcurrentHashMap<>();
+    /**
+     * A direct-mapped cache by identity: slot {@code identityHashCode & (SLOTS - 1)} holds the last value looked for
+     * there and its bytes. An entry's fields are final, so a thread that sees an entry sees it whole; a slot
+     * overwritten by another thread at the same time only costs a lookup by equality.
+     */
+    private final Seen[] seen = new Seen[SLOTS];
+
+    private record Seen(Object value, RawJson json) {
+    }
 
     RecurringValues(Class<T> type, ObjectMapper writing) {
         super(type);
@@ -33,12 +47,20 @@ final class RecurringValues<T> extends StdSerializer<T> {
 
     @Override
     public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-        RawJson json = written.get(value);
-        if (json == null) {
-            json = new RawJson(bytes(value));
-            if (written.size() < KEPT) {
-                written.putIfAbsent(value, json);
+        int slot = System.identityHashCode(value) & (SLOTS - 1);
+        Seen last = seen[slot];
+        RawJson json;
+        if (last != null && last.value() == value) {
+            json = last.json();
+        } else {
+            json = written.get(value);
+            if (json == null) {
+                json = new RawJson(bytes(value));
+                if (written.size() < KEPT) {
+                    written.putIfAbsent(value, json);
+                }
             }
+            seen[slot] = new Seen(value, json);
         }
         generator.writeRawValue(json);
     }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.reglament.completeness.CompletenessDecisions;
 import org.reglament.completeness.CompletenessRequest;
+import org.reglament.decision.Citation;
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.Envelopes;
@@ -67,5 +68,28 @@ class CanonicalJsonTest {
         }
         assertThat(new String(json.writeBytes(answers.get(answers.size() - 1)), StandardCharsets.UTF_8))
                 .as("the Kazakh quote first").contains("\"quotes\":[{\"language\":\"kk\"");
+    }
+
+    /**
+     * Values are looked for by identity first: an equal value that is another object, and thousands of different values
+     * (more than the identity cache has slots, so that slots are taken over), still give what writing them out gives.
+     */
+    @Test
+    void valuesAreWrittenAsThemselvesWhetherSeenBeforeAsTheSameObjectAnEqualOneOrNeither() throws Exception {
+        List<Citation> citations = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            citations.add(new Citation("Акт " + i, "act." + i, "ред. " + i, "п. " + i, "Цитата " + i,
+                    i % 2 == 0 ? null : List.of(new Citation.Quote("ru", "Цитата " + i), new Citation.Quote("kk", "Дәйексөз " + i)),
+                    null));
+        }
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 0; i < citations.size(); i++) {
+                Citation citation = pass == 1 ? new Citation(citations.get(i).act(), citations.get(i).actId(),
+                        citations.get(i).edition(), citations.get(i).clause(), citations.get(i).quote(),
+                        citations.get(i).quotes(), citations.get(i).paraphrase()) : citations.get(i);
+                assertThat(json.writeBytes(citation)).as("pass %d, citation %d", pass, i)
+                        .isEqualTo(everyValue.writeValueAsBytes(citation));
+            }
+        }
     }
 }
