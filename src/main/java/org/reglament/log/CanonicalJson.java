@@ -27,6 +27,7 @@ public class CanonicalJson {
         recur(recurring, Citation.class, everyValue);
         recur(recurring, RuleApplied.class, everyValue);
         recur(recurring, Interpretation.class, everyValue);
+        recurring.addSerializer(String.class, new RecurringStrings(everyValue));
         this.mapper = canonical().addModule(recurring).build();
         // Reading requests back must be as strict as the API itself.
         this.mapper.setConfig(application.getDeserializationConfig());
