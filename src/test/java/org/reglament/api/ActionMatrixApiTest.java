@@ -197,6 +197,10 @@ class ActionMatrixApiTest {
         HttpResponse<String> response = post("/api/v1/decisions/action-matrix?citations=referenced", VALID);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         ObjectNode referenced = (ObjectNode) json.readTree(response.body());
+        // Not the recorded answer's length: this form is shorter.
+        assertThat(response.headers().firstValueAsLong("Content-Length")
+                .orElse(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length))
+                .isEqualTo(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         assertThat(referenced.findValues("citation")).isEmpty();
         JsonNode citations = referenced.path("citations");
         assertThat(citations.size()).isGreaterThan(3);
@@ -233,6 +237,10 @@ class ActionMatrixApiTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        // The recorded answer goes with its length; compressed, with the compressed length or in chunks.
+        assertThat(plain.headers().firstValueAsLong("Content-Length")).hasValue(plain.body().length);
+        assertThat(gzip.headers().firstValueAsLong("Content-Length").orElse(gzip.body().length))
+                .isEqualTo(gzip.body().length);
         byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body())).readAllBytes();
         assertThat(gzip.body().length).isLessThan(plain.body().length / 4);
         assertThat(without((ObjectNode) json.readTree(unzipped), "digest", "log", "decisionId"))
