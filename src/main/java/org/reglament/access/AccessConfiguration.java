@@ -94,7 +94,7 @@ public class AccessConfiguration {
     /**
      * Spring Security observes nothing: no observation around the filter chain, each of its filters, authentication
      * or authorization. {@code management.observations.enable.spring.security=false} only made those observations
-     * no-ops; with this the chain is not wrapped for them at all (about 1 % of a request's samples under load left by
+     * no-ops; with this the chain is not wrapped for them at all (about 1.5 % of a request's samples under load left by
      * the property: issue 17, point 3, docs/benchmarks.md "Over HTTP"). http_server_requests still times every
      * request, refusals included.
      */
