@@ -37,7 +37,7 @@ jit_ticks() {
 # $1 connections, $2 seconds, $3 pause between a connection's requests in ms (0: none)
 load() {
   REGLAMENT_BENCH_PAUSE_MS=$3 wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"$2s" --latency -H "X-API-Key: $key" \
-    -s scripts/benchmark-http.lua "$url"
+    -s scripts/benchmark-log.lua "$url"
 }
 check() { # no errors, no answers other than 200
   if grep -qE 'Non-2xx|Socket errors' <<<"$1"; then echo "errors: $(grep -E 'Non-2xx|Socket errors' <<<"$1")" >&2; exit 1; fi
