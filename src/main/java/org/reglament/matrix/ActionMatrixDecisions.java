@@ -55,6 +55,17 @@ public class ActionMatrixDecisions {
     public static final Set<String> NOT_ABOUT_A_MATRIX = Set.of("ru/kamchatka_guidelines/2-3.6-deadlines.drl",
             "ru/kamchatka_guidelines/2-plan-of-amendments.drl", "ru/kamchatka_guidelines/documents.drl");
     public static final Set<String> NOT_DERIVED = union(NOT_ABOUT_A_MATRIX, "ru/kamchatka_guidelines/3.1.2-proposal-check.drl");
+    /**
+     * What the nine cells and the explanatory note of 3.1.4.3 para. 2 do not depend on, besides {@link #NOT_DERIVED}:
+     * the approval route (3.1.1–3.1.3), the follow-up steps (3.2–3.6) and the legal force (section 1, 3 para. 3–4) are
+     * derived from the service beside the cells and read none of them. A registry's form has columns for the cells
+     * alone (section 3.1), so its rows are decided without these rules: about half the firings of a derivation
+     * (docs/benchmarks.md, "Registry files"). {@code MatrixCellsScopeTest} requires the same cells and note on every
+     * combination of the facts, readings and dates.
+     */
+    public static final Set<String> NOT_ABOUT_THE_CELLS = union(NOT_DERIVED,
+            "ru/kamchatka_guidelines/3.1.1-3.1.3-approval.drl", "ru/kamchatka_guidelines/3.2-3.6-follow-up.drl",
+            "ru/kamchatka_guidelines/1-legal-force.drl");
 
     public DecisionEnvelope<ActionMatrix> derive(ActionMatrixRequest request) {
         return metrics.timed(DERIVE, () -> {
@@ -65,6 +76,24 @@ public class ActionMatrixDecisions {
                     envelopes.legalForce(evaluation, null), envelopes.ownLegalForce(evaluation, NINE_ACTIONS));
             return envelopes.wrap(DERIVE, evaluation, matrix);
         }, envelope -> "derived");
+    }
+
+    /**
+     * The nine cells and the explanatory note of {@link #derive}, by the same rules of 3.1.4, without the route, the
+     * steps, the legal force or an envelope: what a registry's form holds for a row ({@code org.reglament.registry}).
+     * A caller that needs the decision as the API gives it (with its citations' envelope, to record or replay it)
+     * uses {@link #derive}.
+     */
+    public MatrixCells cells(ActionMatrixRequest request) {
+        return metrics.timed(DERIVE, () -> {
+            Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(),
+                    List.of(request.service().toFacts(), request.readings()), NOT_ABOUT_THE_CELLS);
+            return new MatrixCells(cells(evaluation), explanatoryNote(evaluation));
+        }, cells -> "derived");
+    }
+
+    /** A matrix's nine cells and its explanatory note (3.1.4.3 para. 2), as {@link ActionMatrix} has them. */
+    public record MatrixCells(List<ActionMatrix.Cell> cells, ActionMatrix.ExplanatoryNote explanatoryNote) {
     }
 
     public DecisionEnvelope<MatrixCheck> check(MatrixCheckRequest request) {
@@ -167,9 +196,9 @@ public class ActionMatrixDecisions {
                 : "требует рассмотрения Рабочей группой: значений — " + referrals.size();
     }
 
-    private static Set<String> union(Set<String> files, String file) {
+    private static Set<String> union(Set<String> files, String... more) {
         Set<String> all = new HashSet<>(files);
-        all.add(file);
+        all.addAll(List.of(more));
         return Set.copyOf(all);
     }
 

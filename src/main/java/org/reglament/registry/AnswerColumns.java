@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.matrix.ActionMatrix;
+import org.reglament.matrix.ActionMatrixDecisions;
 import org.reglament.matrix.CellValue;
 import org.reglament.matrix.MatrixCheck;
 
@@ -111,9 +112,32 @@ final class AnswerColumns {
 
     /** The answer's cells for a decided service, without its errors cell. */
     List<String> cells(DecisionEnvelope<?> envelope) {
+        if (envelope.result() instanceof MatrixCheck check) {
+            List<String> cells = matrix(check.criteria());
+            cells.add(check.compliant() ? "да" : check.violations().isEmpty() ? FOR_THE_WORKING_GROUP : "нет");
+            cells.add(check.violations().stream().map(AnswerColumns::breach).collect(Collectors.joining("; ")));
+            cells.add(check.referrals().stream().map(AnswerColumns::referral).collect(Collectors.joining("; ")));
+            cells.add(check.assessment() == null ? "" : check.assessment());
+            return cells;
+        }
+        ActionMatrix matrix = (ActionMatrix) envelope.result();
+        return derived(matrix.cells(), matrix.explanatoryNote());
+    }
+
+    /** The same for a derived row decided without an envelope ({@link ActionMatrixDecisions#cells}). */
+    List<String> cells(ActionMatrixDecisions.MatrixCells derived) {
+        return derived(derived.cells(), derived.explanatoryNote());
+    }
+
+    private List<String> derived(List<ActionMatrix.Cell> matrix, ActionMatrix.ExplanatoryNote note) {
+        List<String> cells = matrix(matrix);
+        cells.add(note.required() ? "требуется по правилу «" + note.rule() + "»: " + note.why() : "не требуется");
+        return cells;
+    }
+
+    /** The nine values, then per action its rule, clause and the reason of a value other than «1». */
+    private List<String> matrix(List<ActionMatrix.Cell> matrix) {
         List<String> cells = new ArrayList<>(names(mode).size());
-        List<ActionMatrix.Cell> matrix = envelope.result() instanceof MatrixCheck check ? check.criteria()
-                : ((ActionMatrix) envelope.result()).cells();
         for (ActionMatrix.Cell cell : matrix) {
             cells.add(value(cell));
         }
@@ -121,15 +145,6 @@ final class AnswerColumns {
             cells.add(cell.rule());
             cells.add(cell.clause());
             cells.add(cell.value() == CellValue.ONE || cell.why() == null ? "" : cell.why());
-        }
-        if (envelope.result() instanceof MatrixCheck check) {
-            cells.add(check.compliant() ? "да" : check.violations().isEmpty() ? FOR_THE_WORKING_GROUP : "нет");
-            cells.add(check.violations().stream().map(AnswerColumns::breach).collect(Collectors.joining("; ")));
-            cells.add(check.referrals().stream().map(AnswerColumns::referral).collect(Collectors.joining("; ")));
-            cells.add(check.assessment() == null ? "" : check.assessment());
-        } else {
-            ActionMatrix.ExplanatoryNote note = ((ActionMatrix) envelope.result()).explanatoryNote();
-            cells.add(note.required() ? "требуется по правилу «" + note.rule() + "»: " + note.why() : "не требуется");
         }
         return cells;
     }

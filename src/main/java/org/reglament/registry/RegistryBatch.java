@@ -286,6 +286,11 @@ final class RegistryBatch {
         if (known != null) {
             return known;
         }
+        if (request instanceof ActionMatrixRequest derive && !keepEnvelopes) {
+            // A row of the form needs its cells alone: decided without the route, steps and envelope it would drop.
+            return remember(facts, new RowOutcome.Decided(null, columns.cells(decisions.cells(derive)), List.of(),
+                    true, false));
+        }
         DecisionEnvelope<?> envelope = request instanceof ActionMatrixRequest derive ? decisions.derive(derive)
                 : decisions.check((MatrixCheckRequest) request);
         List<String> breaches = envelope.result() instanceof MatrixCheck check
@@ -294,6 +299,10 @@ final class RegistryBatch {
         boolean referred = envelope.result() instanceof MatrixCheck check && !check.referrals().isEmpty();
         RowOutcome.Decided decided = new RowOutcome.Decided(keepEnvelopes ? envelope : null, columns.cells(envelope),
                 breaches, complies, referred);
+        return remember(facts, decided);
+    }
+
+    private RowOutcome.Decided remember(Object facts, RowOutcome.Decided decided) {
         if (cache.size() >= CACHED) {
             cache.clear();
         }
