@@ -27,6 +27,27 @@ for i in $(seq "$RUNS"); do
     | grep -E "^(services|written)" | sed 's/^/  /'
 done
 
+# JDK 25's AOT cache from a training run of 20,000 rows (the classes loaded and linked, and the methods' profiles, kept
+# for the next runs: docs/benchmarks.md), with the serial collector; the jar extracted, as the cache needs. Skipped
+# where there is no JDK 25 (REGLAMENT_BENCH_JDK25, default Temurin's Debian path).
+JAVA25=${REGLAMENT_BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+if [ -x "$JAVA25" ]; then
+  echo "== command line, 100,000 rows, JDK 25 with an AOT cache from a training run and -XX:+UseSerialGC, $RUNS runs"
+  python3 scripts/registry-benchmark-data.py 20000 "$WORK/registry-20k.csv"
+  rm -rf "$WORK/app" && java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" > /dev/null
+  EXTRACTED=$(ls "$WORK"/app/*.jar | head -1)
+  "$JAVA25" -XX:+UseSerialGC -XX:AOTCacheOutput="$WORK/app/registry.aot" -jar "$EXTRACTED" registry \
+    --in "$WORK/registry-20k.csv" --out "$WORK/matrix-20k.csv" --as-of 2018-10-01 > "$WORK/training.log" 2>&1
+  for i in $(seq "$RUNS"); do
+    /usr/bin/time -f "  wall %e s, max RSS %M KB, CPU %P" \
+      "$JAVA25" -XX:+UseSerialGC -XX:AOTCache="$WORK/app/registry.aot" -jar "$EXTRACTED" registry \
+      --in "$WORK/registry-100k.csv" --out "$WORK/matrix-100k-aot.csv" --as-of 2018-10-01 \
+      | grep -E "^(services|written)" | sed 's/^/  /'
+  done
+  cmp -s "$WORK/matrix-100k-aot.csv" "$WORK/matrix-100k.csv" && echo "  the answer is byte for byte the plain command's" \
+    || echo "  the answer differs from the plain command's"
+fi
+
 echo "== command line, 1,000,000 rows, -Xmx512m"
 /usr/bin/time -f "  wall %e s, max RSS %M KB, CPU %P" \
   java -Xmx512m -Xlog:gc:file="$WORK/gc-1m.log" -jar "$JAR" registry --in "$WORK/registry-1m.csv" \

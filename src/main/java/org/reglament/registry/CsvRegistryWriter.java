@@ -4,10 +4,12 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -19,6 +21,9 @@ final class CsvRegistryWriter implements RegistryWriter {
     private final OutputStream out;
     private final Supplier<Character> delimiter;
     private CSVPrinter printer;
+    private BufferedWriter text;
+    /** Set by {@link #start}, before any row is decided (the rows are handed to the deciding threads after it). */
+    private CSVFormat format;
 
     /** @param delimiter the input's delimiter, known once the reader has looked at the first rows */
     CsvRegistryWriter(OutputStream out, Supplier<Character> delimiter) {
@@ -30,7 +35,9 @@ final class CsvRegistryWriter implements RegistryWriter {
     public void start(List<SourceRow> preamble, List<SourceRow> headerRows, List<String> header) throws IOException {
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         writer.write('\uFEFF');
-        printer = new CSVPrinter(writer, CsvRegistryReader.format(delimiter.get()));
+        text = writer;
+        format = CsvRegistryReader.format(delimiter.get());
+        printer = new CSVPrinter(writer, format);
         for (SourceRow row : preamble) {
             printer.printRecord(row.cells());
         }
@@ -43,6 +50,27 @@ final class CsvRegistryWriter implements RegistryWriter {
     @Override
     public void row(RowOutcome outcome, List<String> cells) throws IOException {
         printer.printRecord(cells);
+    }
+
+    /** The record as {@link CSVPrinter#printRecord} writes it, separator included. */
+    @Override
+    public Object prepare(List<String> cells) {
+        StringBuilder record = new StringBuilder(2048);
+        try {
+            new CSVPrinter(record, format).printRecord(cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return record.toString();
+    }
+
+    @Override
+    public void row(RowOutcome outcome, List<String> cells, Object prepared) throws IOException {
+        if (prepared instanceof String record) {
+            text.write(record);
+        } else {
+            row(outcome, cells);
+        }
     }
 
     @Override

@@ -239,6 +239,16 @@ public class Registries {
         }
 
         @Override
+        public Object prepare(java.util.List<String> cells) {
+            return writer.prepare(cells);
+        }
+
+        @Override
+        public void row(RowOutcome outcome, java.util.List<String> cells, Object prepared) throws IOException {
+            writer.row(outcome, cells, prepared);
+        }
+
+        @Override
         public void finish(BatchSummary summary) throws IOException {
             writer.finish(summary);
         }

@@ -72,13 +72,12 @@ final class RegistryBatch {
     private RowParser parser;
     private RegistryWriter writer;
     private ExecutorService deciders;
-    private final Deque<Future<List<RowOutcome>>> inFlight = new ArrayDeque<>();
+    private final Deque<Future<List<Ready>>> inFlight = new ArrayDeque<>();
     private List<RegistryWriter.SourceRow> chunk = new ArrayList<>(CHUNK);
     private long lastHeaderRow = -1;
     private long rows;
 
     private final MessageDigest answers = sha256();
-    private final ByteBuffer lengths = ByteBuffer.allocate(Long.BYTES);
     private long services;
     private long decided;
     private long withErrors;
@@ -194,7 +193,7 @@ final class RegistryBatch {
     }
 
     private void writeOldest() throws IOException {
-        List<RowOutcome> outcomes;
+        List<Ready> outcomes;
         try {
             outcomes = inFlight.removeFirst().get();
         } catch (InterruptedException e) {
@@ -206,13 +205,22 @@ final class RegistryBatch {
             }
             throw new IllegalStateException("a chunk of rows could not be decided", e.getCause());
         }
-        for (RowOutcome outcome : outcomes) {
+        for (Ready outcome : outcomes) {
             write(outcome);
         }
         progress.accept(services);
     }
 
-    private void write(RowOutcome outcome) throws IOException {
+    /**
+     * A decided row as the reading thread writes it: its outgoing cells, what the writer prepared of them, and the bytes
+     * it adds to the answers' digest, all made on the deciding thread (the reading thread, which writes in order, was
+     * the batch's busiest).
+     */
+    private record Ready(RowOutcome outcome, List<String> cells, Object prepared, byte[] digested) {
+    }
+
+    private void write(Ready ready) throws IOException {
+        RowOutcome outcome = ready.outcome();
         if (outcome.kind() == RowOutcome.Kind.SERVICE) {
             services++;
             if (outcome.answered()) {
@@ -230,15 +238,18 @@ final class RegistryBatch {
             } else {
                 withErrors++;
             }
-            digest(outcome.row(), outcome.answer());
+            answers.update(ready.digested());
         }
-        writer.row(outcome, columns.outputRow(outcome.input(), outcome.answer()));
+        writer.row(outcome, ready.cells(), ready.prepared());
     }
 
-    private List<RowOutcome> decideAll(List<RegistryWriter.SourceRow> rows) {
-        List<RowOutcome> outcomes = new ArrayList<>(rows.size());
+    private List<Ready> decideAll(List<RegistryWriter.SourceRow> rows) {
+        List<Ready> outcomes = new ArrayList<>(rows.size());
         for (RegistryWriter.SourceRow row : rows) {
-            outcomes.add(decide(row));
+            RowOutcome outcome = decide(row);
+            List<String> cells = columns.outputRow(outcome.input(), outcome.answer());
+            outcomes.add(new Ready(outcome, cells, writer.prepare(cells),
+                    outcome.kind() == RowOutcome.Kind.SERVICE ? digested(outcome.row(), outcome.answer()) : null));
         }
         return outcomes;
     }
@@ -320,14 +331,19 @@ final class RegistryBatch {
         }
     }
 
-    /** The row number, then each cell's length and UTF-8 bytes (one buffer for the numbers: this runs for every cell). */
-    private void digest(long row, List<String> cells) {
-        answers.update(lengths.clear().putLong(row).array(), 0, Long.BYTES);
-        for (String cell : cells) {
-            byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
-            answers.update(lengths.clear().putInt(bytes.length).array(), 0, Integer.BYTES);
-            answers.update(bytes);
+    /** What a row adds to the answers' digest: its number, then each cell's length and UTF-8 bytes. */
+    private static byte[] digested(long row, List<String> cells) {
+        byte[][] encoded = new byte[cells.size()][];
+        int length = Long.BYTES;
+        for (int c = 0; c < encoded.length; c++) {
+            encoded[c] = cells.get(c).getBytes(StandardCharsets.UTF_8);
+            length += Integer.BYTES + encoded[c].length;
         }
+        ByteBuffer bytes = ByteBuffer.allocate(length).putLong(row);
+        for (byte[] cell : encoded) {
+            bytes.putInt(cell.length).put(cell);
+        }
+        return bytes.array();
     }
 
     static boolean blank(List<String> cells) {
