@@ -22,14 +22,10 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 final class RecurringStrings extends StdSerializer<String> {
     /** Strings shorter than this (in chars) are written as usual. */
     static final int SHORTEST = 16;
-    private static final int SLOTS = 4096;
 
     private final ObjectMapper writing;
-    private final Seen[] seen = new Seen[SLOTS];
-
-    /** A string written from this slot, and its bytes once it has come again (null until then). */
-    private record Seen(String value, RawJson json) {
-    }
+    /** The strings last written, by identity, with their bytes from the second time on. */
+    private final IdentitySlots seen = new IdentitySlots();
 
     RecurringStrings(ObjectMapper writing) {
         super(String.class);
@@ -42,17 +38,17 @@ final class RecurringStrings extends StdSerializer<String> {
             generator.writeString(value);
             return;
         }
-        int slot = System.identityHashCode(value) & (SLOTS - 1);
-        Seen last = seen[slot];
-        if (last != null && last.value() == value) {
-            if (last.json() == null) {
-                last = new Seen(value, new RawJson(writing.writeValueAsBytes(value)));
-                seen[slot] = last;
-            }
-            generator.writeRawValue(last.json());
-        } else {
-            seen[slot] = new Seen(value, null);
+        IdentitySlots.Seen last = seen.find(value);
+        if (last == null) {
+            seen.hold(value, null);
             generator.writeString(value);
+            return;
         }
+        RawJson json = last.json();
+        if (json == null) {
+            json = new RawJson(writing.writeValueAsBytes(value));
+            seen.hold(value, json);
+        }
+        generator.writeRawValue(json);
     }
 }

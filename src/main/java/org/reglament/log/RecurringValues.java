@@ -25,20 +25,11 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
  */
 final class RecurringValues<T> extends StdSerializer<T> {
     static final int KEPT = 8192;
-    /** Slots of the identity cache (a power of two); a value whose slot another holds is found by equality instead. */
-    private static final int SLOTS = 4096;
 
     private final ObjectMapper writing;
     private final Map<T, RawJson> written = new ConcurrentHashMap<>();
-    /**
-     * A direct-mapped cache by identity: slot {@code identityHashCode & (SLOTS - 1)} holds the last value looked for
-     * there and its bytes. An entry's fields are final, so a thread that sees an entry sees it whole; a slot
-     * overwritten by another thread at the same time only costs a lookup by equality.
-     */
-    private final Seen[] seen = new Seen[SLOTS];
-
-    private record Seen(Object value, RawJson json) {
-    }
+    /** The values last written, by identity; one whose slot another holds is found by equality instead. */
+    private final IdentitySlots seen = new IdentitySlots();
 
     RecurringValues(Class<T> type, ObjectMapper writing) {
         super(type);
@@ -47,10 +38,9 @@ final class RecurringValues<T> extends StdSerializer<T> {
 
     @Override
     public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-        int slot = System.identityHashCode(value) & (SLOTS - 1);
-        Seen last = seen[slot];
+        IdentitySlots.Seen last = seen.find(value);
         RawJson json;
-        if (last != null && last.value() == value) {
+        if (last != null) {
             json = last.json();
         } else {
             json = written.get(value);
@@ -60,7 +50,7 @@ final class RecurringValues<T> extends StdSerializer<T> {
                     written.putIfAbsent(value, json);
                 }
             }
-            seen[slot] = new Seen(value, json);
+            seen.hold(value, json);
         }
         generator.writeRawValue(json);
     }
