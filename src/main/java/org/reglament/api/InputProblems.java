@@ -85,29 +85,6 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return invalid(List.of(unreadable(ex)), request);
     }
 
-    /**
-     * Whole numbers in query and path parameters are read strictly: Spring's own fallback would take {@code 0x10} as 16,
-     * {@code " 1"} as 1 and other scripts' digits as digits. A property editor goes first, so nothing falls back.
-     */
-    @org.springframework.web.bind.annotation.InitBinder
-    public void strictWholeNumbers(org.springframework.web.bind.WebDataBinder binder) {
-        java.beans.PropertyEditor whole = wholeNumbers(Integer.MIN_VALUE, Integer.MAX_VALUE, Math::toIntExact);
-        java.beans.PropertyEditor wholeLong = wholeNumbers(Long.MIN_VALUE + 1, Long.MAX_VALUE, value -> value);
-        binder.registerCustomEditor(int.class, whole);
-        binder.registerCustomEditor(Integer.class, whole);
-        binder.registerCustomEditor(long.class, wholeLong);
-        binder.registerCustomEditor(Long.class, wholeLong);
-    }
-
-    private static java.beans.PropertyEditor wholeNumbers(long min, long max, java.util.function.LongFunction<Object> type) {
-        return new java.beans.PropertyEditorSupport() {
-            @Override
-            public void setAsText(String text) {
-                setValue(text == null || text.isEmpty() ? null : type.apply(RequestValues.wholeNumber(text, min, max)));
-            }
-        };
-    }
-
     /** A query or path parameter that does not read as its type: a date, an instant, a whole number. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,

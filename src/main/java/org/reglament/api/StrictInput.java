@@ -1,11 +1,16 @@
 package org.reglament.api;
 
+import java.beans.PropertyEditor;
+import java.beans.PropertyEditorSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,17 +21,22 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.beans.PropertyEditorRegistrar;
+import org.springframework.beans.PropertyEditorRegistry;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.format.Parser;
 import org.springframework.format.Printer;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * How every request value is read, in one place, for every endpoint: JSON bodies through the application's object
- * mapper, query parameters through the MVC conversion service (whole numbers: InputProblems#strictWholeNumbers), all
+ * mapper, query parameters through the MVC conversion service (whole numbers: {@link #strictWholeNumbers}), all
  * with {@link RequestValues}. Nothing is coerced: a number or a boolean is not a string, a string is not a number, a
  * number is not an enum constant, an array or a date-time is not a date. The rest of the strictness (unknown fields,
  * duplicate keys, trailing tokens, floats for integers, numbers for enums) is set in application.properties under
@@ -57,6 +67,56 @@ public class StrictInput implements WebMvcConfigurer {
                         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
                     }
                 });
+    }
+
+    /**
+     * Whole numbers in query and path parameters are read strictly: Spring's own fallback would take {@code 0x10} as 16,
+     * {@code " 1"} as 1 and other scripts' digits as digits. A property editor goes first, so nothing falls back.
+     * <p>
+     * Registered on every data binder by the binding initializer of the MVC handler adapter rather than by an
+     * {@code @InitBinder} method of an advice: Spring MVC builds an invocable handler method for each such method
+     * anew for every request (its annotations looked up again each time), about 3.5 % of a request thread's samples
+     * under load (issue 17, point 3; docs/benchmarks.md, "Over HTTP"). The binders are the same: the initializer
+     * runs for every binder the adapter makes, before the {@code @InitBinder} methods would.
+     */
+    @Bean
+    static BeanPostProcessor strictWholeNumbersOnEveryBinder() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                // The initializer itself is kept: the adapter validates @Min/@Max on query parameters only when it
+                // is the configurable one that holds the validator (HandlerMethodValidator.from).
+                if (bean instanceof RequestMappingHandlerAdapter adapter
+                        && adapter.getWebBindingInitializer() instanceof ConfigurableWebBindingInitializer initializer) {
+                    List<PropertyEditorRegistrar> registrars = new ArrayList<>();
+                    if (initializer.getPropertyEditorRegistrars() != null) {
+                        registrars.addAll(List.of(initializer.getPropertyEditorRegistrars()));
+                    }
+                    registrars.add(StrictInput::strictWholeNumbers);
+                    initializer.setPropertyEditorRegistrars(registrars.toArray(PropertyEditorRegistrar[]::new));
+                }
+                return bean;
+            }
+        };
+    }
+
+    static void strictWholeNumbers(PropertyEditorRegistry binder) {
+        // Editors hold the value they convert: new ones for each binder, as an @InitBinder method made them.
+        PropertyEditor whole = wholeNumbers(Integer.MIN_VALUE, Integer.MAX_VALUE, Math::toIntExact);
+        PropertyEditor wholeLong = wholeNumbers(Long.MIN_VALUE + 1, Long.MAX_VALUE, value -> value);
+        binder.registerCustomEditor(int.class, whole);
+        binder.registerCustomEditor(Integer.class, whole);
+        binder.registerCustomEditor(long.class, wholeLong);
+        binder.registerCustomEditor(Long.class, wholeLong);
+    }
+
+    private static PropertyEditor wholeNumbers(long min, long max, LongFunction<Object> type) {
+        return new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null || text.isEmpty() ? null : type.apply(RequestValues.wholeNumber(text, min, max)));
+            }
+        };
     }
 
     @Override

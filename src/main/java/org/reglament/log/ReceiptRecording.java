@@ -2,7 +2,6 @@ package org.reglament.log;
 
 import java.lang.reflect.Type;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import org.reglament.decision.DecisionEnvelope;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,8 +72,7 @@ public class ReceiptRecording extends RequestBodyAdviceAdapter implements Respon
         HttpServletRequest http = servlet.getServletRequest();
         Object asked = http.getAttribute(REQUEST);
         String canonicalRequest = json.write(asked);
-        JsonNode requestTree = json.tree(canonicalRequest);
-        String registryId = requestTree.path("service").path("registryId").asText(null);
+        String registryId = json.textAt(canonicalRequest, "service", "registryId");
         byte[] canonicalAnswer = json.writeBytes(envelope);
         DecisionLog.Position position = log.append(new DecisionLog.Draft(envelope.decisionId(), envelope.decision(), registryId,
                 envelope.asOf(), envelope.regulation().actId(), envelope.regulation().edition(),

@@ -92,4 +92,18 @@ class CanonicalJsonTest {
             }
         }
     }
+
+    /** A receipt's registry id is read from the canonical request as the request's tree reads it, whatever is there. */
+    @Test
+    void aFieldOfAnObjectIsReadAsTheTreeReadsIt() {
+        for (String request : List.of("{\"asOf\":\"2018-10-01\",\"service\":{\"category\":\"REGIONAL\",\"registryId\":\"41000000000001\"}}",
+                "{\"a\":[{\"service\":{\"registryId\":\"inner\"}}],\"service\":{\"name\":{\"registryId\":\"deeper\"},\"registryId\":\"Ид\\u00e9\\\"\"}}",
+                "{\"service\":{\"registryId\":41000000000001}}", "{\"service\":{\"registryId\":1.5E+3}}",
+                "{\"service\":{\"registryId\":true}}", "{\"service\":{\"registryId\":{\"x\":1}}}",
+                "{\"service\":{\"registryId\":[1]}}", "{\"service\":{\"name\":\"x\"}}", "{\"service\":\"41\"}",
+                "{\"service\":[{\"registryId\":\"41\"}]}", "{\"plan\":{\"registryId\":\"41\"}}", "{}", "[]", "\"41\"")) {
+            assertThat(json.textAt(request, "service", "registryId")).as(request)
+                    .isEqualTo(json.tree(request).path("service").path("registryId").asText(null));
+        }
+    }
 }
