@@ -25,7 +25,7 @@ final class RecurringStrings extends StdSerializer<String> {
 
     private final ObjectMapper writing;
     /** The strings last written, by identity, with their bytes from the second time on. */
-    private final IdentitySlots seen = new IdentitySlots();
+    private final IdentitySlots<RawJson> seen = new IdentitySlots<>();
 
     RecurringStrings(ObjectMapper writing) {
         super(String.class);
@@ -38,13 +38,13 @@ final class RecurringStrings extends StdSerializer<String> {
             generator.writeString(value);
             return;
         }
-        IdentitySlots.Seen last = seen.find(value);
+        IdentitySlots.Seen<RawJson> last = seen.find(value);
         if (last == null) {
             seen.hold(value, null);
             generator.writeString(value);
             return;
         }
-        RawJson json = last.json();
+        RawJson json = last.bytes();
         if (json == null) {
             json = new RawJson(writing.writeValueAsBytes(value));
             seen.hold(value, json);

@@ -29,7 +29,7 @@ final class RecurringValues<T> extends StdSerializer<T> {
     private final ObjectMapper writing;
     private final Map<T, RawJson> written = new ConcurrentHashMap<>();
     /** The values last written, by identity; one whose slot another holds is found by equality instead. */
-    private final IdentitySlots seen = new IdentitySlots();
+    private final IdentitySlots<RawJson> seen = new IdentitySlots<>();
 
     RecurringValues(Class<T> type, ObjectMapper writing) {
         super(type);
@@ -38,10 +38,10 @@ final class RecurringValues<T> extends StdSerializer<T> {
 
     @Override
     public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-        IdentitySlots.Seen last = seen.find(value);
+        IdentitySlots.Seen<RawJson> last = seen.find(value);
         RawJson json;
         if (last != null) {
-            json = last.json();
+            json = last.bytes();
         } else {
             json = written.get(value);
             if (json == null) {

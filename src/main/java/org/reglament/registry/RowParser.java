@@ -112,8 +112,10 @@ final class RowParser {
             problems.add(new RowProblem(header.label(Column.CATEGORY), "empty; expected " + categories()));
             return null;
         }
-        String key = SERVICE_SUFFIX.matcher(Column.normalize(value)).replaceAll("");
-        ServiceCategory category = CATEGORIES.get(key);
+        ServiceCategory category = CATEGORIES.get(value);
+        if (category == null) {
+            category = CATEGORIES.get(SERVICE_SUFFIX.matcher(Column.normalize(value)).replaceAll(""));
+        }
         if (category == null) {
             problems.add(new RowProblem(header.label(Column.CATEGORY), "«" + value + "» is not a category; expected "
                     + categories()));
@@ -147,7 +149,11 @@ final class RowParser {
 
     private Boolean yesNo(List<String> cells, Column column, List<RowProblem> problems) {
         String value = text(cells, column);
-        Boolean answer = YES_NO.get(Column.normalize(value));
+        // Most cells are already a word of the list as it is («да», «нет»): normalised only when they are not.
+        Boolean answer = YES_NO.get(value);
+        if (answer == null) {
+            answer = YES_NO.get(Column.normalize(value));
+        }
         if (answer == null) {
             problems.add(new RowProblem(header.label(column), (value.isEmpty() ? "empty" : "«" + value + "» is not yes or no")
                     + "; expected да or нет"));
