@@ -79,7 +79,7 @@ class CandidateAttacksTest {
 
     @BeforeAll
     void proposeTheAttacksAndRecordTheirReceipts() throws Exception {
-        CandidateWorkersTest.assumeBubblewrap();
+        Bubblewrap.assumeInstalled();
         outside = Files.createTempDirectory("reglament-attack-");
         listener = new ServerSocket(0);
         listener.setSoTimeout(200);

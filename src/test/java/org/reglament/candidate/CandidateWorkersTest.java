@@ -2,7 +2,6 @@ package org.reglament.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,7 @@ class CandidateWorkersTest {
 
     @Test
     void aCandidateCompilesAndAnswersInItsWorker(@TempDir Path data) throws Exception {
-        assumeBubblewrap();
+        Bubblewrap.assumeInstalled();
         CandidateWorkers workers = new CandidateWorkers(limits(Duration.ofSeconds(60), Duration.ofSeconds(30), "bwrap"), data, null);
         RuleSources live = RuleSources.fromDirectory(Path.of("rules"));
         RuleSources candidate = CandidateFiles.apply(live, Map.of("ru/kamchatka_guidelines/act.yaml",
@@ -53,7 +52,7 @@ class CandidateWorkersTest {
 
     @Test
     void aCandidateThatBurnsCpuIsStoppedByTheCpuTimeLimit(@TempDir Path data) {
-        assumeBubblewrap();
+        Bubblewrap.assumeInstalled();
         // The wall clock (60 s per decision) is far away: only the CPU-time limit can stop this one in time.
         CandidateWorkers workers = new CandidateWorkers(limits(Duration.ofSeconds(15), Duration.ofSeconds(60), "bwrap"), data, null);
         RuleSources candidate = CandidateAttacks.candidate(Map.of(7001, """
@@ -84,11 +83,6 @@ class CandidateWorkersTest {
             assertThat(refused.getBody().getType().toString()).isEqualTo("/problems/candidates-unavailable");
             assertThat(refused.getBody().getDetail()).contains("bubblewrap").contains("not available");
         });
-    }
-
-    static void assumeBubblewrap() {
-        assumeThat(Path.of("/usr/bin/bwrap")).as("bubblewrap is not installed here (.ci/bubblewrap.sh installs it): "
-                + "the confined-worker tests need it").exists();
     }
 
     static CandidateProperties limits(Duration cpu, Duration decision, String bubblewrap) {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.reglament.candidate.Bubblewrap;
 import org.reglament.api.StartedServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -119,6 +120,7 @@ class RegistryReplayApiTest {
 
     @Test
     void againstACandidateTheRowsThatChangeAreTalliedByCellAndClauseAndImpactAnalysisListsTheBatch() throws Exception {
+        Bubblewrap.assumeInstalled();
         List<String> over = RegistryBadFilesTest.replace(EXAMPLE, "200", "150");
         byte[] file = utf8Csv(registry(FORM, List.of(EXAMPLE, ORIGINALS_101, over)));
         String decisionId = batch(file);
