@@ -13,7 +13,17 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.drools.base.base.ValueResolver;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.constraint.AlphaNodeFieldConstraint;
+import org.drools.core.common.BaseNode;
+import org.drools.core.common.DefaultFactHandle;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.AbstractTerminalNode;
+import org.drools.core.reteoo.AlphaNode;
+import org.drools.core.reteoo.LeftInputAdapterNode;
+import org.drools.core.reteoo.ObjectTypeNode;
+import org.drools.core.reteoo.TerminalNode;
 import org.drools.model.Condition;
 import org.drools.model.Model;
 import org.drools.model.patterns.CompositePatterns;
@@ -24,15 +34,17 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * The rules of a decision's KieBase whose only condition is that a fact of some class is there ({@code PublicService()},
- * or {@code exists (PublicService() or DeadlineQuestion() …)}), with a consequence that reads nothing of it: what they
- * derive depends on the knowledge base's version alone, and whether they fire on the editions in force on the date
- * (the agenda filter of {@link KnowledgeBase#evaluate}) and on whether such a fact was given. In an action matrix they
- * are about half the firings (3.1.4.1, 3.1.4.8, 3.1.4.9, 3.1, 3.2, 3.4, section 3 para. 5 item 6, section 1 para. 2,
- * section 3 para. 4: docs/benchmarks.md, "Provenance for free"). Their outputs are prepared once per version, from
- * the first evaluation in which each fires, and merged into each later evaluation of the same scope, which runs on a
- * KieBase without them. This is not an answer looked up by its facts: every evaluation still runs every rule that
- * reads the request; only the part that no fact can change is prepared.
+ * The rules of a decision's KieBase whose only condition is one pattern that binds nothing ({@code PublicService()},
+ * {@code PublicService(feeOrPayment)}, {@code exists (PublicService() or DeadlineQuestion() …)}), with a consequence
+ * that reads nothing of the fact: what they derive depends on the knowledge base's version alone, and whether they
+ * fire on the editions in force on the date (the agenda filter of {@link KnowledgeBase#evaluate}) and on whether a
+ * fact given passes the pattern's alpha constraints (tested on it with the network's own constraint objects). In an
+ * action matrix they are about two thirds of the firings (3.1.4.1, 3.1.4.2 where no MFC reading is needed, 3.1.4.5,
+ * 3.1.4.8, 3.1.4.9, 3.1.1–3.1.3, 3.1–3.4, 3.5 para. 2, section 3 para. 5 item 6, the legal force of section 1 and 3:
+ * docs/benchmarks.md, "Provenance for free"). Their outputs are prepared once per version, from the first evaluation
+ * in which each fires, and merged into each later evaluation of the same scope, which runs on a KieBase without them.
+ * This is not an answer looked up by its facts: every evaluation still tests every rule's condition on the request
+ * and runs every rule that reads a fact's values; only what no fact can change is prepared.
  * <p>
  * A rule is prepared only if nothing can tell the difference:
  * <ul>
@@ -49,7 +61,9 @@ import org.kie.api.definition.rule.Rule;
  * same order as on the whole KieBase: {@code ActionMatrixRuleScopeTest} compares them on every combination of facts,
  * readings and dates, {@code PreparedRulesTest} each prepared rule's facts with its own firing for every date;</li>
  * <li>it fires once: where a rule's single pattern could match two of the facts given, the evaluation runs on the
- * whole KieBase.</li>
+ * whole KieBase;</li>
+ * <li>no consequence of the KieBase changes or removes a fact ({@code modify}, {@code update}, {@code delete}): a
+ * match there from the start stays until it fires.</li>
  * </ul>
  */
 final class PreparedRules {
@@ -57,6 +71,11 @@ final class PreparedRules {
     private static final Pattern READS_ITS_MATCH = Pattern.compile(
             "getMatch|getTuple|getObjects|getFactHandle|getKieRuntime|getEntryPoint|getWorkingMemory|kcontext|\\$");
     private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\s*$");
+    /**
+     * A consequence that changes or removes a fact: a prepared rule's match could then appear or go away in the middle of
+     * the firings, so a KieBase with one prepares nothing.
+     */
+    private static final Pattern CHANGES_A_FACT = Pattern.compile("\\b(modify|update|delete|retract)\\s*\\(");
 
     /** A rule of the whole KieBase whose only condition is a fact of some class. */
     static final class Candidate {
@@ -65,6 +84,11 @@ final class PreparedRules {
         final int loadOrder;
         /** The classes its condition names: one for a pattern, several for an {@code exists (… or …)}. */
         final List<Class<?>> needs;
+        /**
+         * A pattern's alpha constraints, as the network evaluates them from its class's object type node to the rule
+         * (none for an {@code exists}): a fact of its class that passes them all matches it.
+         */
+        final AlphaNodeFieldConstraint[] constraints;
         /** Whether it fires once whatever the number of such facts ({@code exists}), or once per fact (a pattern). */
         final boolean once;
         /** Its place among the candidates, by load order: its bit in {@link #needing}. */
@@ -73,12 +97,42 @@ final class PreparedRules {
         volatile List<Object> derived;
         volatile boolean preparable;
 
-        Candidate(RuleCitation citation, String engineName, int loadOrder, List<Class<?>> needs, boolean once) {
+        Candidate(RuleCitation citation, String engineName, int loadOrder, List<Class<?>> needs,
+                  AlphaNodeFieldConstraint[] constraints, boolean once) {
             this.citation = citation;
             this.engineName = engineName;
             this.loadOrder = loadOrder;
             this.needs = needs;
+            this.constraints = constraints;
             this.once = once;
+        }
+
+        /**
+         * How many of {@code facts} it matches (counting stops at 2), {@code classBits} saying for each whether its class
+         * is one it needs; an {@code exists} is matched once at most.
+         */
+        int matches(Object[] facts, long[] classBits, ValueResolver probe) {
+            long bit = 1L << index;
+            int count = 0;
+            for (int i = 0; i < facts.length; i++) {
+                if ((classBits[i] & bit) != 0 && passes(facts[i], probe) && ++count == 2) {
+                    break;
+                }
+            }
+            return once ? Math.min(count, 1) : count;
+        }
+
+        private boolean passes(Object fact, ValueResolver probe) {
+            if (constraints.length == 0) {
+                return true;
+            }
+            DefaultFactHandle handle = new DefaultFactHandle(0, fact);
+            for (AlphaNodeFieldConstraint constraint : constraints) {
+                if (!constraint.isAllowed(handle, probe)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean inForce(Map<String, String> editions, LocalDate asOf) {
@@ -100,6 +154,12 @@ final class PreparedRules {
     /** The KieBase without the rules prepared so far, by their engine names. */
     private final Function<Set<String>, RuleEngines.Engine> without;
     private volatile Without current;
+    private volatile InForceOn lastInForce;
+    /**
+     * A session of the whole KieBase that nothing is inserted into: what the candidates' alpha constraints resolve
+     * against when a request's facts are tested.
+     */
+    private final ValueResolver probe;
     /**
      * By class of fact, the candidates a fact of it could match, one bit each: asked for every fact of every evaluation,
      * where {@code Class.isInstance} against each candidate's classes took about 8 % of a decision.
@@ -119,7 +179,8 @@ final class PreparedRules {
         }
     };
 
-    private record Without(Set<String> prepared, RuleEngines.Engine engine) {
+    /** The KieBase without some of the candidates, and which (one bit each). */
+    private record Without(RuleEngines.Engine engine, long leftOut) {
     }
 
     private PreparedRules(RuleEngines.Engine whole, List<Candidate> candidates,
@@ -129,6 +190,7 @@ final class PreparedRules {
         this.candidates = candidates;
         this.loadOrder = loadOrder;
         this.without = without;
+        this.probe = (ValueResolver) whole.kieBase().newKieSession();
     }
 
     /**
@@ -141,8 +203,18 @@ final class PreparedRules {
      */
     static PreparedRules of(RuleEngines.Engine whole, KieBase kieBase, List<Model> models, Map<String, String> ruleTexts,
                             Function<Set<String>, RuleEngines.Engine> without) {
+        if (ruleTexts.values().stream().anyMatch(text -> CHANGES_A_FACT.matcher(consequence(text)).find())) {
+            return null;
+        }
         IdentityHashMap<RuleCitation, Integer> loadOrder = new IdentityHashMap<>();
         Map<String, Integer> loadOrderByName = new java.util.HashMap<>();
+        Map<String, TerminalNode[]> terminals = new java.util.HashMap<>();
+        for (TerminalNode[] nodes : ((InternalRuleBase) kieBase).getReteooBuilder().getTerminalNodes().values()) {
+            if (nodes.length > 0 && nodes[0] instanceof AbstractTerminalNode terminal) {
+                terminals.put(RuleEngines.engineName(terminal.getRule().getPackageName(), terminal.getRule().getName()),
+                        nodes);
+            }
+        }
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 RuleImpl impl = (RuleImpl) rule;
@@ -180,7 +252,12 @@ final class PreparedRules {
                     }
                 }
                 boolean once = !(unwrap(rule.getView()) instanceof PatternImpl<?>);
-                candidates.add(new Candidate(citation, name, loadOrderByName.get(name), needs, once));
+                AlphaNodeFieldConstraint[] constraints = once ? new AlphaNodeFieldConstraint[0]
+                        : alphaConstraints(terminals.get(name), needs.get(0));
+                if (constraints == null) {
+                    continue;
+                }
+                candidates.add(new Candidate(citation, name, loadOrderByName.get(name), needs, constraints, once));
             }
         }
         if (candidates.isEmpty()) {
@@ -207,39 +284,41 @@ final class PreparedRules {
      * not prepared yet, whose firing there prepares it, or one that would fire more than once).
      */
     Plan plan(Map<String, String> editions, LocalDate asOf, Collection<?> facts) {
-        // Which candidates the facts match, and which of them more than once.
+        // Which candidates each fact's class could match, and which are in force on the date.
+        Object[] given = facts.toArray();
+        long[] classBits = new long[given.length];
         long matched = 0;
-        long twice = 0;
-        for (Object fact : facts) {
-            long bits = needing.get(fact.getClass());
-            twice |= matched & bits;
-            matched |= bits;
+        for (int i = 0; i < given.length; i++) {
+            classBits[i] = needing.get(given[i].getClass());
+            matched |= classBits[i];
         }
-        List<Candidate> firing = null;
-        for (Candidate candidate : candidates) {
-            if (!candidate.inForce(editions, asOf)) {
-                continue;
-            }
-            if (candidate.derived == null) {
-                return null;
-            }
-            if (!candidate.preparable) {
-                continue;
-            }
-            long bit = 1L << candidate.index;
-            if ((twice & bit) != 0 && !candidate.once) {
-                return null;
-            }
-            if ((matched & bit) != 0) {
-                if (firing == null) {
-                    firing = new ArrayList<>(candidates.size());
-                }
-                firing.add(candidate);
-            }
-        }
+        // The KieBase first, then what is known of each candidate: one found read by a rule after that KieBase was built
+        // is still left out of it, and the whole KieBase decides.
         Without without = current;
         if (without == null) {
             return null;
+        }
+        long inForce = inForce(editions, asOf);
+        List<Candidate> firing = null;
+        for (Candidate candidate : candidates) {
+            long bit = 1L << candidate.index;
+            if ((matched & inForce & without.leftOut() & bit) == 0) {
+                // No fact of its class, not in force, or a rule of the KieBase it runs on.
+                continue;
+            }
+            int matches = candidate.matches(given, classBits, probe);
+            if (matches == 0) {
+                continue;
+            }
+            if (candidate.derived == null || !candidate.preparable || matches > 1) {
+                // It fires here and is not prepared yet (this evaluation prepares it), it derives what a rule reads, or
+                // it would fire twice.
+                return null;
+            }
+            if (firing == null) {
+                firing = new ArrayList<>(candidates.size());
+            }
+            firing.add(candidate);
         }
         return new Plan(without.engine(), firing == null ? List.of() : firing);
     }
@@ -276,22 +355,51 @@ final class PreparedRules {
             }
             candidate.preparable = readByNoRule;
             candidate.derived = derived;
-            changed |= readByNoRule;
+            changed |= !readByNoRule;
         }
+        // The KieBase without the candidates leaves out all but those found to derive what a rule reads. One not prepared
+        // yet is left out too: where it would fire, the evaluation runs on the whole KieBase, which prepares it. So that
+        // KieBase is built once, and again only when a candidate turns out to be read (the check's cells), not each time
+        // one more is prepared (a KieBase takes tens of milliseconds to build: a fresh registry batch would pay that
+        // for each of the twenty).
         if (changed || current == null) {
-            Set<String> prepared = new HashSet<>();
+            long leftOut = 0;
+            Set<String> names = new HashSet<>();
             for (Candidate candidate : candidates) {
-                if (candidate.preparable) {
-                    prepared.add(candidate.engineName);
+                if (candidate.derived == null || candidate.preparable) {
+                    leftOut |= 1L << candidate.index;
+                    names.add(candidate.engineName);
                 }
             }
-            current = new Without(Set.copyOf(prepared), without.apply(prepared));
+            current = new Without(without.apply(Set.copyOf(names)), leftOut);
         }
     }
 
     /** Whether a rule prepared here could match {@code fact}: then an evaluation deriving it runs on the whole KieBase. */
     boolean isNeededByACandidate(Object fact) {
         return needing.get(fact.getClass()) != 0;
+    }
+
+    /**
+     * The candidates in force on {@code asOf} in {@code editions}, one bit each: the last date's are kept (a registry
+     * batch asks for one date, row after row).
+     */
+    private long inForce(Map<String, String> editions, LocalDate asOf) {
+        InForceOn last = lastInForce;
+        if (last != null && last.asOf().equals(asOf) && last.editions().equals(editions)) {
+            return last.bits();
+        }
+        long bits = 0;
+        for (Candidate candidate : candidates) {
+            if (candidate.inForce(editions, asOf)) {
+                bits |= 1L << candidate.index;
+            }
+        }
+        lastInForce = new InForceOn(asOf, Map.copyOf(editions), bits);
+        return bits;
+    }
+
+    private record InForceOn(LocalDate asOf, Map<String, String> editions, long bits) {
     }
 
     /** The place of a rule among the whole KieBase's in load order. */
@@ -360,7 +468,8 @@ final class PreparedRules {
     private static List<Class<?>> onlyCondition(Condition view) {
         Condition only = unwrap(view);
         if (only instanceof PatternImpl<?> pattern) {
-            return unconstrained(pattern) ? List.of(pattern.getPatternVariable().getType()) : null;
+            // Its constraints, if any, are tested on the facts with the network's own alpha nodes (alphaConstraints).
+            return unbound(pattern) ? List.of(pattern.getPatternVariable().getType()) : null;
         }
         if (only instanceof ExistentialPatternImpl exists && exists.getType() == Condition.Type.EXISTS
                 && exists.getSubConditions().size() == 1) {
@@ -377,6 +486,27 @@ final class PreparedRules {
             return List.copyOf(types);
         }
         return null;
+    }
+
+    /**
+     * The alpha constraints from the object type node of {@code type} to the rule's only terminal node, in the order
+     * the network evaluates them; null where anything else stands between them (a join, another class's node).
+     */
+    private static AlphaNodeFieldConstraint[] alphaConstraints(TerminalNode[] terminals, Class<?> type) {
+        if (terminals == null || terminals.length != 1
+                || !(terminals[0].getLeftTupleSource() instanceof LeftInputAdapterNode input)) {
+            return null;
+        }
+        List<AlphaNodeFieldConstraint> constraints = new ArrayList<>();
+        BaseNode node = input.getObjectSource();
+        while (node instanceof AlphaNode alpha) {
+            constraints.add(0, alpha.getConstraint());
+            node = alpha.getParent();
+        }
+        if (!(node instanceof ObjectTypeNode objectType) || !objectType.getObjectType().isAssignableFrom(type)) {
+            return null;
+        }
+        return constraints.toArray(AlphaNodeFieldConstraint[]::new);
     }
 
     /** The view's only condition besides its consequence, or null. */
@@ -398,8 +528,12 @@ final class PreparedRules {
     }
 
     private static boolean unconstrained(PatternImpl<?> pattern) {
-        return !pattern.hasConstraints() && pattern.getBindings().isEmpty() && !pattern.isPassive()
-                && pattern.getPatternVariable().getType() != Object.class;
+        return !pattern.hasConstraints() && unbound(pattern);
+    }
+
+    /** A pattern that binds nothing for the consequence to read. */
+    private static boolean unbound(PatternImpl<?> pattern) {
+        return pattern.getBindings().isEmpty() && !pattern.isPassive() && pattern.getPatternVariable().getType() != Object.class;
     }
 
     /** The consequence of a rule's DRL text: what follows its {@code then} line (the whole text if it has none). */

@@ -317,6 +317,10 @@ final class RuleEngines {
             return from.length > 0 && AlphaPath.reach(from, new DefaultFactHandle(0, fact), session);
         }
 
+        KieBase kieBase() {
+            return kieBase;
+        }
+
         /** Its rules prepared once ({@link PreparedRules}), or null. */
         PreparedRules prepared() {
             return prepared;
