@@ -77,7 +77,7 @@ final class PreparedRules {
      */
     private static final Pattern CHANGES_A_FACT = Pattern.compile("\\b(modify|update|delete|retract)\\s*\\(");
 
-    /** A rule of the whole KieBase whose only condition is a fact of some class. */
+    /** A rule of the whole KieBase whose only condition is one pattern that binds nothing (or an {@code exists} of such). */
     static final class Candidate {
         final RuleCitation citation;
         final String engineName;
