@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.drools.base.base.ValueResolver;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
@@ -176,12 +177,46 @@ public final class KnowledgeBase {
         Act act = acts.get(0);
         Edition edition = act.edition(editions.get(act.id()));
         RuleEngines.Engine engine = engine(actIds, filesLeftOut);
+        PreparedRules prepared = engine.prepared();
+        PreparedRules.Plan plan = prepared == null ? null : prepared.plan(editions, asOf, facts);
+        if (plan != null) {
+            Run run = run(plan.engine(), acts, editions, asOf, facts);
+            if (!run.derivedAny(prepared)) {
+                PreparedRules.Merged merged = prepared.merge(plan, run.inForce.fired, run.facts, run.inForce.starts(),
+                        run.inserted);
+                return new Evaluation(act, edition, asOf, merged.facts(), List.copyOf(merged.fired()), acts, this);
+            }
+            // A rule derived a fact a prepared rule needs: it would have fired again, so the whole KieBase decides.
+        }
+        Run run = run(engine, acts, editions, asOf, facts);
+        if (prepared != null) {
+            prepared.learn(run.inForce.fired, run.facts, run.inForce.starts());
+        }
+        return new Evaluation(act, edition, asOf, run.facts, List.copyOf(run.inForce.fired), acts, this);
+    }
+
+    /** One run of the rules: the rules it let fire and where each firing's facts begin, and the facts in order. */
+    private record Run(InForce inForce, List<Object> facts, int inserted) {
+        /** Whether the rules derived a fact that one of {@code prepared}'s rules could match. */
+        boolean derivedAny(PreparedRules prepared) {
+            for (int i = inserted; i < facts.size(); i++) {
+                if (prepared.isNeededByACandidate(facts.get(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private Run run(RuleEngines.Engine engine, List<Act> acts, Map<String, String> editions, LocalDate asOf,
+                    Collection<?> facts) {
         KieSession session = engine.newSession();
         try {
-            InForce inForce = new InForce(engine, editions, asOf);
             // Where the rules derive only through Derivations.derive, the facts are listed as they are inserted and
             // derived, and a fact no rule matches stays out of the session; elsewhere they are listed from the session.
-            Derivations derived = engine.collects() ? new Derivations(engine) : null;
+            Derivations derived = engine.collects() ? new Derivations(engine, (ValueResolver) session) : null;
+            InForce inForce = new InForce(engine, editions, asOf, derived);
+            int inserted;
             try {
                 for (Act taking : acts) {
                     for (LegalParameter parameter : taking.parametersValidOn(asOf)) {
@@ -194,16 +229,17 @@ public final class KnowledgeBase {
                     insert(session, derived, fact);
                 }
                 if (derived == null) {
+                    inserted = 0;
                     session.fireAllRules(inForce);
                 } else {
+                    inserted = derived.listedCount();
                     derived.during(() -> session.fireAllRules(inForce));
                 }
             } catch (RuntimeException e) {
                 // A condition or consequence threw: a defect of the rules, not a refusal of the request.
                 throw new RuleFailedException(inForce.firing(), e);
             }
-            return new Evaluation(act, edition, asOf, derived == null ? inInsertionOrder(session) : listed(derived, session),
-                    List.copyOf(inForce.fired), acts, this);
+            return new Run(inForce, derived == null ? inInsertionOrder(session) : listed(derived, session), inserted);
         } finally {
             session.dispose();
         }
@@ -219,12 +255,17 @@ public final class KnowledgeBase {
         private final RuleEngines.Engine engine;
         private final Map<String, String> editions;
         private final LocalDate asOf;
+        /** Where the facts are listed, or null: then {@link #starts} are not kept. */
+        private final Derivations derived;
         private final List<RuleCitation> fired = new ArrayList<>();
+        /** For each rule fired, how many facts were listed before its consequence ran: where its own begin. */
+        private int[] starts = new int[24];
 
-        InForce(RuleEngines.Engine engine, Map<String, String> editions, LocalDate asOf) {
+        InForce(RuleEngines.Engine engine, Map<String, String> editions, LocalDate asOf, Derivations derived) {
             this.engine = engine;
             this.editions = editions;
             this.asOf = asOf;
+            this.derived = derived;
         }
 
         @Override
@@ -232,9 +273,20 @@ public final class KnowledgeBase {
             RuleCitation rule = engine.citation(match.getRule());
             boolean inForce = rule.edition().equals(editions.get(rule.actId())) && rule.appliesOn(asOf);
             if (inForce) {
+                if (derived != null) {
+                    if (fired.size() == starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+                    }
+                    starts[fired.size()] = derived.listedCount();
+                }
                 fired.add(rule);
             }
             return inForce;
+        }
+
+        /** Where each firing's facts begin among the facts listed (meaningful only where they are listed). */
+        int[] starts() {
+            return starts;
         }
 
         /** The rule firing (or last fired) when a condition or consequence threw, or null. */

@@ -14,7 +14,11 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.drools.base.base.ObjectType;
+import org.drools.base.base.ValueResolver;
+import org.drools.core.common.DefaultFactHandle;
+import org.drools.base.rule.constraint.AlphaNodeFieldConstraint;
+import org.drools.core.reteoo.AlphaNode;
+import org.drools.core.reteoo.ObjectSink;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.model.EntryPoint;
@@ -69,8 +73,11 @@ final class RuleEngines {
     private final Map<String, RuleCitation> citations;
     private final Map<Key, Engine> engines = new ConcurrentHashMap<>();
 
-    /** The acts of a scope and the engine names of the rules a decision leaves out. */
-    private record Key(Set<String> acts, Set<String> leftOut) {
+    /**
+     * The acts of a scope, the engine names of the rules a decision leaves out, and whether its engine prepares the rules
+     * that need only a fact to be there ({@link PreparedRules}); the engine it runs them without does not.
+     */
+    private record Key(Set<String> acts, Set<String> leftOut, boolean prepares) {
     }
 
     private RuleEngines(List<Model> models, Map<Set<String>, Set<String>> scopes, Map<String, RuleCitation> citations) {
@@ -109,7 +116,7 @@ final class RuleEngines {
 
     /** All the rules in one KieBase: what the compiler checks against the DRL texts. */
     KieBase all() {
-        return engine(new Key(ALL, Set.of()), null).kieBase;
+        return engine(new Key(ALL, Set.of(), false), null).kieBase;
     }
 
     /**
@@ -118,7 +125,7 @@ final class RuleEngines {
      */
     Engine forActs(Collection<String> actIds, Set<String> leftOut, Function<Set<String>, Map<String, String>> ruleTexts) {
         Set<String> scope = actIds instanceof Set<String> set ? set : Set.copyOf(actIds);
-        return engine(new Key(scopes.containsKey(scope) ? scope : ALL, leftOut), ruleTexts);
+        return engine(new Key(scopes.containsKey(scope) ? scope : ALL, leftOut, true), ruleTexts);
     }
 
     private Engine engine(Key key, Function<Set<String>, Map<String, String>> ruleTexts) {
@@ -144,8 +151,18 @@ final class RuleEngines {
         if (ruleTexts == null) {
             return new Engine(kieBase, null, false);
         }
-        Collection<String> texts = ruleTexts.apply(built).values();
-        return new Engine(kieBase, ParametersRead.of(texts), Derived.only(texts));
+        Map<String, String> textsByName = ruleTexts.apply(built);
+        Collection<String> texts = textsByName.values();
+        Engine engine = new Engine(kieBase, ParametersRead.of(texts), Derived.only(texts));
+        if (key.prepares() && engine.collects()) {
+            // The same scope without the rules prepared so far: built when the first of them is prepared.
+            engine.prepared = PreparedRules.of(engine, kieBase, inScope, textsByName, prepared -> {
+                Set<String> leftOut = new HashSet<>(key.leftOut());
+                leftOut.addAll(prepared);
+                return engine(new Key(key.acts(), Set.copyOf(leftOut), false), ruleTexts);
+            });
+        }
+        return engine;
     }
 
     /** A package's model with some of its rules: what a KieBase of a decision's rules is built from. */
@@ -249,13 +266,22 @@ final class RuleEngines {
         private final Set<String> parametersRead;
         /** Whether its rules derive only through {@link Derivations#derive}: {@link Derived}. */
         private final boolean collects;
-        /** The classes of the patterns of its rules (the engine's object type nodes). */
-        private final List<ObjectType> matched = new ArrayList<>();
-        /** By class of fact: whether a pattern of its rules matches it. */
-        private final ClassValue<Boolean> matches = new ClassValue<>() {
+        /** Its rules that need only a fact to be there, prepared once: null where there are none. */
+        private PreparedRules prepared;
+        /**
+         * By class of fact, the alpha constraints on the way from each object type node of its class to a join or a rule
+         * ({@link #reaches}); none where no pattern of its rules names the class.
+         */
+        private final ClassValue<AlphaPath[]> paths = new ClassValue<>() {
             @Override
-            protected Boolean computeValue(Class<?> type) {
-                return matched.stream().anyMatch(objectType -> objectType.isAssignableFrom(type));
+            protected AlphaPath[] computeValue(Class<?> type) {
+                List<AlphaPath> paths = new ArrayList<>();
+                for (ObjectTypeNode node : ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes()) {
+                    if (node.getObjectType().isAssignableFrom(type)) {
+                        paths.addAll(List.of(AlphaPath.from(node.getObjectSinkPropagator().getSinks())));
+                    }
+                }
+                return paths.toArray(AlphaPath[]::new);
             }
         };
 
@@ -263,9 +289,6 @@ final class RuleEngines {
             this.kieBase = kieBase;
             this.parametersRead = parametersRead;
             this.collects = collects;
-            for (ObjectTypeNode node : ((InternalRuleBase) kieBase).getRete().getObjectTypeNodes()) {
-                matched.add(node.getObjectType());
-            }
             this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
             for (KiePackage kiePackage : kieBase.getKiePackages()) {
                 for (Rule rule : kiePackage.getRules()) {
@@ -284,9 +307,37 @@ final class RuleEngines {
             return collects;
         }
 
-        /** Whether a pattern of its rules can match a fact of {@code type}: if not, the fact need not be inserted. */
-        boolean matches(Class<?> type) {
-            return matches.get(type);
+        /**
+         * Whether {@code fact}, inserted, would reach a join or a rule of this KieBase: it passes every alpha constraint on
+         * some path from an object type node of its class (the constraints evaluated on the fact, with {@code session}
+         * for what they resolve). If not, inserting it would propagate it nowhere: it need not be inserted.
+         */
+        boolean reaches(Object fact, ValueResolver session) {
+            AlphaPath[] from = paths.get(fact.getClass());
+            return from.length > 0 && AlphaPath.reach(from, new DefaultFactHandle(0, fact), session);
+        }
+
+        KieBase kieBase() {
+            return kieBase;
+        }
+
+        /** Its rules prepared once ({@link PreparedRules}), or null. */
+        PreparedRules prepared() {
+            return prepared;
+        }
+
+        /**
+         * Whether {@code fact}, inserted, would reach a rule: it passes the alpha constraints on some path from an object
+         * type node of its class to a join or a rule. The constraints are evaluated on the fact itself, in a session of
+         * this KieBase that nothing is inserted into.
+         */
+        boolean reachesARule(Object fact) {
+            KieSession session = kieBase.newKieSession();
+            try {
+                return reaches(fact, (ValueResolver) session);
+            } finally {
+                session.dispose();
+            }
         }
 
         /** A session of the pool: disposing it resets it and gives it back. */
@@ -298,6 +349,34 @@ final class RuleEngines {
         RuleCitation citation(Rule rule) {
             RuleCitation citation = byRule.get(rule);
             return citation != null ? citation : citations.get(engineName(rule.getPackageName(), rule.getName()));
+        }
+    }
+
+    /**
+     * An alpha constraint of the network and what follows it; {@link #REACHED} where a join, a rule or any other node
+     * than an alpha constraint follows: a fact that gets there takes part in a rule.
+     */
+    private record AlphaPath(AlphaNodeFieldConstraint constraint, AlphaPath[] next) {
+        static final AlphaPath REACHED = new AlphaPath(null, new AlphaPath[0]);
+
+        static AlphaPath[] from(ObjectSink[] sinks) {
+            AlphaPath[] paths = new AlphaPath[sinks.length];
+            for (int i = 0; i < sinks.length; i++) {
+                paths[i] = sinks[i] instanceof AlphaNode alpha
+                        ? new AlphaPath(alpha.getConstraint(), from(alpha.getObjectSinkPropagator().getSinks()))
+                        : REACHED;
+            }
+            return paths;
+        }
+
+        static boolean reach(AlphaPath[] paths, DefaultFactHandle handle, ValueResolver session) {
+            for (AlphaPath path : paths) {
+                if (path.constraint == null
+                        || path.constraint.isAllowed(handle, session) && reach(path.next, handle, session)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

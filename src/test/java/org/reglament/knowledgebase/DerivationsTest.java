@@ -9,16 +9,18 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.reglament.decision.LegalForce;
 import org.reglament.matrix.ActionMatrixDecisions;
+import org.reglament.matrix.Applicability;
 import org.reglament.matrix.ApprovalRoute;
 import org.reglament.matrix.CellRuling;
+import org.reglament.matrix.CellValue;
 import org.reglament.matrix.FollowUpStep;
 import org.reglament.matrix.MatrixReadings;
 import org.reglament.matrix.PublicService;
 import org.reglament.matrix.ServiceCategory;
 
 /**
- * {@link Derivations#derive}: in a KieBase whose rules all derive through it, a fact no rule there matches is listed
- * but not inserted, and the facts are listed in the order they were inserted and derived; a KieBase with a rule that
+ * {@link Derivations#derive}: in a KieBase whose rules all derive through it, a fact no rule there matches (no pattern
+ * names its class, or its values fail the alpha constraints on every way to a rule) is listed but not inserted, and the facts are listed in the order they were inserted and derived; a KieBase with a rule that
  * inserts otherwise inserts everything and lists the session's facts. (That both give the same facts in the same
  * order for every combination of an action matrix's facts is {@code ActionMatrixRuleScopeTest}'s.)
  */
@@ -30,11 +32,24 @@ class DerivationsTest {
     void theActionMatrixKieBaseListsWhatNoRuleOfItMatchesWithoutInsertingIt() {
         RuleEngines.Engine matrix = knowledgeBase.engine(ACT, ActionMatrixDecisions.NOT_DERIVED);
         assertThat(matrix.collects()).isTrue();
-        assertThat(matrix.matches(CellRuling.class)).as("the follow-up rules read action 3's cell").isTrue();
-        assertThat(matrix.matches(PublicService.class)).isTrue();
-        assertThat(matrix.matches(FollowUpStep.class)).isFalse();
-        assertThat(matrix.matches(ApprovalRoute.class)).isFalse();
-        assertThat(matrix.matches(LegalForce.class)).isFalse();
+        assertThat(matrix.reachesARule(cell(3))).as("3.1.4.4, 3.1.4.6, 3.1.4.7 and 3.5 read action 3's cell").isTrue();
+        for (int action : new int[] {1, 2, 4, 5, 6, 7, 8, 9}) {
+            assertThat(matrix.reachesARule(cell(action))).as("only action 3's cell is read, not %s's", action).isFalse();
+        }
+        assertThat(matrix.reachesARule(new PublicService(ServiceCategory.REGIONAL, 120, true, true, true, true, null)))
+                .isTrue();
+        assertThat(matrix.reachesARule(new FollowUpStep(1, Applicability.APPLIES, null, "3.1"))).isFalse();
+        assertThat(matrix.reachesARule(new ApprovalRoute(null, null, "Подкомиссия", null, "3.1.1"))).isFalse();
+        assertThat(matrix.reachesARule(new LegalForce(null, LegalForce.Force.RECOMMENDATION, "", "1"))).isFalse();
+    }
+
+    @Test
+    void theCheckReadsEveryCell() {
+        // The proposal's rules compare each proposed cell with the criterion's (CellRuling(action == $action, …)).
+        RuleEngines.Engine check = knowledgeBase.engine(ACT, ActionMatrixDecisions.NOT_ABOUT_A_MATRIX);
+        for (int action = 1; action <= 9; action++) {
+            assertThat(check.reachesARule(cell(action))).as("action %s", action).isTrue();
+        }
     }
 
     @Test
@@ -42,7 +57,11 @@ class DerivationsTest {
         // The deadlines' rules insert with insert(…), and read the follow-up steps.
         RuleEngines.Engine whole = knowledgeBase.engine(ACT, Set.of());
         assertThat(whole.collects()).isFalse();
-        assertThat(whole.matches(FollowUpStep.class)).isTrue();
+        assertThat(whole.reachesARule(new FollowUpStep(5, Applicability.APPLIES, null, "3.5"))).isTrue();
+    }
+
+    private static CellRuling cell(int action) {
+        return CellRuling.fixed(action, CellValue.ONE, null, "3.1.4." + action);
     }
 
     @Test
