@@ -17,8 +17,9 @@ import org.drools.model.Drools;
  * again (in an action matrix 9 of the 18–20 facts the rules derive: the follow-up steps, the approval route, the legal
  * force; docs/benchmarks.md, "Provenance for free"). "Can match" is asked of the fact itself: no pattern names its
  * class, or it fails the alpha constraints on every way from its class to a rule ({@link RuleEngines.Engine#reaches}),
- * so of the cells only action 3's, which 3.1.4.4, 3.1.4.6, 3.1.4.7 and 3.5 read, is inserted in {@code derive}. The same rule in a KieBase with rules that do match such a fact
- * (the timeline's rules read the follow-up steps) inserts it. What the rules derive, and in what order, is the same
+ * so of the cells only action 3's, which 3.1.4.4, 3.1.4.6, 3.1.4.7 and 3.5 read, is inserted in {@code derive}. The
+ * same rule in a KieBase with rules that do match such a fact (the timeline's rules read the follow-up steps) inserts
+ * it. What the rules derive, and in what order, is the same
  * either way: {@code ActionMatrixRuleScopeTest} compares the two.
  * <p>
  * Outside an evaluation of {@link KnowledgeBase#evaluate} (or in a KieBase where some rule inserts by other means, and

@@ -2,6 +2,7 @@ package org.reglament.knowledgebase;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -275,7 +276,7 @@ public final class KnowledgeBase {
             if (inForce) {
                 if (derived != null) {
                     if (fired.size() == starts.length) {
-                        starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+                        starts = Arrays.copyOf(starts, starts.length * 2);
                     }
                     starts[fired.size()] = derived.listedCount();
                 }

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.base.base.ValueResolver;
@@ -207,8 +209,8 @@ final class PreparedRules {
             return null;
         }
         IdentityHashMap<RuleCitation, Integer> loadOrder = new IdentityHashMap<>();
-        Map<String, Integer> loadOrderByName = new java.util.HashMap<>();
-        Map<String, TerminalNode[]> terminals = new java.util.HashMap<>();
+        Map<String, Integer> loadOrderByName = new HashMap<>();
+        Map<String, TerminalNode[]> terminals = new HashMap<>();
         for (TerminalNode[] nodes : ((InternalRuleBase) kieBase).getReteooBuilder().getTerminalNodes().values()) {
             if (nodes.length > 0 && nodes[0] instanceof AbstractTerminalNode terminal) {
                 terminals.put(RuleEngines.engineName(terminal.getRule().getPackageName(), terminal.getRule().getName()),
@@ -538,7 +540,7 @@ final class PreparedRules {
 
     /** The consequence of a rule's DRL text: what follows its {@code then} line (the whole text if it has none). */
     private static String consequence(String ruleText) {
-        java.util.regex.Matcher then = THEN.matcher(ruleText);
+        Matcher then = THEN.matcher(ruleText);
         return then.find() ? ruleText.substring(then.start()) : ruleText;
     }
 }

@@ -15,11 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.base.base.ValueResolver;
-import org.drools.core.common.DefaultFactHandle;
 import org.drools.base.rule.constraint.AlphaNodeFieldConstraint;
+import org.drools.core.common.DefaultFactHandle;
+import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.ObjectSink;
-import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.model.EntryPoint;
 import org.drools.model.Global;

@@ -1,8 +1,10 @@
 package org.reglament.log;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -38,17 +40,19 @@ final class RecurringStrings extends StdSerializer<String> {
             generator.writeString(value);
             return;
         }
-        IdentitySlots.Seen<RawJson> last = seen.find(value);
-        if (last == null) {
-            seen.hold(value, null);
-            generator.writeString(value);
-            return;
-        }
-        RawJson json = last.bytes();
+        RawJson json = seen.keptFromSecond(value, this::json);
         if (json == null) {
-            json = new RawJson(writing.writeValueAsBytes(value));
-            seen.hold(value, json);
+            generator.writeString(value); // the first time this very string is written
+        } else {
+            generator.writeRawValue(json);
         }
-        generator.writeRawValue(json);
+    }
+
+    private RawJson json(String value) {
+        try {
+            return new RawJson(writing.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a string always writes
+        }
     }
 }

@@ -87,12 +87,16 @@ final class CsvRegistryWriter implements RegistryWriter {
             if (kept == null) {
                 print(cell, written, c == 0);
             } else {
-                record.writeBytes(utf8(written));
-                written.setLength(0);
+                if (!written.isEmpty()) {
+                    record.writeBytes(utf8(written));
+                    written.setLength(0);
+                }
                 record.writeBytes(kept);
             }
         }
-        record.writeBytes(utf8(written));
+        if (!written.isEmpty()) {
+            record.writeBytes(utf8(written));
+        }
         record.writeBytes(recordEnd);
         return record.toByteArray();
     }
