@@ -11,7 +11,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @EnabledIfEnvironmentVariable(named = "REGLAMENT_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "reglament.audit.log.checkpoint-interval-ms=100", "reglament.audit.log.checkpoint-keep-seconds=0"})
+        "reglament.audit.log.checkpoint-interval-ms=100", "reglament.audit.log.checkpoint-keep-seconds=0",
+        // Two receipts a fetch: every walk over a stream here takes several fetches, with answers read between them.
+        "reglament.audit.log.rows-per-fetch=2"})
 class PostgresDecisionLogTest extends DecisionLogContract {
 
     /** A schema of this run's own: earlier runs' logs (signed by other test keys) do not count in this one's. */
