@@ -22,7 +22,8 @@ REGLAMENT_BENCH_WARMUP (120 s), REGLAMENT_BENCH_JAVA_OPTS (-Xmx512m), REGLAMENT_
 cgroup v1 CFS quota entered before the JVM starts; 0: none),
 REGLAMENT_BENCH_WINDOWS (3 rounds), REGLAMENT_BENCH_SECONDS (10 per window), REGLAMENT_BENCH_ARGS (more arguments
 for every replica, e.g. --reglament.audit.log.enabled=false to see what the machine does without the log),
-REGLAMENT_TEST_POSTGRES_URL (and _USER, _PASSWORD; default the .ci/postgres.sh database).
+REGLAMENT_TEST_POSTGRES_URL (and _USER, _PASSWORD; default the .ci/postgres.sh database), REGLAMENT_BENCH_KEEP_SCHEMA
+(true: the run's log is left in its schema; by default the schema is dropped at the end).
 """
 import glob
 import json
@@ -209,13 +210,16 @@ def machine():
             "ctxt": ctxt}
 
 
+def psql(sql):
+    database = PG_URL.rsplit("/", 1)[1].split("?")[0]
+    return subprocess.run(["psql", "-h", "127.0.0.1", "-U", PG_USER, "-d", database, "-tAc", sql],
+                          env=os.environ | {"PGPASSWORD": PG_PASSWORD}, capture_output=True, text=True)
+
+
 def postgres_commits():
     """Transactions committed in the benchmark's database so far (pg_stat_database, updated within a second)."""
-    database = PG_URL.rsplit("/", 1)[1].split("?")[0]
-    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", PG_USER, "-d", database, "-tAc",
-                          "select pg_stat_force_next_flush(); select xact_commit from pg_stat_database "
-                          "where datname = current_database()"], env=os.environ | {"PGPASSWORD": PG_PASSWORD},
-                         capture_output=True, text=True)
+    out = psql("select pg_stat_force_next_flush(); select xact_commit from pg_stat_database "
+               "where datname = current_database()")
     try:
         return int(out.stdout.split()[-1])
     except (ValueError, IndexError):
@@ -353,6 +357,11 @@ def main():
             except OSError:
                 pass
         shutil.rmtree(work, ignore_errors=True)
+        # A run leaves a million receipts or more (about 1 GB); REGLAMENT_BENCH_KEEP_SCHEMA=true keeps them to look at.
+        if os.environ.get("REGLAMENT_BENCH_KEEP_SCHEMA") != "true":
+            psql(f"drop schema if exists {schema} cascade")
+        else:
+            print(f"the log is kept in schema {schema}")
 
 
 if __name__ == "__main__":
