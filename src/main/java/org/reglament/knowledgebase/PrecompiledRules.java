@@ -56,6 +56,9 @@ public final class PrecompiledRules {
         });
         JSON.writeValue(classes.resolve(DESCRIPTIONS).toFile(), descriptions);
         byte[] kjar = ((InternalKieModule) KnowledgeBaseCompiler.executableModel(sources).getKieModule()).getBytes();
+        // Checked here, once, for the precompiled model: at start its packages are instantiated only as they are needed.
+        KnowledgeBaseCompiler.checkEveryRuleIsDeclared(models(kjar, PrecompiledRules.class.getClassLoader()),
+                new KnowledgeBaseCompiler().outline(sources));
         Files.write(classes.resolve(MODEL), kjar);
         Files.writeString(version, sources.version());
     }
@@ -95,8 +98,12 @@ public final class PrecompiledRules {
         }
     }
 
-    /** The precompiled model, if the class path has one for exactly these sources: one {@link Model} per package. */
-    static Optional<List<Model>> load(RuleSources sources) {
+    /**
+     * The precompiled model, if the class path has one for exactly these sources: one {@link PackageModel} per package,
+     * each instantiated when a KieBase first needs it. Its rules were checked against the DRL texts when it was built
+     * ({@link #main}), so a command that decides on the rules of one act loads no other act's classes.
+     */
+    static Optional<List<PackageModel>> load(RuleSources sources) {
         ClassLoader loader = PrecompiledRules.class.getClassLoader();
         try {
             if (!isFor(sources)) {
@@ -112,10 +119,10 @@ public final class PrecompiledRules {
 
     /**
      * The model classes named in the {@code drools-model} list of an executable-model module (a kjar, precompiled or
-     * just compiled), loaded from the module's bytes: one per package, so that KieBases of some packages can be made
-     * from them ({@link RuleEngines}).
+     * just compiled), to be loaded from the module's bytes: one per package, so that KieBases of some packages can be
+     * made from them ({@link RuleEngines}).
      */
-    static List<Model> models(byte[] kjar, ClassLoader parent) {
+    static List<PackageModel> models(byte[] kjar, ClassLoader parent) {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -125,7 +132,7 @@ public final class PrecompiledRules {
             throw new UncheckedIOException("cannot read the compiled rules", e);
         }
         ClassLoader classes = new ModuleClassLoader(entries, parent);
-        List<Model> models = new ArrayList<>();
+        List<PackageModel> models = new ArrayList<>();
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
             if (entry.getKey().startsWith("META-INF/kie/") && entry.getKey().endsWith("/drools-model")) {
                 for (String line : new String(entry.getValue(), StandardCharsets.UTF_8).split("\n")) {
@@ -133,11 +140,7 @@ public final class PrecompiledRules {
                     if (name.isEmpty() || name.startsWith("Drools-Model-Version")) {
                         continue;
                     }
-                    try {
-                        models.add((Model) classes.loadClass(name).getDeclaredConstructor().newInstance());
-                    } catch (ReflectiveOperationException e) {
-                        throw new KnowledgeBaseException("the compiled rules do not load: " + name, e);
-                    }
+                    models.add(new PackageModel(name, classes));
                 }
             }
         }
@@ -145,6 +148,57 @@ public final class PrecompiledRules {
             throw new KnowledgeBaseException("the compiled rules name no model");
         }
         return List.copyOf(models);
+    }
+
+    /**
+     * One package's executable model: its class (the executable model writes a package's {@code Rules…} class in the
+     * DRL package itself, so the class name tells the package) and, once asked for, the model. Instantiating a model
+     * defines the classes of all its rules' conditions and consequences; a KieBase asks only for the packages of its
+     * scope.
+     */
+    static final class PackageModel {
+        private final String className;
+        private final String packageName;
+        private final ClassLoader classes;
+        private volatile Model model;
+
+        PackageModel(String className, ClassLoader classes) {
+            this.className = className;
+            this.packageName = className.contains(".") ? className.substring(0, className.lastIndexOf('.')) : "";
+            this.classes = classes;
+        }
+
+        String packageName() {
+            return packageName;
+        }
+
+        /** Whether the model has been instantiated (its rules' classes defined). */
+        boolean instantiated() {
+            return model != null;
+        }
+
+        Model model() {
+            Model known = model;
+            if (known != null) {
+                return known;
+            }
+            synchronized (this) {
+                if (model == null) {
+                    Model loaded;
+                    try {
+                        loaded = (Model) classes.loadClass(className).getDeclaredConstructor().newInstance();
+                    } catch (ReflectiveOperationException e) {
+                        throw new KnowledgeBaseException("the compiled rules do not load: " + className, e);
+                    }
+                    if (!loaded.getPackageName().equals(packageName)) {
+                        throw new KnowledgeBaseException("the compiled rules' model " + className + " is of package "
+                                + loaded.getPackageName() + ", not of its class's");
+                    }
+                    model = loaded;
+                }
+                return model;
+            }
+        }
     }
 
     /**
