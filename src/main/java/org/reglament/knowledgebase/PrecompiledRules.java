@@ -190,6 +190,7 @@ public final class PrecompiledRules {
                     } catch (ReflectiveOperationException e) {
                         throw new KnowledgeBaseException("the compiled rules do not load: " + className, e);
                     }
+                    // Never at run time for the precompiled model: the build instantiates every package's (main).
                     if (!loaded.getPackageName().equals(packageName)) {
                         throw new KnowledgeBaseException("the compiled rules' model " + className + " is of package "
                                 + loaded.getPackageName() + ", not of its class's");
@@ -204,9 +205,9 @@ public final class PrecompiledRules {
     /**
      * The classes of an executable-model module, defined from its bytes; every other class from the parent. A class the
      * module holds is defined before the parent is asked: asked first, the parent (in the jar, Spring Boot's loader of
-     * the 134 nested libraries) looked for each of the module's 583 classes in every library before giving up, and that
-     * search was half of the command line's samples in class loading at start (docs/benchmarks.md, registry files,
-     * fifth round). The module's classes are in the rules' own packages ({@code ru.kamchatka_guidelines}, …), which no
+     * the 134 nested libraries) looked for each of the module's 583 classes in every library before giving up: its check
+     * of each library ({@code URLClassPath$JarLoader.checkJar}) was the most frequent top frame of a JFR recording of
+     * the command line (docs/benchmarks.md, registry files, fifth round). The module's classes are in the rules' own packages ({@code ru.kamchatka_guidelines}, …), which no
      * library has, so which loader defines them changes nothing else.
      */
     private static final class ModuleClassLoader extends ClassLoader {
