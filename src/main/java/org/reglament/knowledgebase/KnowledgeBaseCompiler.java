@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,7 +15,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
-import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -45,11 +45,20 @@ public final class KnowledgeBaseCompiler {
 
     public KnowledgeBase compile(RuleSources sources) {
         KnowledgeBaseOutline outline = outline(sources);
-        // The packaged rules were compiled when the jar was built: the same sources, the same executable model.
-        List<Model> models = PrecompiledRules.load(sources).orElseGet(() -> PrecompiledRules.models(
+        // The packaged rules were compiled when the jar was built: the same sources, the same executable model, whose
+        // rules were checked against the DRL texts then (PrecompiledRules.main). Rules compiled now are checked now.
+        Optional<List<PrecompiledRules.PackageModel>> precompiled = PrecompiledRules.load(sources);
+        List<PrecompiledRules.PackageModel> models = precompiled.orElseGet(() -> PrecompiledRules.models(
                 ((InternalKieModule) executableModel(sources).getKieModule()).getBytes(),
                 KnowledgeBaseCompiler.class.getClassLoader()));
-        checkEveryRuleIsDeclared(models, outline);
+        if (precompiled.isEmpty()) {
+            checkEveryRuleIsDeclared(models, outline);
+        }
+        return knowledgeBase(outline, models);
+    }
+
+    /** The knowledge base of an outline and the executable model of its rules, one model per package. */
+    static KnowledgeBase knowledgeBase(KnowledgeBaseOutline outline, List<PrecompiledRules.PackageModel> models) {
         Map<String, RuleCitation> byEngineName = new HashMap<>();
         outline.rules().forEach(rule -> byEngineName.put(RuleEngines.engineName(rule.packageName(), rule.rule()), rule));
         return new KnowledgeBase(outline, RuleEngines.of(models, RuleEngines.scopes(outline.acts(), outline.rules()),
@@ -61,11 +70,11 @@ public final class KnowledgeBaseCompiler {
      * model lists its rules itself: building a KieBase of all the rules only to list them took a good part of the
      * knowledge base's time at start (docs/benchmarks.md, "Ready in 4 s").
      */
-    private static void checkEveryRuleIsDeclared(List<Model> models, KnowledgeBaseOutline outline) {
+    static void checkEveryRuleIsDeclared(List<PrecompiledRules.PackageModel> models, KnowledgeBaseOutline outline) {
         Set<String> described = new HashSet<>();
         outline.rules().forEach(rule -> described.add(rule.packageName() + "/" + rule.rule()));
-        for (Model model : models) {
-            for (org.drools.model.Rule rule : model.getRules()) {
+        for (PrecompiledRules.PackageModel model : models) {
+            for (org.drools.model.Rule rule : model.model().getRules()) {
                 if (!described.contains(rule.getPackage() + "/" + rule.getName())) {
                     throw new KnowledgeBaseException("rule \"" + rule.getName() + "\" in " + rule.getPackage()
                             + " is built by the engine but not declared in any DRL file's text");

@@ -56,6 +56,9 @@ public final class PrecompiledRules {
         });
         JSON.writeValue(classes.resolve(DESCRIPTIONS).toFile(), descriptions);
         byte[] kjar = ((InternalKieModule) KnowledgeBaseCompiler.executableModel(sources).getKieModule()).getBytes();
+        // Checked here, once, for the precompiled model: at start its packages are instantiated only as they are needed.
+        KnowledgeBaseCompiler.checkEveryRuleIsDeclared(models(kjar, PrecompiledRules.class.getClassLoader()),
+                new KnowledgeBaseCompiler().outline(sources));
         Files.write(classes.resolve(MODEL), kjar);
         Files.writeString(version, sources.version());
     }
@@ -95,8 +98,12 @@ public final class PrecompiledRules {
         }
     }
 
-    /** The precompiled model, if the class path has one for exactly these sources: one {@link Model} per package. */
-    static Optional<List<Model>> load(RuleSources sources) {
+    /**
+     * The precompiled model, if the class path has one for exactly these sources: one {@link PackageModel} per package,
+     * each instantiated when a KieBase first needs it. Its rules were checked against the DRL texts when it was built
+     * ({@link #main}), so a command that decides on the rules of one act loads no other act's classes.
+     */
+    static Optional<List<PackageModel>> load(RuleSources sources) {
         ClassLoader loader = PrecompiledRules.class.getClassLoader();
         try {
             if (!isFor(sources)) {
@@ -112,10 +119,10 @@ public final class PrecompiledRules {
 
     /**
      * The model classes named in the {@code drools-model} list of an executable-model module (a kjar, precompiled or
-     * just compiled), loaded from the module's bytes: one per package, so that KieBases of some packages can be made
-     * from them ({@link RuleEngines}).
+     * just compiled), to be loaded from the module's bytes: one per package, so that KieBases of some packages can be
+     * made from them ({@link RuleEngines}).
      */
-    static List<Model> models(byte[] kjar, ClassLoader parent) {
+    static List<PackageModel> models(byte[] kjar, ClassLoader parent) {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -124,17 +131,8 @@ public final class PrecompiledRules {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the compiled rules", e);
         }
-        ClassLoader classes = new ClassLoader(parent) {
-            @Override
-            protected Class<?> findClass(String name) throws ClassNotFoundException {
-                byte[] bytes = entries.get(name.replace('.', '/') + ".class");
-                if (bytes == null) {
-                    throw new ClassNotFoundException(name);
-                }
-                return defineClass(name, bytes, 0, bytes.length);
-            }
-        };
-        List<Model> models = new ArrayList<>();
+        ClassLoader classes = new ModuleClassLoader(entries, parent);
+        List<PackageModel> models = new ArrayList<>();
         for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
             if (entry.getKey().startsWith("META-INF/kie/") && entry.getKey().endsWith("/drools-model")) {
                 for (String line : new String(entry.getValue(), StandardCharsets.UTF_8).split("\n")) {
@@ -142,11 +140,7 @@ public final class PrecompiledRules {
                     if (name.isEmpty() || name.startsWith("Drools-Model-Version")) {
                         continue;
                     }
-                    try {
-                        models.add((Model) classes.loadClass(name).getDeclaredConstructor().newInstance());
-                    } catch (ReflectiveOperationException e) {
-                        throw new KnowledgeBaseException("the compiled rules do not load: " + name, e);
-                    }
+                    models.add(new PackageModel(name, classes));
                 }
             }
         }
@@ -154,5 +148,108 @@ public final class PrecompiledRules {
             throw new KnowledgeBaseException("the compiled rules name no model");
         }
         return List.copyOf(models);
+    }
+
+    /**
+     * One package's executable model: its class (the executable model writes a package's {@code Rules…} class in the
+     * DRL package itself, so the class name tells the package) and, once asked for, the model. Instantiating a model
+     * defines the classes of all its rules' conditions and consequences; a KieBase asks only for the packages of its
+     * scope.
+     */
+    static final class PackageModel {
+        private final String className;
+        private final String packageName;
+        private final ClassLoader classes;
+        private volatile Model model;
+
+        PackageModel(String className, ClassLoader classes) {
+            this.className = className;
+            this.packageName = className.contains(".") ? className.substring(0, className.lastIndexOf('.')) : "";
+            this.classes = classes;
+        }
+
+        String packageName() {
+            return packageName;
+        }
+
+        /** Whether the model has been instantiated (its rules' classes defined). */
+        boolean instantiated() {
+            return model != null;
+        }
+
+        Model model() {
+            Model known = model;
+            if (known != null) {
+                return known;
+            }
+            synchronized (this) {
+                if (model == null) {
+                    Model loaded;
+                    try {
+                        loaded = (Model) classes.loadClass(className).getDeclaredConstructor().newInstance();
+                    } catch (ReflectiveOperationException e) {
+                        throw new KnowledgeBaseException("the compiled rules do not load: " + className, e);
+                    }
+                    // Never at run time for the precompiled model: the build instantiates every package's (main).
+                    if (!loaded.getPackageName().equals(packageName)) {
+                        throw new KnowledgeBaseException("the compiled rules' model " + className + " is of package "
+                                + loaded.getPackageName() + ", not of its class's");
+                    }
+                    model = loaded;
+                }
+                return model;
+            }
+        }
+    }
+
+    /**
+     * The classes of an executable-model module, defined from its bytes; every other class from the parent. A class the
+     * module holds is defined before the parent is asked: asked first, the parent (in the jar, Spring Boot's loader of
+     * the 134 nested libraries) looked for each of the module's 583 classes in every library before giving up: its check
+     * of each library ({@code URLClassPath$JarLoader.checkJar}) was the most frequent top frame of a JFR recording of
+     * the command line (docs/benchmarks.md, registry files, fifth round). The module's classes are in the rules' own packages ({@code ru.kamchatka_guidelines}, …), which no
+     * library has, so which loader defines them changes nothing else.
+     */
+    private static final class ModuleClassLoader extends ClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final Map<String, byte[]> entries;
+
+        ModuleClassLoader(Map<String, byte[]> entries, ClassLoader parent) {
+            super(parent);
+            this.entries = entries;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!entries.containsKey(classFile(name))) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null) {
+                    loaded = findClass(name);
+                }
+                if (resolve) {
+                    resolveClass(loaded);
+                }
+                return loaded;
+            }
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = entries.get(classFile(name));
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+
+        private static String classFile(String name) {
+            return name.replace('.', '/') + ".class";
+        }
     }
 }

@@ -65,8 +65,8 @@ final class RuleEngines {
     private static final Set<String> ALL = Set.of();
     private static final int POOLED_SESSIONS = 2;
 
-    /** The executable model, one {@link Model} per package. */
-    private final List<Model> models;
+    /** The executable model, one per package, each instantiated when a KieBase of its package is first built. */
+    private final List<PrecompiledRules.PackageModel> models;
     /** The packages of each scope (a set of act ids) that has rules. */
     private final Map<Set<String>, Set<String>> scopes;
     /** By package and rule name, as the engine knows a rule. */
@@ -80,7 +80,8 @@ final class RuleEngines {
     private record Key(Set<String> acts, Set<String> leftOut, boolean prepares) {
     }
 
-    private RuleEngines(List<Model> models, Map<Set<String>, Set<String>> scopes, Map<String, RuleCitation> citations) {
+    private RuleEngines(List<PrecompiledRules.PackageModel> models, Map<Set<String>, Set<String>> scopes,
+                        Map<String, RuleCitation> citations) {
         this.models = List.copyOf(models);
         this.scopes = Map.copyOf(scopes);
         this.citations = citations;
@@ -110,7 +111,8 @@ final class RuleEngines {
         }
     }
 
-    static RuleEngines of(List<Model> models, Map<Set<String>, Set<String>> scopes, Map<String, RuleCitation> citations) {
+    static RuleEngines of(List<PrecompiledRules.PackageModel> models, Map<Set<String>, Set<String>> scopes,
+                          Map<String, RuleCitation> citations) {
         return new RuleEngines(models, scopes, citations);
     }
 
@@ -137,10 +139,11 @@ final class RuleEngines {
         Set<String> packages = scopes.get(key.acts());
         List<Model> inScope = new ArrayList<>();
         Set<String> built = new HashSet<>();
-        for (Model model : models) {
-            if (packages != null && !packages.contains(model.getPackageName())) {
+        for (PrecompiledRules.PackageModel packageModel : models) {
+            if (packages != null && !packages.contains(packageModel.packageName())) {
                 continue;
             }
+            Model model = packageModel.model();
             List<org.drools.model.Rule> kept = model.getRules().stream()
                     .filter(rule -> !key.leftOut().contains(engineName(model.getPackageName(), rule.getName())))
                     .toList();

@@ -2,8 +2,11 @@ package org.reglament.knowledgebase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -19,10 +22,28 @@ class PrecompiledRulesTest {
     void thePrecompiledModelHasEveryRuleWithItsCitationAsCompiling() {
         RuleSources sources = RuleSources.fromDirectory(KnowledgeBaseFixture.RULES);
         KieBase precompiled = KieBaseBuilder.createKieBaseFromModel(PrecompiledRules.load(sources)
-                .orElseThrow(() -> new AssertionError("the build (process-classes) writes rules.kjar for rules/")));
+                .orElseThrow(() -> new AssertionError("the build (process-classes) writes rules.kjar for rules/"))
+                .stream().map(PrecompiledRules.PackageModel::model).toList());
         KieBase compiled = KieServices.get().newKieContainer(
                 KnowledgeBaseCompiler.executableModel(sources).getKieModule().getReleaseId()).getKieBase();
         assertThat(rules(precompiled)).isEqualTo(rules(compiled)).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void aPackagesModelIsInstantiatedOnlyForADecisionOnItsRules() {
+        RuleSources sources = RuleSources.fromDirectory(KnowledgeBaseFixture.RULES);
+        List<PrecompiledRules.PackageModel> models = PrecompiledRules.load(sources).orElseThrow();
+        KnowledgeBase knowledgeBase = KnowledgeBaseCompiler.knowledgeBase(new KnowledgeBaseCompiler().outline(sources),
+                models);
+        assertThat(models).noneMatch(PrecompiledRules.PackageModel::instantiated);
+
+        knowledgeBase.engine("ru.kamchatka_guidelines", Set.of());
+
+        Set<String> kamchatka = knowledgeBase.rules().stream()
+                .filter(rule -> rule.actId().equals("ru.kamchatka_guidelines"))
+                .map(RuleCitation::packageName).collect(Collectors.toSet());
+        assertThat(models).isNotEmpty().allSatisfy(model -> assertThat(model.instantiated()).as(model.packageName())
+                .isEqualTo(kamchatka.contains(model.packageName())));
     }
 
     @Test
