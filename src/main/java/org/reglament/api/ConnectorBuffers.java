@@ -1,7 +1,7 @@
 package org.reglament.api;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.embedded.undertow.UndertowServletWebServerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * connection's other buffers for reuse), so a thousand idle keep-alive connections hold 32 MB at the default.
  */
 @Component
-public class ConnectorBuffers implements WebServerFactoryCustomizer<UndertowServletWebServerFactory> {
+public class ConnectorBuffers implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
     private final int writeBufferBytes;
 
     public ConnectorBuffers(@Value("${reglament.api.socket-write-buffer-bytes}") int writeBufferBytes) {
@@ -22,7 +22,8 @@ public class ConnectorBuffers implements WebServerFactoryCustomizer<UndertowServ
     }
 
     @Override
-    public void customize(UndertowServletWebServerFactory factory) {
-        factory.setBufferSize(writeBufferBytes);
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.addConnectorCustomizers(connector -> connector.setProperty("socket.appWriteBufSize",
+                Integer.toString(writeBufferBytes)));
     }
 }
