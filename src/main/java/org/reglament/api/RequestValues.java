@@ -133,7 +133,7 @@ public final class RequestValues {
     }
 
     /** The value as sent, cut short: an answer never repeats a long request value in full. */
-    static String quoted(String text) {
+    public static String quoted(String text) {
         return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
     }
 }

@@ -1,5 +1,6 @@
 package org.reglament.audit;
 
+import org.reglament.log.LogPosition;
 import org.reglament.log.LogProofs;
 import org.reglament.log.LogVerifier;
 import org.reglament.log.CanonicalJson;
@@ -13,12 +14,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.reglament.api.RequestValues;
+import org.reglament.decision.InvalidRequestException;
 import org.reglament.knowledgebase.KnowledgeBases;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -69,22 +73,41 @@ public class AuditController {
                               String digest, JsonNode request, JsonNode answer) {
     }
 
-    public record Page(int page, int size, long total, List<ReceiptView> items) {
+    /**
+     * A page of receipts in the log's order. {@code next} is where the following page begins (send it back as
+     * {@code after}); it is absent on a page that is not full, since nothing follows it yet.
+     */
+    public record Page(int page, int size, long total, List<ReceiptView> items, String next) {
     }
 
     @GetMapping("/decisions")
-    @Operation(summary = "Receipts by registry id, decision, asOf range and answer-time range, paged")
+    @Operation(summary = "Receipts by registry id, decision, asOf range and answer-time range, paged by number "
+            + "(page) or, for large logs, after a position (after: the previous page's next)")
     public Page search(@RequestParam(required = false) String registryId, @RequestParam(required = false) String decision,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfFrom,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfTo,
                        @RequestParam(required = false) Instant answeredFrom, @RequestParam(required = false) Instant answeredTo,
                        // At most 500 a page: page × size stays far inside the offsets the databases take.
                        @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
-                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                       @Parameter(description = "the next of the previous page: the receipts after that position in the "
+                               + "log's order (answer time, stream, place), e.g. 2026-12-02T18:00:00.123Z,2,4711")
+                       @RequestParam(required = false) String after) {
+        LogPosition position = after == null ? null : LogPosition.parse(after);
+        if (after != null && position == null) {
+            throw new InvalidRequestException("after", RequestValues.quoted(after) + " is not a position in the log; "
+                    + "expected the next of a page, as answer time, stream and place: 2026-12-02T18:00:00.123Z,2,4711");
+        }
+        if (after != null && page != 0) {
+            throw new InvalidRequestException("page", "give either page or after, not both: after already says where "
+                    + "the page begins");
+        }
         ReceiptFilter filter = new ReceiptFilter(null, registryId, decision, asOfFrom, asOfTo, answeredFrom, answeredTo);
         log.awaitStored();
-        List<ReceiptView> items = receipts.search(filter, page * size, size).stream().map(this::view).toList();
-        return new Page(page, size, receipts.count(filter), items);
+        List<Receipt> found = after == null ? receipts.search(filter, page * size, size)
+                : receipts.searchAfter(filter, position, size);
+        String next = found.size() < size ? null : LogPosition.of(found.get(found.size() - 1)).toString();
+        return new Page(page, size, receipts.count(filter), found.stream().map(this::view).toList(), next);
     }
 
     @GetMapping("/decisions/{decisionId}")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.reglament.log.CanonicalJson;
+import org.reglament.log.LogPosition;
 import org.reglament.log.Receipt;
 import org.reglament.log.ReceiptFilter;
 import org.reglament.log.ReceiptRepository;
@@ -109,8 +110,12 @@ public class ImpactAnalysis {
 
     public Impact analyse(ReceiptFilter filter, Replaying against, int limit) {
         Tally tally = new Tally(limit);
-        for (int offset = 0; ; offset += PAGE) {
-            List<Receipt> page = receipts.search(filter, offset, PAGE);
+        // Paged by position, not by number: an offset would read and drop every receipt before the page (quadratic
+        // over a log of millions), and a receipt stored meanwhile that sorts earlier would push one onto the next page
+        // to be replayed twice.
+        LogPosition after = null;
+        while (true) {
+            List<Receipt> page = receipts.searchAfter(filter, after, PAGE);
             for (Receipt receipt : page) {
                 if (tally.full()) {
                     tally.truncated = true;
@@ -128,6 +133,7 @@ public class ImpactAnalysis {
             if (tally.truncated || page.size() < PAGE) {
                 break;
             }
+            after = LogPosition.of(page.get(page.size() - 1));
         }
         return tally.impact(against.version());
     }

@@ -142,13 +142,32 @@ public class ReceiptRepository {
         }
     }
 
-    /** Receipts matching the filter (any null field matches everything), in the log's order, paged. */
+    /** Receipts matching the filter (any null field matches everything), in the log's order, paged by number. */
     public List<Receipt> search(ReceiptFilter filter, int offset, int limit) {
         List<Object> arguments = new ArrayList<>();
         String where = filter.where(arguments);
         arguments.add(limit);
         arguments.add(offset);
         return jdbc.query("select " + COLUMNS + " from receipt" + where + LOG_ORDER + " limit ? offset ?", this::receipt,
+                arguments.toArray());
+    }
+
+    /**
+     * Receipts matching the filter that come after a position in the log's order (null: from the first), at most
+     * {@code limit} of them. The comparison is the order's own, as a row value, so that the index on the order
+     * ({@code receipt_log_order}) gives the page's first receipt without reading those before it.
+     */
+    public List<Receipt> searchAfter(ReceiptFilter filter, LogPosition after, int limit) {
+        List<Object> arguments = new ArrayList<>();
+        StringBuilder where = new StringBuilder(filter.where(arguments));
+        if (after != null) {
+            where.append(where.isEmpty() ? " where " : " and ").append("(answered_at, stream, leaf_index) > (?, ?, ?)");
+            arguments.add(after.answeredAt());
+            arguments.add(after.stream());
+            arguments.add(after.leafIndex());
+        }
+        arguments.add(limit);
+        return jdbc.query("select " + COLUMNS + " from receipt" + where + LOG_ORDER + " limit ?", this::receipt,
                 arguments.toArray());
     }
 

@@ -363,5 +363,77 @@ abstract class DecisionLogContract {
                 .path("total").asLong()).isZero();
         assertThat(get("/api/v1/audit/decisions?registryId=" + registryId + "&answeredTo=2000-01-01T00:00:00.000Z", AUDITOR)
                 .path("total").asLong()).isZero();
+
+        // The same receipts paged by position: each page's next is where the following one begins.
+        String next = page.path("next").asText();
+        assertThat(next).isEqualTo(LogPosition.of(receiptRepository.searchAfter(
+                new ReceiptFilter(null, registryId, null, null, null, null, null), null, 2).get(1)).toString());
+        JsonNode after = get("/api/v1/audit/decisions?registryId=" + registryId + "&size=2&after=" + next, AUDITOR);
+        assertThat(decisionIds(after)).isEqualTo(decisionIds(second));
+        assertThat(after.path("total").asLong()).isEqualTo(3);
+        assertThat(after.has("next")).as("a page that is not full has nothing after it yet").isFalse();
+        List<String> all = new ArrayList<>(decisionIds(page));
+        all.addAll(decisionIds(after));
+        assertThat(all).doesNotHaveDuplicates().hasSize(3);
+    }
+
+    @Test
+    void anAuditorsPositionThatIsNoneOrGivenWithAPageNumberIsNamed() throws Exception {
+        for (String after : List.of("2026-12-02T18:00:00.123Z,2", "2026-12-02T18:00:00Z,2,4711",
+                "2026-02-30T18:00:00.123Z,2,4711", "2026-12-02T18:00:00.123Z,-2,4711", "%27%20or%201=1")) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/audit/decisions?after=" + after)).header("X-API-Key", AUDITOR).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(after).isEqualTo(400);
+            JsonNode problem = json.readTree(refused.body());
+            assertThat(problem.path("errors").get(0).path("field").asText()).as(after).isEqualTo("after");
+            assertThat(problem.path("errors").get(0).path("reason").asText()).as(after).contains("not a position in the log");
+        }
+        HttpResponse<String> both = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/audit/decisions?page=1&after=2026-12-02T18:00:00.123Z,2,4711")).header("X-API-Key", AUDITOR)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(both.body()).path("errors").get(0).path("field").asText()).isEqualTo("page");
+    }
+
+    /**
+     * With several replicas a receipt can be stored after an auditor read a page, yet sort before its end (answered
+     * earlier on another replica, stored a moment later). Paged by number, it pushes the page's last receipt onto the
+     * next page, read twice; paged by position, every receipt already read stays behind.
+     */
+    @Test
+    void aReceiptStoredWhilePagingThatSortsEarlierDoesNotBringBackOneAlreadyRead() throws Exception {
+        String registryId = "41998" + System.nanoTime() % 1_000_000_000L;
+        for (int i = 0; i < 4; i++) {
+            post("/api/v1/decisions/action-matrix", matrix(100 + i, registryId), null);
+        }
+        ReceiptFilter filter = new ReceiptFilter(null, registryId, null, null, null, null, null);
+        List<Receipt> first = receiptRepository.searchAfter(filter, null, 2);
+        List<Receipt> byNumberFirst = receiptRepository.search(filter, 0, 2);
+        assertThat(byNumberFirst).isEqualTo(first);
+        Receipt read = first.get(0);
+        // Another replica's receipt, answered before every receipt of the page and stored only now.
+        int elsewhere = 900_000 + (int) (System.nanoTime() % 90_000);
+        database().update("insert into receipt (stream, leaf_index, decision_id, decision, registry_id, as_of, act_id, "
+                + "edition, kb_version, answered_at, caller, request, answer, digest) select ?, 0, ?, decision, "
+                + "registry_id, as_of, act_id, edition, kb_version, ?, caller, request, answer, digest "
+                + "from receipt where decision_id = ?", elsewhere, java.util.UUID.randomUUID().toString(),
+                "2000-01-01T00:00:00.000Z", read.decisionId());
+        try {
+            List<Receipt> byNumberSecond = receiptRepository.search(filter, 2, 2);
+            assertThat(byNumberSecond.get(0).decisionId()).as("paged by number, the page's last comes again")
+                    .isEqualTo(first.get(1).decisionId());
+            List<Receipt> second = receiptRepository.searchAfter(filter, LogPosition.of(first.get(1)), 2);
+            assertThat(second).hasSize(2).extracting(Receipt::decisionId)
+                    .doesNotContainAnyElementsOf(first.stream().map(Receipt::decisionId).toList());
+        } finally {
+            jdbc.update("delete from receipt where stream = ?", elsewhere);
+        }
+    }
+
+    private static List<String> decisionIds(JsonNode page) {
+        List<String> ids = new ArrayList<>();
+        page.path("items").forEach(item -> ids.add(item.path("decisionId").asText()));
+        return ids;
     }
 }
