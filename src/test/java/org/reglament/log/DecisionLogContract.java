@@ -407,6 +407,7 @@ abstract class DecisionLogContract {
         for (int i = 0; i < 4; i++) {
             post("/api/v1/decisions/action-matrix", matrix(100 + i, registryId), null);
         }
+        log.awaitStored();
         ReceiptFilter filter = new ReceiptFilter(null, registryId, null, null, null, null, null);
         List<Receipt> first = receiptRepository.searchAfter(filter, null, 2);
         List<Receipt> byNumberFirst = receiptRepository.search(filter, 0, 2);
