@@ -144,12 +144,7 @@ public class ReceiptRepository {
 
     /** Receipts matching the filter (any null field matches everything), in the log's order, paged by number. */
     public List<Receipt> search(ReceiptFilter filter, int offset, int limit) {
-        List<Object> arguments = new ArrayList<>();
-        String where = filter.where(arguments);
-        arguments.add(limit);
-        arguments.add(offset);
-        return jdbc.query("select " + COLUMNS + " from receipt" + where + LOG_ORDER + " limit ? offset ?", this::receipt,
-                arguments.toArray());
+        return page(filter, null, offset, limit);
     }
 
     /**
@@ -158,6 +153,10 @@ public class ReceiptRepository {
      * ({@code receipt_log_order}) gives the page's first receipt without reading those before it.
      */
     public List<Receipt> searchAfter(ReceiptFilter filter, LogPosition after, int limit) {
+        return page(filter, after, 0, limit);
+    }
+
+    private List<Receipt> page(ReceiptFilter filter, LogPosition after, int offset, int limit) {
         List<Object> arguments = new ArrayList<>();
         StringBuilder where = new StringBuilder(filter.where(arguments));
         if (after != null) {
@@ -167,7 +166,8 @@ public class ReceiptRepository {
             arguments.add(after.leafIndex());
         }
         arguments.add(limit);
-        return jdbc.query("select " + COLUMNS + " from receipt" + where + LOG_ORDER + " limit ?", this::receipt,
+        arguments.add(offset);
+        return jdbc.query("select " + COLUMNS + " from receipt" + where + LOG_ORDER + " limit ? offset ?", this::receipt,
                 arguments.toArray());
     }
 
