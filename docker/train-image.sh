@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The image made quick to start (issue 17, point 4: a replica that takes 8 s to be ready is a poor fit for autoscaling
+# and rolling restarts): one training start of the image's own JVM on its own class path, inside its own root file
+# system, writes a dynamic class-data archive of every class the start loaded (-XX:ArchiveClassesAtExit, stopped once
+# the application context is refreshed), and the archive is added to the image as a layer of its own, with the
+# entrypoint starting from it and from the bean definitions Spring's AOT processing generated at build time
+# (-Dspring.aot.enabled=true, pom.xml: process-aot, with the actuator on a port of its own as deployments run it).
+# The archive is valid only for exactly that JVM and class path, which is why it is made in the image and not beside
+# the build; were it ever stale, the JVM would start without it (-Xshare:auto), as slowly as before, never wrongly.
+#
+#   sudo bash docker/train-image.sh [target/jib-image.tar [target/reglament-image.tar]]
+#
+# Needs root for chroot (no container engine runs on the development machines: docker/README.md). The result is a
+# `docker save` style tar: `docker load -i target/reglament-image.tar`, then tag and push it where a registry is.
+set -euo pipefail
+image=$(realpath "${1:-target/jib-image.tar}")
+out=$(realpath -m "${2:-$(dirname "$image")/reglament-image.tar}")
+source "$(dirname "$0")/image-rootfs.sh"
+archive=/app/reglament.jsa
+work=$(mktemp -d)
+root="$work/rootfs"
+cleanup() {
+  umount "$root/proc" 2>/dev/null || true
+  if mountpoint -q "$root/proc"; then echo "left $work: $root/proc is still mounted" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+image_unpack "$image" "$work"
+if grep -q -- "-XX:SharedArchiveFile" "$work/run.sh"; then
+  echo "FAIL: $image already starts from a class-data archive" >&2; exit 1
+fi
+mount -t proc proc "$root/proc"
+# The training start: as the image's user, in its working directory, the local profile for its example keys (the
+# classes are the same as with real ones), its log in /tmp of the unpacked tree, which is not kept: only the archive
+# leaves it. It writes the archive when the JVM exits, after the context is refreshed.
+training_log="$work/training.log"
+started=$(date +%s)
+IMAGE_JVM_OPTIONS="-XX:ArchiveClassesAtExit=/tmp/reglament.jsa -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh" \
+  chroot --userspec="$IMAGE_UID:$IMAGE_GID" "$root" /bin/sh /run.sh --spring.profiles.active=local \
+  --server.port="$(image_free_port)" --management.server.port="$(image_free_port)" \
+  --reglament.data-directory=/tmp/training-data >"$training_log" 2>&1 \
+  || { grep -v "Preload Warning\|Skipping\|Pre JDK 6" "$training_log" | tail -30 >&2; echo "FAIL: the training start failed" >&2; exit 1; }
+[ -s "$root/tmp/reglament.jsa" ] || { tail -30 "$training_log" >&2; echo "FAIL: the training start wrote no archive" >&2; exit 1; }
+echo "training start: $(( $(date +%s) - started )) s, archive $(( $(stat -c %s "$root/tmp/reglament.jsa") / 1048576 )) MB"
+
+python3 - "$work/image" "$root/tmp/reglament.jsa" "$archive" "$out" <<'PY'
+import gzip, hashlib, io, json, os, sys, tarfile
+image, made, archive, out = sys.argv[1:5]
+manifest = json.load(open(f"{image}/manifest.json"))
+config = json.load(open(f"{image}/{manifest[0]['Config']}"))
+
+# The layer: the archive alone, root's and read-only (the JVM maps it; the root file system may be read-only),
+# with jib's fixed timestamps so that the same archive gives the same layer.
+layer = io.BytesIO()
+with tarfile.open(fileobj=layer, mode="w", format=tarfile.PAX_FORMAT) as tar:
+    parts = archive.strip("/").split("/")
+    for depth in range(1, len(parts)):
+        entry = tarfile.TarInfo("/".join(parts[:depth]))
+        entry.type, entry.mode, entry.mtime = tarfile.DIRTYPE, 0o755, 1
+        tar.addfile(entry)
+    entry = tarfile.TarInfo("/".join(parts))
+    entry.size, entry.mode, entry.mtime = os.path.getsize(made), 0o444, 1
+    with open(made, "rb") as data:
+        tar.addfile(entry, data)
+diff_id = "sha256:" + hashlib.sha256(layer.getvalue()).hexdigest()
+compressed = gzip.compress(layer.getvalue(), compresslevel=6, mtime=0)
+layer_name = hashlib.sha256(compressed).hexdigest() + ".tar.gz"
+
+command = config["config"]["Entrypoint"]
+config["config"]["Entrypoint"] = [command[0], f"-XX:SharedArchiveFile={archive}", "-Dspring.aot.enabled=true"] + command[1:]
+config["rootfs"]["diff_ids"].append(diff_id)
+config.setdefault("history", []).append({
+    "created": config.get("created", "1970-01-01T00:00:00Z"), "created_by": "docker/train-image.sh",
+    "comment": "class-data archive of a training start; the entrypoint starts from it and from Spring's AOT code"})
+config_bytes = json.dumps(config, separators=(",", ":")).encode()
+config_name = hashlib.sha256(config_bytes).hexdigest() + ".json"
+manifest[0]["Config"] = config_name
+manifest[0]["Layers"].append(layer_name)
+
+os.makedirs(os.path.dirname(out), exist_ok=True)
+with tarfile.open(out, "w") as tar:
+    def add(name, data):
+        entry = tarfile.TarInfo(name)
+        entry.size, entry.mode = len(data), 0o644
+        tar.addfile(entry, io.BytesIO(data))
+    add("manifest.json", json.dumps(manifest).encode())
+    add(config_name, config_bytes)
+    for name in manifest[0]["Layers"][:-1]:
+        tar.add(f"{image}/{name}", arcname=name)
+    add(layer_name, compressed)
+print(f"{out}: entrypoint {' '.join(config['config']['Entrypoint'])}")
+PY
