@@ -3,11 +3,12 @@
 # starts its entrypoint under chroot as the image's config says (user, which must not be root; working directory;
 # environment), and asks it for a decision and for the audit log's verification. Exits non-zero if any of that fails.
 # Where the entrypoint names a class-data archive (train-image.sh), the check also sees the running JVM map it. The
-# actuator on a port of its own, as docker/compose.yaml and k8s/ run it; REGLAMENT_CHECK_ARGS adds the service's
-# arguments (a PostgreSQL log: --spring.datasource.url=…). Prints the time from the start to readiness.
-#   sudo bash docker/check-image.sh [target/jib-image.tar]
+# actuator on a port of its own, as docker/compose.yaml and k8s/ run it; arguments after the image are the service's
+# (a PostgreSQL log: --spring.datasource.url=…). Prints the time from the start to readiness.
+#   sudo bash docker/check-image.sh [target/jib-image.tar [service arguments…]]
 set -euo pipefail
 image=$(realpath "${1:-target/jib-image.tar}")
+[ $# -eq 0 ] || shift
 source "$(dirname "$0")/image-rootfs.sh"
 port=${REGLAMENT_CHECK_PORT:-$(image_free_port)}
 management=$(image_free_port)
@@ -29,9 +30,8 @@ mount -t proc proc "$root/proc"
 echo "running as uid $uid, gid $gid"
 # The local profile: the example auditor key below (the image itself starts only with real keys, docs/security.md).
 started=$(date +%s%N)
-# shellcheck disable=SC2086 # REGLAMENT_CHECK_ARGS is a list of arguments
 chroot --userspec="$uid:$gid" "$root" /bin/sh /run.sh --spring.profiles.active=local --server.port="$port" \
-  --management.server.port="$management" ${REGLAMENT_CHECK_ARGS:-} >"$work/server.log" 2>&1 &
+  --management.server.port="$management" "$@" >"$work/server.log" 2>&1 &
 server=$!
 
 readiness="http://127.0.0.1:$management/actuator/health/readiness"

@@ -1,0 +1,76 @@
+package org.reglament.deployment;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The container image as operators get it (docker/README.md), run without a container engine: the image jib built in
+ * this build's {@code package} starts and decides as it is, then docker/train-image.sh adds the class-data archive of a
+ * training start, and the trained image starts from that archive (the check sees the JVM map it) and decides with its
+ * log in PostgreSQL, as docker/compose.yaml and k8s/ run it. Needs root (chroot), the base image .ci/run makes
+ * (REGLAMENT_TEST_IMAGE_BASE, which also makes {@code package} build the image) and a PostgreSQL server.
+ */
+class ImageIT {
+
+    private static final Path BUILT = Path.of("target/jib-image.tar");
+    private static final Path TRAINED = Path.of("target/reglament-image.tar");
+    private static final Pattern READY = Pattern.compile("ready in (\\d+) ms");
+
+    @Test
+    void theImageDecidesAsBuiltAndTrainedStartsFromItsArchiveOnPostgres() throws Exception {
+        assumeTrue(System.getenv("REGLAMENT_TEST_IMAGE_BASE") != null,
+                "no base image: .ci/run makes one (.ci/image-base.sh) and names it in REGLAMENT_TEST_IMAGE_BASE, "
+                        + "with which `package` builds the image");
+        ExternalProgram bash = ExternalProgram.required("bash");
+        assumeTrue(bash.run(Duration.ofSeconds(10), "-c", "id -u").output().trim().equals("0"),
+                "the image is run under chroot, which needs root");
+        String postgres = System.getenv("REGLAMENT_TEST_POSTGRES_URL");
+        assumeTrue(postgres != null && postgres.startsWith("jdbc:postgresql:"),
+                "needs a PostgreSQL server: REGLAMENT_TEST_POSTGRES_URL (.ci/run starts one)");
+        assertThat(BUILT).as("REGLAMENT_TEST_IMAGE_BASE is set, so `package` builds the image with jib").exists();
+
+        ExternalProgram.Run asBuilt = bash.run(Duration.ofMinutes(4), "docker/check-image.sh", BUILT.toString());
+        assertThat(asBuilt.exitCode()).as(asBuilt.output() + asBuilt.errors()).isZero();
+        assertThat(asBuilt.output()).contains("user: 10001:10001", "log verified: 1 receipt(s) intact", "PASS")
+                .doesNotContain("class-data archive in use");
+
+        Files.deleteIfExists(TRAINED);
+        ExternalProgram.Run training = bash.run(Duration.ofMinutes(5), "docker/train-image.sh", BUILT.toString(),
+                TRAINED.toString());
+        assertThat(training.exitCode()).as(training.output() + training.errors()).isZero();
+        assertThat(training.output()).contains("entrypoint java -XX:SharedArchiveFile=/app/reglament.jsa "
+                + "-Dspring.aot.enabled=true -XX:MaxRAMPercentage=75");
+        assertThat(TRAINED).exists();
+
+        // A schema of its own: the other PostgreSQL tests share the database.
+        String schema = "image_it_" + UUID.randomUUID().toString().replace("-", "");
+        List<String> arguments = new ArrayList<>(List.of("docker/check-image.sh", TRAINED.toString(),
+                "--spring.datasource.url=" + postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                "--spring.datasource.username=" + System.getenv().getOrDefault("REGLAMENT_TEST_POSTGRES_USER", "reglament"),
+                "--spring.datasource.password=" + System.getenv().getOrDefault("REGLAMENT_TEST_POSTGRES_PASSWORD", "")));
+        ExternalProgram.Run trained = bash.run(Duration.ofMinutes(4), arguments.toArray(String[]::new));
+        assertThat(trained.exitCode()).as(trained.output() + trained.errors()).isZero();
+        assertThat(trained.output()).contains("class-data archive in use: /app/reglament.jsa",
+                "log verified: 1 receipt(s) intact", "PASS");
+
+        // The start times go to the build's output (docs/benchmarks.md reads them; never asserted: the machine is shared).
+        System.out.printf("image ready: as built %s ms, trained %s ms%n", ready(asBuilt), ready(trained));
+    }
+
+    private static String ready(ExternalProgram.Run run) {
+        Matcher matcher = READY.matcher(run.output());
+        assertThat(matcher.find()).as(run.output()).isTrue();
+        return matcher.group(1);
+    }
+}
