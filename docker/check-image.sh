@@ -23,9 +23,14 @@ cleanup() {
   if mountpoint -q "$root/proc"; then echo "left $work: $root/proc is still mounted" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+# A test's timeout sends SIGTERM: leave through the cleanup, which stops the server and unmounts /proc.
+trap 'exit 143' TERM INT
 
 image_unpack "$image" "$work"
 uid=$IMAGE_UID gid=$IMAGE_GID workdir=$IMAGE_WORKDIR
+# An engine would create a missing working directory owned by root, where the image's user cannot write its log.
+[ -d "$root$workdir" ] || { echo "FAIL: the working directory $workdir is not in the image: build it on the base of" \
+  "base-image.sh, or give the volume to uid $uid (docker/README.md)" >&2; exit 1; }
 mount -t proc proc "$root/proc"
 echo "running as uid $uid, gid $gid"
 # The local profile: the example auditor key below (the image itself starts only with real keys, docs/security.md).

@@ -3,10 +3,13 @@
 # and rolling restarts): one training start of the image's own JVM on its own class path, inside its own root file
 # system, writes a dynamic class-data archive of every class the start loaded (-XX:ArchiveClassesAtExit, stopped once
 # the application context is refreshed), and the archive is added to the image as a layer of its own, with the
-# entrypoint starting from it and from the bean definitions Spring's AOT processing generated at build time
-# (-Dspring.aot.enabled=true, pom.xml: process-aot, with the actuator on a port of its own as deployments run it).
-# The archive is valid only for exactly that JVM and class path, which is why it is made in the image and not beside
-# the build; were it ever stale, the JVM would start without it (-Xshare:auto), as slowly as before, never wrongly.
+# entrypoint starting from it. The archive is valid only for exactly that JVM and class path, which is why it is made
+# in the image and not beside the build; were it ever stale, the JVM would start without it (-Xshare:auto), as slowly
+# as before, never wrongly.
+# Not Spring's AOT code (-Dspring.aot.enabled=true, a second faster by itself): it fixes at build time which beans
+# exist, so a setting that adds beans at run time is lost under it. JWT is one: configured with
+# spring.security.oauth2.resourceserver.jwt.*, the service then does not start ("required a bean of type JwtDecoder").
+# An operator who runs with API keys only may add the flag (JAVA_TOOL_OPTIONS); the archive is the same either way.
 #
 #   sudo bash docker/train-image.sh [target/jib-image.tar [target/reglament-image.tar]]
 #
@@ -21,25 +24,35 @@ work=$(mktemp -d)
 root="$work/rootfs"
 cleanup() {
   umount "$root/proc" 2>/dev/null || true
+  [ -z "${training:-}" ] || kill "$training" 2>/dev/null || true
+  wait 2>/dev/null || true
   if mountpoint -q "$root/proc"; then echo "left $work: $root/proc is still mounted" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT
 
 image_unpack "$image" "$work"
 if grep -q -- "-XX:SharedArchiveFile" "$work/run.sh"; then
   echo "FAIL: $image already starts from a class-data archive" >&2; exit 1
 fi
 mount -t proc proc "$root/proc"
-# The training start: as the image's user, in its working directory, the local profile for its example keys (the
-# classes are the same as with real ones), its log in /tmp of the unpacked tree, which is not kept: only the archive
-# leaves it. It writes the archive when the JVM exits, after the context is refreshed.
+# The training start: as the image's user, in its working directory (made in the unpacked tree where the base has
+# none, as on eclipse-temurin), the local profile for its example keys (the classes are the same as with real ones),
+# its log in /tmp of the unpacked tree, which is not kept: only the archive leaves it. It writes the archive when the
+# JVM exits, after the context is refreshed. Its memory is pinned: above a 32 GB heap (75 % of a large build host) the
+# JVM would drop compressed references and make an archive that no replica of a normal size could use.
+[ -d "$root$IMAGE_WORKDIR" ] || install -d -o "$IMAGE_UID" -g "$IMAGE_GID" "$root$IMAGE_WORKDIR"
 training_log="$work/training.log"
 started=$(date +%s)
-IMAGE_JVM_OPTIONS="-XX:ArchiveClassesAtExit=/tmp/reglament.jsa -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh" \
+IMAGE_JVM_OPTIONS="-XX:MaxRAM=2g -XX:ArchiveClassesAtExit=/tmp/reglament.jsa -Dspring.context.exit=onRefresh" \
   chroot --userspec="$IMAGE_UID:$IMAGE_GID" "$root" /bin/sh /run.sh --spring.profiles.active=local \
   --server.port="$(image_free_port)" --management.server.port="$(image_free_port)" \
-  --reglament.data-directory=/tmp/training-data >"$training_log" 2>&1 \
+  --reglament.data-directory=/tmp/training-data >"$training_log" 2>&1 &
+training=$!
+# In the background and waited for, so that a SIGTERM stops it through the cleanup at once.
+wait "$training" \
   || { grep -v "Preload Warning\|Skipping\|Pre JDK 6" "$training_log" | tail -30 >&2; echo "FAIL: the training start failed" >&2; exit 1; }
+training=
 [ -s "$root/tmp/reglament.jsa" ] || { tail -30 "$training_log" >&2; echo "FAIL: the training start wrote no archive" >&2; exit 1; }
 echo "training start: $(( $(date +%s) - started )) s, archive $(( $(stat -c %s "$root/tmp/reglament.jsa") / 1048576 )) MB"
 
@@ -67,11 +80,11 @@ compressed = gzip.compress(layer.getvalue(), compresslevel=6, mtime=0)
 layer_name = hashlib.sha256(compressed).hexdigest() + ".tar.gz"
 
 command = config["config"]["Entrypoint"]
-config["config"]["Entrypoint"] = [command[0], f"-XX:SharedArchiveFile={archive}", "-Dspring.aot.enabled=true"] + command[1:]
+config["config"]["Entrypoint"] = [command[0], f"-XX:SharedArchiveFile={archive}"] + command[1:]
 config["rootfs"]["diff_ids"].append(diff_id)
 config.setdefault("history", []).append({
     "created": config.get("created", "1970-01-01T00:00:00Z"), "created_by": "docker/train-image.sh",
-    "comment": "class-data archive of a training start; the entrypoint starts from it and from Spring's AOT code"})
+    "comment": "class-data archive of a training start; the entrypoint starts from it"})
 config_bytes = json.dumps(config, separators=(",", ":")).encode()
 config_name = hashlib.sha256(config_bytes).hexdigest() + ".json"
 manifest[0]["Config"] = config_name

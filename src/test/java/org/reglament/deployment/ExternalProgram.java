@@ -56,7 +56,11 @@ record ExternalProgram(Path executable) {
             Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
                     .redirectError(errors.toFile()).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
+                // SIGTERM first: a script's cleanup (a server it started, a mount) runs on it, not on SIGKILL.
+                process.destroy();
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
                 throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout);
             }
             return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),

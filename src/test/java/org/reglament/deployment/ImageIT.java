@@ -2,9 +2,10 @@ package org.reglament.deployment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The container image as operators get it (docker/README.md), run without a container engine: the image jib built in
  * this build's {@code package} starts and decides as it is, then docker/train-image.sh adds the class-data archive of a
  * training start, and the trained image starts from that archive (the check sees the JVM map it) and decides with its
- * log in PostgreSQL, as docker/compose.yaml and k8s/ run it. Needs root (chroot), the base image .ci/run makes
+ * log in PostgreSQL and JWT configured, as docker/compose.yaml and k8s/ run it. Needs root (chroot), the base image .ci/run makes
  * (REGLAMENT_TEST_IMAGE_BASE, which also makes {@code package} build the image) and a PostgreSQL server.
  */
 class ImageIT {
@@ -50,16 +51,28 @@ class ImageIT {
                 TRAINED.toString());
         assertThat(training.exitCode()).as(training.output() + training.errors()).isZero();
         assertThat(training.output()).contains("entrypoint java -XX:SharedArchiveFile=/app/reglament.jsa "
-                + "-Dspring.aot.enabled=true -XX:MaxRAMPercentage=75");
+                + "-XX:MaxRAMPercentage=75 -cp");
         assertThat(TRAINED).exists();
 
-        // A schema of its own: the other PostgreSQL tests share the database.
+        // A schema of its own, dropped after: the other PostgreSQL tests share the database. And JWT configured as
+        // well as the keys: a setting that adds beans at run time, which Spring's AOT code would have lost (the
+        // service then did not start), so the trained image must not turn that on.
         String schema = "image_it_" + UUID.randomUUID().toString().replace("-", "");
-        List<String> arguments = new ArrayList<>(List.of("docker/check-image.sh", TRAINED.toString(),
-                "--spring.datasource.url=" + postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                "--spring.datasource.username=" + System.getenv().getOrDefault("REGLAMENT_TEST_POSTGRES_USER", "reglament"),
-                "--spring.datasource.password=" + System.getenv().getOrDefault("REGLAMENT_TEST_POSTGRES_PASSWORD", "")));
-        ExternalProgram.Run trained = bash.run(Duration.ofMinutes(4), arguments.toArray(String[]::new));
+        String url = postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        String user = System.getenv().getOrDefault("REGLAMENT_TEST_POSTGRES_USER", "reglament");
+        String password = System.getenv().getOrDefault("REGLAMENT_TEST_POSTGRES_PASSWORD", "");
+        ExternalProgram.Run trained;
+        try {
+            trained = bash.run(Duration.ofMinutes(4), "docker/check-image.sh", TRAINED.toString(),
+                    "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                    "--spring.datasource.password=" + password,
+                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks");
+        } finally {
+            try (Connection connection = DriverManager.getConnection(postgres, user, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("drop schema if exists " + schema + " cascade");
+            }
+        }
         assertThat(trained.exitCode()).as(trained.output() + trained.errors()).isZero();
         assertThat(trained.output()).contains("class-data archive in use: /app/reglament.jsa",
                 "log verified: 1 receipt(s) intact", "PASS");
