@@ -50,10 +50,12 @@ if [ -n "$archive" ]; then
     || { echo "FAIL: the JVM does not use the class-data archive $archive its entrypoint names" >&2; tail -30 "$work/server.log" >&2; exit 1; }
   echo "class-data archive in use: $archive"
 fi
+asked=$(date +%s%N)
 answer=$(curl -fs -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/decisions/action-matrix" \
   -d '{"asOf":"2018-10-01","service":{"registryId":"41000000000001","name":"Услуга","category":"REGIONAL",
        "applicationsPerYear":101,"electronicWithoutOriginals":true,"inPersonReceptionAtAgency":true,
        "feeOrPayment":true,"providedViaMfc":true}}')
+echo "first decision answered in $(( ($(date +%s%N) - asked) / 1000000 )) ms"
 verify=$(curl -fs -H 'X-API-Key: local-auditor-key' "http://127.0.0.1:$port/api/v1/audit/verify")
 python3 - "$answer" "$verify" <<'PY'
 import json, sys

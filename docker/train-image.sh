@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The image made quick to start (issue 17, point 4: a replica that takes 8 s to be ready is a poor fit for autoscaling
 # and rolling restarts): one training start of the image's own JVM on its own class path, inside its own root file
-# system, writes a dynamic class-data archive of every class the start loaded (-XX:ArchiveClassesAtExit, stopped once
-# the application context is refreshed), and the archive is added to the image as a layer of its own, with the
+# system, writes a dynamic class-data archive of every class the start and a few decisions loaded
+# (-XX:ArchiveClassesAtExit), and the archive is added to the image as a layer of its own, with the
 # entrypoint starting from it. The archive is valid only for exactly that JVM and class path, which is why it is made
 # in the image and not beside the build; were it ever stale, the JVM would start without it (-Xshare:auto), as slowly
 # as before, never wrongly.
@@ -38,20 +38,41 @@ fi
 mount -t proc proc "$root/proc"
 # The training start: as the image's user, in its working directory (made in the unpacked tree where the base has
 # none, as on eclipse-temurin), the local profile for its example keys (the classes are the same as with real ones),
-# its log in /tmp of the unpacked tree, which is not kept: only the archive leaves it. It writes the archive when the
-# JVM exits, after the context is refreshed. Its memory is pinned: above a 32 GB heap (75 % of a large build host) the
-# JVM would drop compressed references and make an archive that no replica of a normal size could use.
+# its log in /tmp of the unpacked tree, which is not kept: only the archive leaves it. Once ready it answers a few
+# decisions of the kinds replicas answer most (the matrix derived and checked, a period), so that the classes of the
+# decision path are in the archive too and a new replica's first answers do not wait for them; then SIGTERM, and the
+# JVM writes the archive as it exits. Its memory is pinned: above a 32 GB heap (75 % of a large build host) the JVM
+# would drop compressed references and make an archive that no replica of a normal size could use.
 [ -d "$root$IMAGE_WORKDIR" ] || install -d -o "$IMAGE_UID" -g "$IMAGE_GID" "$root$IMAGE_WORKDIR"
 training_log="$work/training.log"
 started=$(date +%s)
-IMAGE_JVM_OPTIONS="-XX:MaxRAM=2g -XX:ArchiveClassesAtExit=/tmp/reglament.jsa -Dspring.context.exit=onRefresh" \
+port=$(image_free_port)
+management=$(image_free_port)
+IMAGE_JVM_OPTIONS="-XX:MaxRAM=2g -XX:ArchiveClassesAtExit=/tmp/reglament.jsa" \
   chroot --userspec="$IMAGE_UID:$IMAGE_GID" "$root" /bin/sh /run.sh --spring.profiles.active=local \
-  --server.port="$(image_free_port)" --management.server.port="$(image_free_port)" \
+  --server.port="$port" --management.server.port="$management" \
   --reglament.data-directory=/tmp/training-data >"$training_log" 2>&1 &
 training=$!
-# In the background and waited for, so that a SIGTERM stops it through the cleanup at once.
-wait "$training" \
-  || { grep -v "Preload Warning\|Skipping\|Pre JDK 6" "$training_log" | tail -30 >&2; echo "FAIL: the training start failed" >&2; exit 1; }
+failed() { grep -v "Preload Warning\|Skipping\|Pre JDK 6" "$training_log" | tail -30 >&2; echo "FAIL: the training start $1" >&2; exit 1; }
+for _ in $(seq 1 2400); do
+  curl -fs "http://127.0.0.1:$management/actuator/health/readiness" >/dev/null 2>&1 && break
+  kill -0 "$training" 2>/dev/null || failed "ended before it was ready"
+  sleep 0.05
+done
+api="http://127.0.0.1:$port/api/v1/decisions"
+service='"service":{"registryId":"41000000000001","name":"Услуга","category":"REGIONAL","applicationsPerYear":101,
+  "electronicWithoutOriginals":true,"inPersonReceptionAtAgency":true,"feeOrPayment":true,"providedViaMfc":true}'
+curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' "$api/action-matrix" \
+  -d "{\"asOf\":\"2018-10-01\",$service}" || failed "did not answer a decision"
+curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' "$api/action-matrix/check" \
+  -d "{\"asOf\":\"2018-10-01\",$service,\"proposal\":{\"cells\":[\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\",\"1\"],
+       \"explanatoryNoteAttached\":false}}" || failed "did not answer a check"
+curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' "$api/period" -d '{"asOf":"2018-04-27",
+  "jurisdiction":"RU","eventDate":"2018-04-27","count":14,"unit":"working-days","direction":"after"}' \
+  || failed "did not answer a period"
+kill -TERM "$training"
+# Waited for, not run in the foreground, so that a SIGTERM to this script stops it through the cleanup at once.
+wait "$training" || [ $? -eq 143 ] || failed "did not stop cleanly"
 training=
 [ -s "$root/tmp/reglament.jsa" ] || { tail -30 "$training_log" >&2; echo "FAIL: the training start wrote no archive" >&2; exit 1; }
 echo "training start: $(( $(date +%s) - started )) s, archive $(( $(stat -c %s "$root/tmp/reglament.jsa") / 1048576 )) MB"
