@@ -15,14 +15,7 @@ management=$(image_free_port)
 work=$(mktemp -d)
 root="$work/rootfs"
 server=
-cleanup() {
-  [ -z "$server" ] || kill "$server" 2>/dev/null || true
-  wait 2>/dev/null || true
-  umount "$root/proc" 2>/dev/null || true
-  # Never delete through a proc still mounted.
-  if mountpoint -q "$root/proc"; then echo "left $work: $root/proc is still mounted" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
+trap 'image_discard "$work" "$server"' EXIT
 # A test's timeout sends SIGTERM: leave through the cleanup, which stops the server and unmounts /proc.
 trap 'exit 143' TERM INT
 
@@ -39,9 +32,7 @@ chroot --userspec="$uid:$gid" "$root" /bin/sh /run.sh --spring.profiles.active=l
   --management.server.port="$management" "$@" >"$work/server.log" 2>&1 &
 server=$!
 
-readiness="http://127.0.0.1:$management/actuator/health/readiness"
-for _ in $(seq 1 2400); do curl -fs "$readiness" >/dev/null 2>&1 && break; sleep 0.05; done
-curl -fs "$readiness" >/dev/null || { tail -30 "$work/server.log" >&2; exit 1; }
+image_await_ready "$management" "$server" || { tail -30 "$work/server.log" >&2; echo "FAIL: not ready" >&2; exit 1; }
 echo "ready in $(( ($(date +%s%N) - started) / 1000000 )) ms"
 # chroot, sh and env each exec the next: the server's pid is the JVM's.
 archive=$(sed -n 's/.*-XX:SharedArchiveFile=\([^ ]*\).*/\1/p' "$work/run.sh" | tr -d "'")
@@ -52,9 +43,7 @@ if [ -n "$archive" ]; then
 fi
 asked=$(date +%s%N)
 answer=$(curl -fs -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/decisions/action-matrix" \
-  -d '{"asOf":"2018-10-01","service":{"registryId":"41000000000001","name":"Услуга","category":"REGIONAL",
-       "applicationsPerYear":101,"electronicWithoutOriginals":true,"inPersonReceptionAtAgency":true,
-       "feeOrPayment":true,"providedViaMfc":true}}')
+  -d "{\"asOf\":\"2018-10-01\",$IMAGE_SAMPLE_SERVICE}")
 echo "first decision answered in $(( ($(date +%s%N) - asked) / 1000000 )) ms"
 verify=$(curl -fs -H 'X-API-Key: local-auditor-key' "http://127.0.0.1:$port/api/v1/audit/verify")
 python3 - "$answer" "$verify" <<'PY'

@@ -60,6 +60,32 @@ PY
   IMAGE_WORKDIR=$(cat "$work/workdir")
 }
 
+# Stops what runs in the unpacked tree (the pid given, if any), unmounts its /proc and deletes <work>: never through a
+# proc still mounted.
+image_discard() {
+  local work=$1 pid=${2:-}
+  [ -z "$pid" ] || kill "$pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  umount "$work/rootfs/proc" 2>/dev/null || true
+  if mountpoint -q "$work/rootfs/proc"; then echo "left $work: its rootfs/proc is still mounted" >&2; else rm -rf "$work"; fi
+}
+
+# Waits up to 120 s for the readiness probe on the management port given; fails at once if the pid given has ended.
+image_await_ready() {
+  local management=$1 pid=$2
+  for _ in $(seq 1 2400); do
+    curl -fs "http://127.0.0.1:$management/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.05
+  done
+  return 1
+}
+
+# The service both scripts ask about: the guidelines' example row, every fact given.
+IMAGE_SAMPLE_SERVICE='"service":{"registryId":"41000000000001","name":"Услуга","category":"REGIONAL",
+  "applicationsPerYear":101,"electronicWithoutOriginals":true,"inPersonReceptionAtAgency":true,"feeOrPayment":true,
+  "providedViaMfc":true}'
+
 # A free TCP port on loopback.
 image_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

@@ -7,8 +7,8 @@
 # in the image and not beside the build; were it ever stale, the JVM would start without it (-Xshare:auto), as slowly
 # as before, never wrongly.
 # Not Spring's AOT code (-Dspring.aot.enabled=true, a second faster by itself): it fixes at build time which beans
-# exist, so a setting that adds beans at run time is lost under it. JWT is one: configured with
-# spring.security.oauth2.resourceserver.jwt.*, the service then does not start ("required a bean of type JwtDecoder").
+# exist, so a setting that adds beans at run time is lost under it. JWT is one: with spring.security.oauth2.
+# resourceserver.jwt.* on that code there is no token decoder, and the service refuses to start (DeploymentAccessCheck).
 # An operator who runs with API keys only may add the flag (JAVA_TOOL_OPTIONS); the archive is the same either way.
 #
 #   sudo bash docker/train-image.sh [target/jib-image.tar [target/reglament-image.tar]]
@@ -22,13 +22,8 @@ source "$(dirname "$0")/image-rootfs.sh"
 archive=/app/reglament.jsa
 work=$(mktemp -d)
 root="$work/rootfs"
-cleanup() {
-  umount "$root/proc" 2>/dev/null || true
-  [ -z "${training:-}" ] || kill "$training" 2>/dev/null || true
-  wait 2>/dev/null || true
-  if mountpoint -q "$root/proc"; then echo "left $work: $root/proc is still mounted" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
+training=
+trap 'image_discard "$work" "$training"' EXIT
 trap 'exit 143' TERM INT
 
 image_unpack "$image" "$work"
@@ -54,14 +49,9 @@ IMAGE_JVM_OPTIONS="-XX:MaxRAM=2g -XX:ArchiveClassesAtExit=/tmp/reglament.jsa" \
   --reglament.data-directory=/tmp/training-data >"$training_log" 2>&1 &
 training=$!
 failed() { grep -v "Preload Warning\|Skipping\|Pre JDK 6" "$training_log" | tail -30 >&2; echo "FAIL: the training start $1" >&2; exit 1; }
-for _ in $(seq 1 2400); do
-  curl -fs "http://127.0.0.1:$management/actuator/health/readiness" >/dev/null 2>&1 && break
-  kill -0 "$training" 2>/dev/null || failed "ended before it was ready"
-  sleep 0.05
-done
+image_await_ready "$management" "$training" || failed "did not get ready"
 api="http://127.0.0.1:$port/api/v1/decisions"
-service='"service":{"registryId":"41000000000001","name":"Услуга","category":"REGIONAL","applicationsPerYear":101,
-  "electronicWithoutOriginals":true,"inPersonReceptionAtAgency":true,"feeOrPayment":true,"providedViaMfc":true}'
+service=$IMAGE_SAMPLE_SERVICE
 curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' "$api/action-matrix" \
   -d "{\"asOf\":\"2018-10-01\",$service}" || failed "did not answer a decision"
 curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' "$api/action-matrix/check" \
