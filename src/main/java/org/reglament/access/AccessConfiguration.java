@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -26,6 +27,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -50,7 +52,8 @@ public class AccessConfiguration {
 
     @Bean
     SecurityFilterChain access(HttpSecurity http, AccessProperties properties, ProblemResponses problems,
-                               Environment environment) throws Exception {
+                               Environment environment, ResourceLoader resources,
+                               OAuth2TokenValidator<Jwt> tokenRules) throws Exception {
         if (properties.apiKeys().stream().anyMatch(k -> k.key() != null && k.key().startsWith("local-"))) {
             log.warn("The local API keys of application-local.properties are active: for your own machine only");
         }
@@ -89,13 +92,15 @@ public class AccessConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthenticated(problems))
                         .accessDeniedHandler(forbidden(problems)));
-        if (jwtConfigured(environment)) {
+        if (IdentityProviderTokens.configured(environment)) {
+            // The decoder is built here, at start, on both kinds of start: IdentityProviderTokens says why.
+            JwtDecoder decoder = IdentityProviderTokens.decoder(environment, resources, tokenRules);
             http.oauth2ResourceServer(oauth -> oauth
                     .authenticationEntryPoint((request, response, e) -> problems.write(response, 401,
                             "Authentication required", "the bearer token is not accepted: it is malformed, expired, "
                                     + "not signed by the configured key or not issued by the configured issuer"))
                     .accessDeniedHandler(forbidden(problems))
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaim())));
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new RolesClaim())));
         }
         return http.build();
     }
@@ -113,10 +118,10 @@ public class AccessConfiguration {
     }
 
     /**
-     * What every token must also satisfy, beyond its signature and validity window (Spring Boot adds these to the
-     * decoder it builds): an expiry, so that no token is good for ever, a subject (the caller receipts name), and,
-     * with reglament.security.jwt.issuer, that issuer (with public-key-location Spring Boot checks none; with
-     * issuer-uri it checks that one itself).
+     * What every token must also satisfy, beyond its signature, validity window, audience and issuer-uri
+     * ({@link IdentityProviderTokens}): an expiry, so that no token is good for ever, a subject (the caller receipts
+     * name), and, with reglament.security.jwt.issuer, that issuer (the one way to require an issuer with a public key
+     * and no issuer-uri).
      */
     @Bean
     OAuth2TokenValidator<Jwt> tokenRules(@Value("${reglament.security.jwt.issuer:}") String issuer) {
@@ -127,11 +132,6 @@ public class AccessConfiguration {
             rules.add(new JwtIssuerValidator(issuer));
         }
         return new DelegatingOAuth2TokenValidator<>(rules);
-    }
-
-    static boolean jwtConfigured(Environment environment) {
-        return java.util.stream.Stream.of("issuer-uri", "public-key-location", "jwk-set-uri")
-                .anyMatch(key -> !environment.getProperty("spring.security.oauth2.resourceserver.jwt." + key, "").isBlank());
     }
 
     private static AuthenticationEntryPoint unauthenticated(ProblemResponses problems) {

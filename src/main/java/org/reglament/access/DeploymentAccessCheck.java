@@ -3,7 +3,6 @@ package org.reglament.access;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.aot.AotDetector;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -17,8 +16,7 @@ import org.springframework.core.env.Profiles;
  * Before anything else starts: the service refuses to run with keys everyone knows. Outside the {@value #LOCAL_PROFILE}
  * profile (which {@code ./mvnw spring-boot:run} and the tests activate, and which holds the example keys of
  * application-local.properties) it does not start with a key starting {@code local-} (the README's) or {@code REPLACE}
- * (the Kubernetes base's placeholders), a key shorter than 16 characters, or with no key and no identity provider. In any profile a key must not be blank and may name only known roles, and an identity provider cannot be
- * used on Spring's ahead-of-time code. The message says how to set real keys.
+ * (the Kubernetes base's placeholders), a key shorter than 16 characters, or with no key and no identity provider. In any profile a key must not be blank and may name only known roles. The message says how to set real keys.
  */
 public class DeploymentAccessCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     public static final String LOCAL_PROFILE = "local";
@@ -37,11 +35,6 @@ public class DeploymentAccessCheck implements ApplicationContextInitializer<Conf
     }
 
     static List<String> problems(ConfigurableEnvironment environment) {
-        return problems(environment, AotDetector.useGeneratedArtifacts());
-    }
-
-    /** As {@link #problems(ConfigurableEnvironment)}, saying whether the context runs on Spring's AOT code. */
-    static List<String> problems(ConfigurableEnvironment environment, boolean aotCode) {
         List<AccessProperties.ApiKey> keys = Binder.get(environment)
                 .bind("reglament.security", Bindable.of(AccessProperties.class))
                 .map(AccessProperties::apiKeys).orElse(List.of());
@@ -73,16 +66,7 @@ public class DeploymentAccessCheck implements ApplicationContextInitializer<Conf
                         + AccessConfiguration.ROLES.stream().sorted().toList() + ")");
             }
         }
-        // Spring's AOT code (pom.xml, process-aot) fixed at build time which beans exist, and no JWT setting was there
-        // then: Spring Boot's token decoder is not among them, and the start would end in a bare "required a bean of
-        // type JwtDecoder" (docs/benchmarks.md, "Ready in 4 s").
-        if (aotCode && AccessConfiguration.jwtConfigured(environment)) {
-            problems.add("an identity provider is configured (spring.security.oauth2.resourceserver.jwt.*), but the "
-                    + "service runs on Spring's ahead-of-time code (-Dspring.aot.enabled=true), which was generated "
-                    + "without one and so has no token decoder: start it without -Dspring.aot.enabled=true (the flag is "
-                    + "for deployments with API keys only; docker/README.md)");
-        }
-        if (!local && keys.isEmpty() && !AccessConfiguration.jwtConfigured(environment)) {
+        if (!local && keys.isEmpty() && !IdentityProviderTokens.configured(environment)) {
             problems.add("no API key and no identity provider is configured, so nobody could read the decision log "
                     + "or the metrics");
         }

@@ -89,20 +89,6 @@ class DeploymentAccessCheckTest {
         assertThat(DeploymentAccessCheck.problems(jwt)).isEmpty();
     }
 
-    @Test
-    void anIdentityProviderIsRefusedOnSpringsAheadOfTimeCodeWhichHasNoDecoderForIt() {
-        StandardEnvironment jwt = environment(Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
-                "https://idp.example/jwks"));
-        assertThat(DeploymentAccessCheck.problems(jwt, true)).singleElement().asString()
-                .contains("spring.security.oauth2.resourceserver.jwt", "start it without -Dspring.aot.enabled=true");
-        assertThat(DeploymentAccessCheck.problems(jwt, false)).isEmpty();
-        // API keys alone are what the ahead-of-time code was generated with.
-        StandardEnvironment keys = environment(Map.of("REGLAMENT_SECURITY_APIKEYS_0_NAME", "registry-tool",
-                "REGLAMENT_SECURITY_APIKEYS_0_KEY", "3f1c0d9e8b7a65544332211000ffeedd",
-                "REGLAMENT_SECURITY_APIKEYS_0_ROLES", "DECIDER"));
-        assertThat(DeploymentAccessCheck.problems(keys, true)).isEmpty();
-    }
-
     private static StandardEnvironment environment(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
