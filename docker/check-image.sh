@@ -4,7 +4,8 @@
 # environment), and asks it for a decision and for the audit log's verification. Exits non-zero if any of that fails.
 # Where the entrypoint names a class-data archive (train-image.sh), the check also sees the running JVM map it. The
 # actuator on a port of its own, as docker/compose.yaml and k8s/ run it; arguments after the image are the service's
-# (a PostgreSQL log: --spring.datasource.url=…). Prints the time from the start to readiness.
+# (a PostgreSQL log: --spring.datasource.url=…; an identity provider, with REGLAMENT_CHECK_TOKEN below). Prints the
+# time from the start to readiness.
 #   sudo bash docker/check-image.sh [target/jib-image.tar [service arguments…]]
 set -euo pipefail
 image=$(realpath "${1:-target/jib-image.tar}")
@@ -34,6 +35,7 @@ server=$!
 
 image_await_ready "$management" "$server" || { tail -30 "$work/server.log" >&2; echo "FAIL: not ready" >&2; exit 1; }
 echo "ready in $(( ($(date +%s%N) - started) / 1000000 )) ms"
+! grep -q "Starting AOT-processed" "$work/server.log" || echo "started on Spring's ahead-of-time code"
 # chroot, sh and env each exec the next: the server's pid is the JVM's.
 archive=$(sed -n 's/.*-XX:SharedArchiveFile=\([^ ]*\).*/\1/p' "$work/run.sh" | tr -d "'")
 if [ -n "$archive" ]; then
@@ -45,7 +47,19 @@ asked=$(date +%s%N)
 answer=$(curl -fs -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/decisions/action-matrix" \
   -d "{\"asOf\":\"2018-10-01\",$IMAGE_SAMPLE_SERVICE}")
 echo "first decision answered in $(( ($(date +%s%N) - asked) / 1000000 )) ms"
-verify=$(curl -fs -H 'X-API-Key: local-auditor-key' "http://127.0.0.1:$port/api/v1/audit/verify")
+# With REGLAMENT_CHECK_TOKEN, a bearer token of role AUDITOR from the identity provider the service was given
+# (spring.security.oauth2.resourceserver.jwt.*), the log is read with that token instead of the example key, and the
+# same token with its signature replaced must be refused with 401.
+auditor=(-H 'X-API-Key: local-auditor-key')
+if [ -n "${REGLAMENT_CHECK_TOKEN:-}" ]; then
+  auditor=(-H "Authorization: Bearer $REGLAMENT_CHECK_TOKEN")
+  forged=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${REGLAMENT_CHECK_TOKEN%.*}.AAAA" \
+    "http://127.0.0.1:$port/api/v1/audit/verify")
+  [ "$forged" = 401 ] || { echo "FAIL: a forged bearer token got $forged, not 401" >&2; tail -30 "$work/server.log" >&2; exit 1; }
+  echo "bearer token of the identity provider accepted, a forged one refused with 401"
+fi
+verify=$(curl -fs "${auditor[@]}" "http://127.0.0.1:$port/api/v1/audit/verify") \
+  || { echo "FAIL: the log's verification was refused" >&2; tail -30 "$work/server.log" >&2; exit 1; }
 python3 - "$answer" "$verify" <<'PY'
 import json, sys
 answer, verify = json.loads(sys.argv[1]), json.loads(sys.argv[2])

@@ -6,10 +6,11 @@
 # entrypoint starting from it. The archive is valid only for exactly that JVM and class path, which is why it is made
 # in the image and not beside the build; were it ever stale, the JVM would start without it (-Xshare:auto), as slowly
 # as before, never wrongly.
-# Not Spring's AOT code (-Dspring.aot.enabled=true, a second faster by itself): it fixes at build time which beans
-# exist, so a setting that adds beans at run time is lost under it. JWT is one: with spring.security.oauth2.
-# resourceserver.jwt.* on that code there is no token decoder, and the service refuses to start (DeploymentAccessCheck).
-# An operator who runs with API keys only may add the flag (JAVA_TOOL_OPTIONS); the archive is the same either way.
+# It also starts on Spring's ahead-of-time code (-Dspring.aot.enabled=true; pom.xml, process-aot: the bean definitions
+# generated at build time, about a second less), and the training start does too, so that the archive holds the
+# classes of that start. That code was made with the actuator on a port of its own, which the image's environment
+# sets (MANAGEMENT_SERVER_PORT=9091; the service refuses to start on that code without one: AheadOfTimeStartCheck).
+# Everything else the service reads at start as before, API keys and an identity provider's JWT settings included.
 #
 #   sudo bash docker/train-image.sh [target/jib-image.tar [target/reglament-image.tar]]
 #
@@ -43,7 +44,7 @@ training_log="$work/training.log"
 started=$(date +%s)
 port=$(image_free_port)
 management=$(image_free_port)
-IMAGE_JVM_OPTIONS="-XX:MaxRAM=2g -XX:ArchiveClassesAtExit=/tmp/reglament.jsa" \
+IMAGE_JVM_OPTIONS="-XX:MaxRAM=2g -XX:ArchiveClassesAtExit=/tmp/reglament.jsa -Dspring.aot.enabled=true" \
   chroot --userspec="$IMAGE_UID:$IMAGE_GID" "$root" /bin/sh /run.sh --spring.profiles.active=local \
   --server.port="$port" --management.server.port="$management" \
   --reglament.data-directory=/tmp/training-data >"$training_log" 2>&1 &
@@ -91,11 +92,11 @@ compressed = gzip.compress(layer.getvalue(), compresslevel=6, mtime=0)
 layer_name = hashlib.sha256(compressed).hexdigest() + ".tar.gz"
 
 command = config["config"]["Entrypoint"]
-config["config"]["Entrypoint"] = [command[0], f"-XX:SharedArchiveFile={archive}"] + command[1:]
+config["config"]["Entrypoint"] = [command[0], f"-XX:SharedArchiveFile={archive}", "-Dspring.aot.enabled=true"] + command[1:]
 config["rootfs"]["diff_ids"].append(diff_id)
 config.setdefault("history", []).append({
     "created": config.get("created", "1970-01-01T00:00:00Z"), "created_by": "docker/train-image.sh",
-    "comment": "class-data archive of a training start; the entrypoint starts from it"})
+    "comment": "class-data archive of a training start; the entrypoint starts from it, on Spring's AOT code"})
 config_bytes = json.dumps(config, separators=(",", ":")).encode()
 config_name = hashlib.sha256(config_bytes).hexdigest() + ".json"
 manifest[0]["Config"] = config_name

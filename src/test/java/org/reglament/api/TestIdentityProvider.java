@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -15,6 +16,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,6 +46,11 @@ public final class TestIdentityProvider {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The provider's public key as its JWK set endpoint serves it (spring.security.oauth2.resourceserver.jwt.jwk-set-uri). */
+    public String jwkSet() {
+        return new JWKSet(new RSAKey.Builder((RSAPublicKey) keys.getPublic()).build()).toString();
     }
 
     /** A good token: signed by the provider, from its issuer, with a subject, valid for five minutes. */

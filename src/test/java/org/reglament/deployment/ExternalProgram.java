@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -47,14 +48,22 @@ record ExternalProgram(Path executable) {
 
     /** Runs to its end, within the time given; a program still running then is killed and the test fails. */
     Run run(Duration timeout, String... arguments) throws IOException, InterruptedException {
+        return run(timeout, Map.of(), arguments);
+    }
+
+    /** As {@link #run(Duration, String...)}, with these variables added to the program's environment. */
+    Run run(Duration timeout, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile("reglament-program", ".out");
         Path errors = Files.createTempFile("reglament-program", ".err");
         try {
-            Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-                    .redirectError(errors.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
+                    .redirectError(errors.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 // SIGTERM first: a script's cleanup (a server it started, a mount) runs on it, not on SIGKILL.
                 process.destroy();
