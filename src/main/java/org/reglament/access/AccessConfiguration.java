@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -22,13 +21,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -52,8 +46,7 @@ public class AccessConfiguration {
 
     @Bean
     SecurityFilterChain access(HttpSecurity http, AccessProperties properties, ProblemResponses problems,
-                               Environment environment, ResourceLoader resources,
-                               OAuth2TokenValidator<Jwt> tokenRules) throws Exception {
+                               Environment environment, ResourceLoader resources) throws Exception {
         if (properties.apiKeys().stream().anyMatch(k -> k.key() != null && k.key().startsWith("local-"))) {
             log.warn("The local API keys of application-local.properties are active: for your own machine only");
         }
@@ -94,7 +87,7 @@ public class AccessConfiguration {
                         .accessDeniedHandler(forbidden(problems)));
         if (IdentityProviderTokens.configured(environment)) {
             // The decoder is built here, at start, on both kinds of start: IdentityProviderTokens says why.
-            JwtDecoder decoder = IdentityProviderTokens.decoder(environment, resources, tokenRules);
+            JwtDecoder decoder = IdentityProviderTokens.decoder(environment, resources);
             http.oauth2ResourceServer(oauth -> oauth
                     .authenticationEntryPoint((request, response, e) -> problems.write(response, 401,
                             "Authentication required", "the bearer token is not accepted: it is malformed, expired, "
@@ -115,23 +108,6 @@ public class AccessConfiguration {
     @Bean
     static SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /**
-     * What every token must also satisfy, beyond its signature, validity window, audience and issuer-uri
-     * ({@link IdentityProviderTokens}): an expiry, so that no token is good for ever, a subject (the caller receipts
-     * name), and, with reglament.security.jwt.issuer, that issuer (the one way to require an issuer with a public key
-     * and no issuer-uri).
-     */
-    @Bean
-    OAuth2TokenValidator<Jwt> tokenRules(@Value("${reglament.security.jwt.issuer:}") String issuer) {
-        List<OAuth2TokenValidator<Jwt>> rules = new java.util.ArrayList<>();
-        rules.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, java.util.Objects::nonNull));
-        rules.add(new JwtClaimValidator<Object>(JwtClaimNames.SUB, subject -> subject instanceof String name && !name.isBlank()));
-        if (!issuer.isBlank()) {
-            rules.add(new JwtIssuerValidator(issuer));
-        }
-        return new DelegatingOAuth2TokenValidator<>(rules);
     }
 
     private static AuthenticationEntryPoint unauthenticated(ProblemResponses problems) {

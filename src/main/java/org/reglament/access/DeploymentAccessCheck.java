@@ -16,7 +16,8 @@ import org.springframework.core.env.Profiles;
  * Before anything else starts: the service refuses to run with keys everyone knows. Outside the {@value #LOCAL_PROFILE}
  * profile (which {@code ./mvnw spring-boot:run} and the tests activate, and which holds the example keys of
  * application-local.properties) it does not start with a key starting {@code local-} (the README's) or {@code REPLACE}
- * (the Kubernetes base's placeholders), a key shorter than 16 characters, or with no key and no identity provider. In any profile a key must not be blank and may name only known roles. The message says how to set real keys.
+ * (the Kubernetes base's placeholders), a key shorter than 16 characters, or with no key and no identity provider. In any profile a key must not be blank and may name only known roles, and no setting of an identity provider may be
+ * one the service would ignore (IdentityProviderTokens.unusedSettings). The message says how to set real keys.
  */
 public class DeploymentAccessCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     public static final String LOCAL_PROFILE = "local";
@@ -66,6 +67,7 @@ public class DeploymentAccessCheck implements ApplicationContextInitializer<Conf
                         + AccessConfiguration.ROLES.stream().sorted().toList() + ")");
             }
         }
+        problems.addAll(IdentityProviderTokens.unusedSettings(environment));
         if (!local && keys.isEmpty() && !IdentityProviderTokens.configured(environment)) {
             problems.add("no API key and no identity provider is configured, so nobody could read the decision log "
                     + "or the metrics");

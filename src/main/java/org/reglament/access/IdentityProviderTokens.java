@@ -6,6 +6,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -22,6 +23,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -41,11 +43,12 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  * from the provider on the first token and when an unknown key id arrives), else {@code public-key-location} (one RSA
  * key in a PEM file), else {@code issuer-uri} (the provider's keys found through its OpenID discovery document on the
  * first token, so the service starts while the provider is down). {@code jws-algorithms} lists the accepted signature
- * algorithms (RS256 when unset; exactly one with a public key); {@code audiences}, when set, is the list a token's
- * {@code aud} must name at least one of. Every token must be within its validity window; with {@code issuer-uri} set
- * its {@code iss} must be that, whichever way the keys come (Spring Boot checks it with jwk-set-uri and issuer-uri
- * only: here a public key with an issuer-uri checks it too). {@code additional} (AccessConfiguration.tokenRules:
- * expiry, subject, reglament.security.jwt.issuer) applies to all three.
+ * algorithms: RS256 when unset with a JWK set or a public key (exactly one with a public key); with the issuer-uri
+ * alone, when unset, the algorithms of the keys the provider publishes, as Spring Boot does. {@code audiences}, when
+ * set, is the list a token's {@code aud} must name at least one of. Every token must be within its validity window;
+ * with {@code issuer-uri} set its {@code iss} must be that, whichever way the keys come (Spring Boot checks it with
+ * jwk-set-uri and issuer-uri only: here a public key with an issuer-uri checks it too). And the service's own rules
+ * ({@link #serviceRules}: expiry, subject, reglament.security.jwt.issuer) apply to all three.
  */
 final class IdentityProviderTokens {
     static final String SETTINGS = "spring.security.oauth2.resourceserver.jwt.";
@@ -59,13 +62,45 @@ final class IdentityProviderTokens {
         return KEY_SOURCES.stream().anyMatch(key -> setting(environment, key) != null);
     }
 
+    /**
+     * Spring Boot settings of a resource server that this service would otherwise ignore without a word: how Spring
+     * Boot maps a token's claims to roles and name (the service reads its roles from the "roles" claim and the
+     * caller from "sub": AccessConfiguration.RolesClaim), opaque tokens (not supported), and the checks of a token
+     * set without any way to the provider's keys. Each makes the start refuse (DeploymentAccessCheck).
+     */
+    static List<String> unusedSettings(Environment environment) {
+        List<String> problems = new ArrayList<>();
+        for (String key : List.of("authorities-claim-name", "authority-prefix", "authorities-claim-delimiter",
+                "principal-claim-name")) {
+            if (setting(environment, key) != null) {
+                problems.add(SETTINGS + key + " is set, but this service does not use it: a token's roles are the "
+                        + "names in its \"roles\" claim and the caller is its \"sub\" (docs/security.md, Tokens)");
+            }
+        }
+        if (!configured(environment)) {
+            for (String key : List.of("audiences", "jws-algorithms")) {
+                if (!list(environment, key).isEmpty()) {
+                    problems.add(SETTINGS + key + " is set, but no identity provider is: set one of " + SETTINGS
+                            + KEY_SOURCES + " as well, or remove it");
+                }
+            }
+        }
+        if (!environment.getProperty("spring.security.oauth2.resourceserver.opaquetoken.introspection-uri", "").isBlank()) {
+            problems.add("spring.security.oauth2.resourceserver.opaquetoken.introspection-uri is set, but this service "
+                    + "takes only signed JWTs (" + SETTINGS + "*), not opaque tokens");
+        }
+        return problems;
+    }
+
     /** The decoder for the configured identity provider; {@link #configured} must be true. */
-    static JwtDecoder decoder(Environment environment, ResourceLoader resources, OAuth2TokenValidator<Jwt> additional) {
+    static JwtDecoder decoder(Environment environment, ResourceLoader resources) {
         String jwkSetUri = setting(environment, "jwk-set-uri");
         String publicKeyLocation = setting(environment, "public-key-location");
         String issuerUri = setting(environment, "issuer-uri");
-        List<SignatureAlgorithm> algorithms = algorithms(environment);
+        List<SignatureAlgorithm> configured = algorithms(environment);
+        List<SignatureAlgorithm> algorithms = configured.isEmpty() ? List.of(SignatureAlgorithm.RS256) : configured;
         List<String> audiences = list(environment, "audiences");
+        OAuth2TokenValidator<Jwt> additional = serviceRules(environment.getProperty("reglament.security.jwt.issuer", ""));
         if (jwkSetUri != null) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
                     .jwsAlgorithms(accepting(algorithms)).build();
@@ -87,10 +122,25 @@ final class IdentityProviderTokens {
         }
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri)
-                    .jwsAlgorithms(accepting(algorithms)).build();
+                    .jwsAlgorithms(accepting(configured)).build();
             decoder.setJwtValidator(validator(issuerUri, audiences, additional));
             return decoder;
         });
+    }
+
+    /**
+     * What every token must also satisfy, beyond its signature, validity window, audience and issuer-uri: an expiry,
+     * so that no token is good for ever, a subject (the caller receipts name), and, with reglament.security.jwt.issuer,
+     * that issuer (the one way to require an issuer with a public key and no issuer-uri).
+     */
+    static OAuth2TokenValidator<Jwt> serviceRules(String issuer) {
+        List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>();
+        rules.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull));
+        rules.add(new JwtClaimValidator<Object>(JwtClaimNames.SUB, subject -> subject instanceof String name && !name.isBlank()));
+        if (!issuer.isBlank()) {
+            rules.add(new JwtIssuerValidator(issuer.trim()));
+        }
+        return new DelegatingOAuth2TokenValidator<>(rules);
     }
 
     private static OAuth2TokenValidator<Jwt> validator(String issuerUri, List<String> audiences,
@@ -110,9 +160,8 @@ final class IdentityProviderTokens {
     }
 
     private static List<SignatureAlgorithm> algorithms(Environment environment) {
-        List<String> names = list(environment, "jws-algorithms");
         List<SignatureAlgorithm> algorithms = new ArrayList<>();
-        for (String name : names.isEmpty() ? List.of("RS256") : names) {
+        for (String name : list(environment, "jws-algorithms")) {
             SignatureAlgorithm algorithm = SignatureAlgorithm.from(name.trim());
             if (algorithm == null) {
                 throw new IllegalStateException(SETTINGS + "jws-algorithms names \"" + name + "\", which is not a "

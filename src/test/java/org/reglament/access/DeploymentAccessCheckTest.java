@@ -89,6 +89,14 @@ class DeploymentAccessCheckTest {
         assertThat(DeploymentAccessCheck.problems(jwt)).isEmpty();
     }
 
+    @Test
+    void anIdentityProviderSettingTheServiceWouldIgnoreStopsTheStart() {
+        StandardEnvironment jwt = environment(Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
+                "https://idp.example/jwks", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUTHORITIESCLAIMNAME", "groups"));
+        assertThat(DeploymentAccessCheck.problems(jwt)).singleElement().asString()
+                .contains("spring.security.oauth2.resourceserver.jwt.authorities-claim-name", "\"roles\" claim");
+    }
+
     private static StandardEnvironment environment(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,

@@ -18,9 +18,13 @@ import java.util.function.UnaryOperator;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reglament.api.TestIdentityProvider;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -47,6 +52,8 @@ class IdentityProviderTokensTest {
     private final RSAKey key = generate();
     private final RSAKey stranger = generate();
     private final AtomicInteger discoveries = new AtomicInteger();
+    /** What the provider's JWK set endpoint serves: the key above unless a test says otherwise. */
+    private volatile String jwks = new JWKSet(key.toPublicJWK()).toString();
     private HttpServer provider;
     private String issuer;
 
@@ -54,8 +61,7 @@ class IdentityProviderTokensTest {
     void startProvider() throws IOException {
         provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         issuer = "http://127.0.0.1:" + provider.getAddress().getPort() + "/realms/reglament";
-        provider.createContext("/realms/reglament/jwks", exchange -> answer(exchange,
-                new JWKSet(key.toPublicJWK()).toString()));
+        provider.createContext("/realms/reglament/jwks", exchange -> answer(exchange, jwks));
         provider.createContext("/realms/reglament/.well-known/openid-configuration", exchange -> {
             discoveries.incrementAndGet();
             answer(exchange, "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\","
@@ -84,6 +90,52 @@ class IdentityProviderTokensTest {
         assertRefused(decoder, sign(claims(c -> c.expirationTime(Date.from(Instant.now().minusSeconds(600)))), key), "expired");
         assertRefused(decoder, sign(claims(c -> c.expirationTime(null)), key), "no expiry");
         assertRefused(decoder, sign(claims(c -> c.subject(null)), key), "no subject");
+    }
+
+    @Test
+    void everyForgeryIsRefusedWithKeysFromAJwkSet() {
+        TestIdentityProvider idp = new TestIdentityProvider();
+        jwks = idp.jwkSet();
+        JwtDecoder decoder = decoder(new MockEnvironment()
+                .withProperty(SETTINGS + "jwk-set-uri", issuer + "/jwks")
+                .withProperty(SETTINGS + "issuer-uri", TestIdentityProvider.ISSUER));
+        assertThat(decoder.decode(idp.token("auditor-1", List.of("AUDITOR"))).getSubject()).isEqualTo("auditor-1");
+        for (String[] forgery : idp.forgeries("auditor-1")) {
+            assertRefused(decoder, forgery[1], forgery[0]);
+        }
+    }
+
+    @Test
+    void anIssuerUriAloneTakesTheAlgorithmOfTheProvidersKeysUnlessConfigured() throws Exception {
+        ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
+        jwks = new JWKSet(ec.toPublicJWK()).toString();
+        SignedJWT signed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec-1").build(), claims().build());
+        signed.sign(new ECDSASigner(ec));
+        String token = signed.serialize();
+
+        JwtDecoder discovered = decoder(new MockEnvironment().withProperty(SETTINGS + "issuer-uri", issuer));
+        assertThat(discovered.decode(token).getSubject()).isEqualTo("auditor-1");
+        JwtDecoder rs256Only = decoder(new MockEnvironment().withProperty(SETTINGS + "issuer-uri", issuer)
+                .withProperty(SETTINGS + "jws-algorithms", "RS256"));
+        assertRefused(rs256Only, token, "ES256 when only RS256 is configured");
+    }
+
+    @Test
+    void settingsTheServiceWouldIgnoreAreNamed() {
+        assertThat(IdentityProviderTokens.unusedSettings(new MockEnvironment()
+                .withProperty(SETTINGS + "jwk-set-uri", issuer + "/jwks")
+                .withProperty(SETTINGS + "audiences", "reglament"))).isEmpty();
+        assertThat(IdentityProviderTokens.unusedSettings(new MockEnvironment()
+                .withProperty(SETTINGS + "jwk-set-uri", issuer + "/jwks")
+                .withProperty(SETTINGS + "authorities-claim-name", "groups")
+                .withProperty(SETTINGS + "principal-claim-name", "email")))
+                .hasSize(2).allMatch(problem -> problem.contains("\"roles\" claim"))
+                .anyMatch(problem -> problem.startsWith(SETTINGS + "authorities-claim-name"));
+        assertThat(IdentityProviderTokens.unusedSettings(new MockEnvironment().withProperty(SETTINGS + "audiences", "x")))
+                .singleElement().asString().contains(SETTINGS + "audiences", "no identity provider");
+        assertThat(IdentityProviderTokens.unusedSettings(new MockEnvironment().withProperty(
+                "spring.security.oauth2.resourceserver.opaquetoken.introspection-uri", "https://idp.example/introspect")))
+                .singleElement().asString().contains("opaque tokens");
     }
 
     @Test
@@ -174,8 +226,7 @@ class IdentityProviderTokensTest {
     }
 
     private static JwtDecoder decoder(MockEnvironment environment) {
-        return IdentityProviderTokens.decoder(environment, new DefaultResourceLoader(),
-                new AccessConfiguration().tokenRules(""));
+        return IdentityProviderTokens.decoder(environment, new DefaultResourceLoader());
     }
 
     private static void assertRefused(JwtDecoder decoder, String token, String what) {
