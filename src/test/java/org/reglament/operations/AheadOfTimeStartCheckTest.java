@@ -1,9 +1,14 @@
 package org.reglament.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
@@ -29,6 +34,38 @@ class AheadOfTimeStartCheckTest {
         assertThat(AheadOfTimeStartCheck.refuses(new MockEnvironment(), false)).isFalse();
         assertThat(AheadOfTimeStartCheck.refuses(new MockEnvironment().withProperty("management.server.port", "-1"), false))
                 .isFalse();
+    }
+
+    @Test
+    void theCheckRunsBeforeTheContextIsRefreshedWhenTheJvmHasTheFlag() {
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.setEnvironment(new MockEnvironment());
+        AheadOfTimeStartCheck check = new AheadOfTimeStartCheck();
+        check.initialize(context); // the ordinary code: nothing to say
+        String before = System.getProperty("spring.aot.enabled");
+        System.setProperty("spring.aot.enabled", "true"); // what -Dspring.aot.enabled=true sets (AotDetector reads it)
+        try {
+            assertThatThrownBy(() -> check.initialize(context))
+                    .isInstanceOf(AheadOfTimeStartCheck.ManagementPortRequiredException.class);
+            context.setEnvironment(new MockEnvironment().withProperty("management.server.port", "9091"));
+            check.initialize(context);
+        } finally {
+            if (before == null) {
+                System.clearProperty("spring.aot.enabled");
+            } else {
+                System.setProperty("spring.aot.enabled", before);
+            }
+        }
+    }
+
+    @Test
+    void springBootFindsTheCheckAndItsReport() {
+        SpringFactoriesLoader factories = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader());
+        // Analyzers that need constructor arguments are not made here; ours needs none.
+        SpringFactoriesLoader.FailureHandler skip = (type, name, failure) -> { };
+        assertThat(factories.load(ApplicationContextInitializer.class, skip))
+                .anyMatch(AheadOfTimeStartCheck.class::isInstance);
+        assertThat(factories.load(FailureAnalyzer.class, skip)).anyMatch(AheadOfTimeStartCheck.Analysis.class::isInstance);
     }
 
     @Test
