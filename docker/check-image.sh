@@ -54,9 +54,12 @@ auditor=(-H 'X-API-Key: local-auditor-key')
 if [ -n "${REGLAMENT_CHECK_TOKEN:-}" ]; then
   auditor=(-H "Authorization: Bearer $REGLAMENT_CHECK_TOKEN")
   forged=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${REGLAMENT_CHECK_TOKEN%.*}.AAAA" \
-    "http://127.0.0.1:$port/api/v1/audit/verify")
+    "http://127.0.0.1:$port/api/v1/audit/verify" || true)
   [ "$forged" = 401 ] || { echo "FAIL: a forged bearer token got $forged, not 401" >&2; tail -30 "$work/server.log" >&2; exit 1; }
   echo "bearer token of the identity provider accepted, a forged one refused with 401"
+elif [[ " $* " == *"spring.security.oauth2.resourceserver.jwt."* ]]; then
+  # sudo drops the caller's environment unless it is given after sudo: say so rather than check less in silence.
+  echo "an identity provider is configured but REGLAMENT_CHECK_TOKEN is not set: its tokens are not checked"
 fi
 verify=$(curl -fs "${auditor[@]}" "http://127.0.0.1:$port/api/v1/audit/verify") \
   || { echo "FAIL: the log's verification was refused" >&2; tail -30 "$work/server.log" >&2; exit 1; }

@@ -8,8 +8,10 @@
 # as before, never wrongly.
 # It also starts on Spring's ahead-of-time code (-Dspring.aot.enabled=true; pom.xml, process-aot: the bean definitions
 # generated at build time, about a second less), and the training start does too, so that the archive holds the
-# classes of that start. That code was made with the actuator on a port of its own, which the image's environment
-# sets (MANAGEMENT_SERVER_PORT=9091; the service refuses to start on that code without one: AheadOfTimeStartCheck).
+# classes of that start. That code was made with the actuator on a port of its own, so the trained image starts only
+# with one set (MANAGEMENT_SERVER_PORT=9091, as compose.yaml and k8s/ set it; otherwise it stops with a message
+# saying so: AheadOfTimeStartCheck). Not set in the image itself: the management port answers without a key, so it is
+# for the deployment to place it (management.server.address), not a default every `docker run` would open.
 # Everything else the service reads at start as before, API keys and an identity provider's JWT settings included.
 #
 #   sudo bash docker/train-image.sh [target/jib-image.tar [target/reglament-image.tar]]
