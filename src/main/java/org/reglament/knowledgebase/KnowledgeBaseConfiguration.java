@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +21,11 @@ public class KnowledgeBaseConfiguration {
     public record RulesProperties(Path directory) {
     }
 
+    /** The knowledge base {@link KnowledgeBasePreload} began loading at start, or (in a context without it) loaded now. */
     @Bean
-    public KnowledgeBase knowledgeBase(RulesProperties properties) {
-        return compile(properties.directory());
+    public KnowledgeBase knowledgeBase(RulesProperties properties, ObjectProvider<KnowledgeBasePreload> preload) {
+        KnowledgeBasePreload started = preload.getIfAvailable();
+        return started != null && started.isOf(properties.directory()) ? started.await() : compile(properties.directory());
     }
 
     /**

@@ -1,0 +1,77 @@
+package org.reglament.knowledgebase;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The knowledge base loaded on a thread of its own from the moment the service's configuration is known, while Spring
+ * creates the rest of the application context on the main thread (issue 17, point 4: ready in 4 s). Loading it is
+ * the largest single step of a start (0.3–0.7 s precompiled, several seconds compiled from a rules directory) and
+ * depends on nothing but {@code reglament.rules.directory}; the context's first second, before any bean needs it, is
+ * spent on one core. {@link KnowledgeBaseConfiguration} takes the result when it asks for the same directory, and a
+ * failure surfaces there, as the same exception a load on the main thread would have thrown.
+ */
+public class KnowledgeBasePreload implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    static final String BEAN_NAME = "reglament.knowledgeBasePreload";
+
+    private final Path directory;
+    private final CompletableFuture<KnowledgeBase> loading;
+
+    /** Spring Boot's instance (spring.factories): does nothing until {@link #initialize}. */
+    public KnowledgeBasePreload() {
+        this.directory = null;
+        this.loading = null;
+    }
+
+    private KnowledgeBasePreload(Path directory) {
+        this.directory = directory;
+        this.loading = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                loading.complete(KnowledgeBaseConfiguration.compile(directory));
+            } catch (Throwable failure) {
+                loading.completeExceptionally(failure);
+            }
+        }, "knowledge-base-preload");
+        thread.setDaemon(true); // a start that fails elsewhere does not wait for it
+        thread.start();
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (context.getParent() != null) {
+            return; // the actuator's child context needs no knowledge base
+        }
+        Path rules = Binder.get(context.getEnvironment())
+                .bind("reglament.rules", Bindable.of(KnowledgeBaseConfiguration.RulesProperties.class))
+                .map(KnowledgeBaseConfiguration.RulesProperties::directory).orElse(null);
+        context.getBeanFactory().registerSingleton(BEAN_NAME, new KnowledgeBasePreload(rules));
+    }
+
+    /** Whether this preload is of the knowledge base {@code directory} names (null: the one in the jar). */
+    boolean isOf(Path directory) {
+        return loading != null && Objects.equals(this.directory, directory);
+    }
+
+    /** The loaded knowledge base, waiting for it; a load that failed throws what the load threw. */
+    KnowledgeBase await() {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+}
