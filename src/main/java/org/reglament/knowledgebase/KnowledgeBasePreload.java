@@ -17,6 +17,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * depends on nothing but {@code reglament.rules.directory}; the context's first second, before any bean needs it, is
  * spent on one core. {@link KnowledgeBaseConfiguration} takes the result when it asks for the same directory, and a
  * failure surfaces there, as the same exception a load on the main thread would have thrown.
+ * <p>
+ * Both threads initialise classes at the same time. That is safe while no two classes' static initialisers need each
+ * other: with such a cycle, one class begun on each thread, the JVM's class-initialisation locks would hold the start
+ * for ever. Keep the static initialisers of the knowledge base's classes (and of what the context creates early)
+ * free of cycles.
  */
 public class KnowledgeBasePreload implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     static final String BEAN_NAME = "reglament.knowledgeBasePreload";
