@@ -25,16 +25,20 @@ public class AheadOfTimeStartCheck implements ApplicationContextInitializer<Conf
         }
     }
 
-    /** Whether a start on (or off) the AOT code lacks the management port that code was made with. */
+    /**
+     * Whether a start on (or off) the AOT code lacks the management port that code was made with. The actuator
+     * turned off (management.server.port=-1) is not refused: the AOT code then starts no child context, as seen with
+     * the packaged jar; on the service's own port the child context's server fails on the port already taken.
+     */
     static boolean refuses(Environment environment, boolean aotCode) {
-        return aotCode && ManagementPortType.get(environment) != ManagementPortType.DIFFERENT;
+        return aotCode && ManagementPortType.get(environment) == ManagementPortType.SAME;
     }
 
     /** Why the service did not start; {@link Analysis} prints it with what to do. */
     public static final class ManagementPortRequiredException extends IllegalStateException {
         ManagementPortRequiredException() {
             super("Spring's ahead-of-time code (-Dspring.aot.enabled=true) needs the actuator on a port of its own: "
-                    + "management.server.port is not set, is disabled (-1) or is the service's own port");
+                    + "management.server.port is not set, or is the service's own port");
         }
     }
 
