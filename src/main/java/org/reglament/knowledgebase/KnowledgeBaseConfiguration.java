@@ -23,8 +23,8 @@ public class KnowledgeBaseConfiguration {
 
     /** The knowledge base {@link KnowledgeBasePreload} began loading at start, or (in a context without it) loaded now. */
     @Bean
-    public KnowledgeBase knowledgeBase(RulesProperties properties, ObjectProvider<KnowledgeBasePreload> preload) {
-        KnowledgeBasePreload started = preload.getIfAvailable();
+    public KnowledgeBase knowledgeBase(RulesProperties properties, ObjectProvider<KnowledgeBasePreload.Loading> preload) {
+        KnowledgeBasePreload.Loading started = preload.getIfAvailable();
         return started != null && started.isOf(properties.directory()) ? started.await() : compile(properties.directory());
     }
 

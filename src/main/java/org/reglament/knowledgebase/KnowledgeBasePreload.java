@@ -26,29 +26,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class KnowledgeBasePreload implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     static final String BEAN_NAME = "reglament.knowledgeBasePreload";
 
-    private final Path directory;
-    private final CompletableFuture<KnowledgeBase> loading;
-
-    /** Spring Boot's instance (spring.factories): does nothing until {@link #initialize}. */
-    public KnowledgeBasePreload() {
-        this.directory = null;
-        this.loading = null;
-    }
-
-    private KnowledgeBasePreload(Path directory) {
-        this.directory = directory;
-        this.loading = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                loading.complete(KnowledgeBaseConfiguration.compile(directory));
-            } catch (Throwable failure) {
-                loading.completeExceptionally(failure);
-            }
-        }, "knowledge-base-preload");
-        thread.setDaemon(true); // a start that fails elsewhere does not wait for it
-        thread.start();
-    }
-
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         if (context.getParent() != null) {
@@ -57,26 +34,43 @@ public class KnowledgeBasePreload implements ApplicationContextInitializer<Confi
         Path rules = Binder.get(context.getEnvironment())
                 .bind("reglament.rules", Bindable.of(KnowledgeBaseConfiguration.RulesProperties.class))
                 .map(KnowledgeBaseConfiguration.RulesProperties::directory).orElse(null);
-        context.getBeanFactory().registerSingleton(BEAN_NAME, new KnowledgeBasePreload(rules));
+        context.getBeanFactory().registerSingleton(BEAN_NAME, Loading.begin(rules));
     }
 
-    /** Whether this preload is of the knowledge base {@code directory} names (null: the one in the jar). */
-    boolean isOf(Path directory) {
-        return loading != null && Objects.equals(this.directory, directory);
-    }
+    /** A load begun: of the knowledge base {@code directory} names (null: the one in the jar). */
+    record Loading(Path directory, CompletableFuture<KnowledgeBase> result) {
 
-    /** The loaded knowledge base, waiting for it; a load that failed throws what the load threw. */
-    KnowledgeBase await() {
-        try {
-            return loading.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+        static Loading begin(Path directory) {
+            CompletableFuture<KnowledgeBase> result = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    result.complete(KnowledgeBaseConfiguration.compile(directory));
+                } catch (Throwable failure) {
+                    result.completeExceptionally(failure);
+                }
+            }, "knowledge-base-preload");
+            thread.setDaemon(true); // a start that fails elsewhere does not wait for it
+            thread.start();
+            return new Loading(directory, result);
+        }
+
+        boolean isOf(Path directory) {
+            return Objects.equals(this.directory, directory);
+        }
+
+        /** The loaded knowledge base, waiting for it; a load that failed throws what the load threw. */
+        KnowledgeBase await() {
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
             }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
         }
     }
 }

@@ -20,12 +20,12 @@ class KnowledgeBasePreloadTest {
     @Test
     void thePackagedKnowledgeBaseIsLoadedOnItsOwnThreadAndTakenByTheBean() {
         GenericApplicationContext context = context(new MockEnvironment());
-        KnowledgeBasePreload preload = context.getBean(KnowledgeBasePreload.BEAN_NAME, KnowledgeBasePreload.class);
+        KnowledgeBasePreload.Loading preload = context.getBean(KnowledgeBasePreload.BEAN_NAME, KnowledgeBasePreload.Loading.class);
         assertThat(preload.isOf(null)).isTrue();
         assertThat(preload.isOf(Path.of("rules"))).isFalse();
 
         KnowledgeBase taken = new KnowledgeBaseConfiguration().knowledgeBase(
-                new KnowledgeBaseConfiguration.RulesProperties(null), context.getBeanProvider(KnowledgeBasePreload.class));
+                new KnowledgeBaseConfiguration.RulesProperties(null), context.getBeanProvider(KnowledgeBasePreload.Loading.class));
         assertThat(taken).isSameAs(preload.await());
         assertThat(taken.version()).isEqualTo(KnowledgeBaseConfiguration.compile(null).version());
     }
@@ -35,12 +35,12 @@ class KnowledgeBasePreloadTest {
         Path rules = KnowledgeBaseFixture.RULES.toAbsolutePath();
         GenericApplicationContext context = context(new MockEnvironment()
                 .withProperty("reglament.rules.directory", rules.toString()));
-        KnowledgeBasePreload preload = context.getBean(KnowledgeBasePreload.BEAN_NAME, KnowledgeBasePreload.class);
+        KnowledgeBasePreload.Loading preload = context.getBean(KnowledgeBasePreload.BEAN_NAME, KnowledgeBasePreload.Loading.class);
         assertThat(preload.isOf(rules)).isTrue();
         assertThat(preload.await().version()).isEqualTo(KnowledgeBaseFixture.knowledgeBase().version());
 
         // Asked for another directory than the one preloaded (never so in the service): loaded afresh, not the preload.
-        ObjectProvider<KnowledgeBasePreload> provider = context.getBeanProvider(KnowledgeBasePreload.class);
+        ObjectProvider<KnowledgeBasePreload.Loading> provider = context.getBeanProvider(KnowledgeBasePreload.Loading.class);
         KnowledgeBase packaged = new KnowledgeBaseConfiguration().knowledgeBase(
                 new KnowledgeBaseConfiguration.RulesProperties(null), provider);
         assertThat(packaged).isNotSameAs(preload.await());
@@ -50,7 +50,7 @@ class KnowledgeBasePreloadTest {
     void aFailedLoadThrowsWhatTheLoadThrew() {
         GenericApplicationContext context = context(new MockEnvironment()
                 .withProperty("reglament.rules.directory", "/nonexistent/rules"));
-        KnowledgeBasePreload preload = context.getBean(KnowledgeBasePreload.BEAN_NAME, KnowledgeBasePreload.class);
+        KnowledgeBasePreload.Loading preload = context.getBean(KnowledgeBasePreload.BEAN_NAME, KnowledgeBasePreload.Loading.class);
         assertThatThrownBy(preload::await).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("cannot read the knowledge base at /nonexistent/rules");
     }
