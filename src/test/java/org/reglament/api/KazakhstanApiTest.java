@@ -71,6 +71,7 @@ class KazakhstanApiTest {
         assertThat(ruQuotes.get(1).path("language").asText()).isEqualTo("kk");
         assertThat(kkQuotes.get(0).path("language").asText()).isEqualTo("kk");
         assertThat(kkQuotes.get(0).path("text").asText()).isEqualTo(ruQuotes.get(1).path("text").asText());
+        assertThat(kazakh.path("rulesFired").size()).as("rules fired").isPositive();
         for (JsonNode rule : kazakh.path("rulesFired")) {
             assertThat(rule.path("citation").path("quotes").get(0).path("language").asText()).isEqualTo("kk");
         }

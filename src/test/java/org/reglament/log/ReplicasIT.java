@@ -131,10 +131,12 @@ class ReplicasIT {
                     timeout connect 1s
                     timeout client 30s
                     timeout server 30s
-                    # A request that could not reach a replica (refused, reset before an answer) goes to another.
+                    # A request that could not reach a replica (the connection refused) goes to another, as in
+                    # docker/haproxy/haproxy.cfg. Not on an empty response: a replica killed after recording a
+                    # decision answers nothing, and a retry would record the client's one request twice.
                     retries 3
                     option redispatch 1
-                    retry-on conn-failure empty-response
+                    retry-on conn-failure
                 frontend reglament
                     bind 127.0.0.1:%d
                     default_backend replicas
@@ -258,15 +260,21 @@ class ReplicasIT {
 
         // Every answered decision is in the log, once, with the digest and place it was answered with.
         Map<String, String[]> logged = new HashMap<>();
+        Map<String, Integer> receiptsPerRequest = new HashMap<>();
         long rows = 0;
         try (Connection db = DriverManager.getConnection(url, env("USER", "reglament"), env("PASSWORD", "reglament"));
              Statement statement = db.createStatement();
-             ResultSet rs = statement.executeQuery("select decision_id, digest, stream, leaf_index from receipt")) {
+             ResultSet rs = statement.executeQuery("select decision_id, digest, stream, leaf_index, registry_id"
+                     + " from receipt")) {
             while (rs.next()) {
                 rows++;
                 logged.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                receiptsPerRequest.merge(rs.getString(5), 1, Integer::sum);
             }
         }
+        // Every client request carries a registry id of its own: one with two receipts was recorded twice.
+        List<String> recordedTwice = receiptsPerRequest.entrySet().stream().filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey).sorted().toList();
         long missing = answered.values().stream().filter(a -> !logged.containsKey(a.decisionId())).count();
         long mismatched = answered.values().stream().filter(a -> logged.containsKey(a.decisionId())).filter(a -> {
             String[] row = logged.get(a.decisionId());
@@ -282,11 +290,12 @@ class ReplicasIT {
                 replicas: 3 on one PostgreSQL log behind HAProxy, %d clients
                 sent %d, answered %d (%d before the kill, %d before the SIGTERM, %d after it)
                 client errors %d %s, by phase %s (0 running, 1 killed, 2 restarted, 3 stopped)
-                receipts in the log %d (%d distinct decisions), answered but missing %d, mismatched %d
+                receipts in the log %d (%d distinct decisions, %d requests recorded twice), answered but missing %d,
+                mismatched %d
                 streams answered from %d; verify intact %s, %d receipts verified, %d problems
                 the SIGTERMed replica exited %s with %s; its readiness while stopping: %s
                 """, CLIENTS, sent.get(), answered.size(), beforeKill, beforeStop, afterStop - beforeStop, errorsTotal,
-                errors, errorsByPhase, rows, logged.size(), missing, mismatched, streams,
+                errors, errorsByPhase, rows, logged.size(), recordedTwice.size(), missing, mismatched, streams,
                 verification.path("intact").asBoolean(), verification.path("verified").asLong(),
                 verification.path("problemCount").asLong(), exited ? "in time" : "NOT in time",
                 exited ? replicas[2].exitValue() : -1, runs(readiness));
@@ -298,7 +307,9 @@ class ReplicasIT {
         assertThat(afterStop - beforeStop).as("decisions went on after the SIGTERM").isPositive();
         assertThat(missing).as(report).isZero();
         assertThat(mismatched).as(report).isZero();
-        assertThat(rows).as("no receipt twice").isEqualTo(logged.size());
+        assertThat(recordedTwice).as("no client request recorded twice: " + report).isEmpty();
+        assertThat(rows - answered.size()).as("receipts of decisions no client saw answered are at most those in"
+                + " flight on the killed replica: " + report).isBetween(0L, (long) CLIENTS);
         assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
         assertThat(verification.path("verified").asLong()).isEqualTo(rows);
         assertThat(streams).as("the replicas wrote streams of their own").isGreaterThanOrEqualTo(3);

@@ -44,8 +44,10 @@ class ActionMatrixDateCoverageTest {
             } else {
                 DecisionEnvelope<ActionMatrix> envelope = decisions.derive(request);
                 assertThat(envelope.regulation().edition()).isEqualTo("1.1");
-                assertThat(envelope.result().cells()).hasSize(9);
-                assertThat(envelope.result().followUpSteps()).hasSize(6);
+                assertThat(envelope.result().cells()).extracting(ActionMatrix.Cell::action).as(date.toString())
+                        .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+                assertThat(envelope.result().followUpSteps()).extracting(ActionMatrix.Step::step).as(date.toString())
+                        .containsExactly(1, 2, 3, 4, 5, 6);
             }
         }
     }
@@ -86,6 +88,21 @@ class ActionMatrixDateCoverageTest {
                     new MatrixProposal(proposal, derived.explanatoryNote().required()), mfcOnly, otherCases)).result();
             assertThat(check.violations()).as("%s proposing %s", service, proposal).isEmpty();
             assertThat(check.compliant()).isTrue();
+
+            // And the other side: a value the criteria do not allow, in the first cell they fix, is not compliant and
+            // is named in that cell (a breach, or a referral to the Working Group under 3.1.4.3 para. 3).
+            ActionMatrix.Cell fixed = derived.cells().stream().filter(c -> c.value() != CellValue.DISCRETIONARY)
+                    .findFirst().orElseThrow();
+            CellValue other = java.util.stream.Stream.of(CellValue.ONE, CellValue.ZERO, CellValue.DASH)
+                    .filter(v -> !fixed.allowed().contains(v)).findFirst().orElseThrow();
+            List<String> broken = new ArrayList<>(proposal);
+            broken.set(fixed.action() - 1, other.code());
+            MatrixCheck refused = decisions.check(new MatrixCheckRequest(EDITION_1_1, service,
+                    new MatrixProposal(broken, derived.explanatoryNote().required()), mfcOnly, otherCases)).result();
+            assertThat(refused.compliant()).as("%s proposing %s", service, broken).isFalse();
+            assertThat(java.util.stream.Stream.concat(refused.violations().stream().map(MatrixCheck.Breach::action),
+                    refused.referrals().stream().map(MatrixCheck.ReferralToWorkingGroup::action)))
+                    .as("%s proposing %s", service, broken).contains(fixed.action());
         }
     }
 

@@ -95,6 +95,15 @@ public class KazakhstanSteps {
         assertThat(next.path("rule").asText()).isEqualTo(rule);
     }
 
+    @Тогда("^следующий шаг — «([^»]+)» без срока по правилу «([^»]+)»$")
+    public void nextWithoutDue(String step, String rule) {
+        JsonNode next = scenario.result().path("next");
+        assertThat(next.path("step").asText()).as("next step in %s", next).isEqualTo(step);
+        assertThat(next.path("rule").asText()).isEqualTo(rule);
+        assertThat(next.path("due").isMissingNode() || next.path("due").isNull())
+                .as("no due date without the decision's date: %s", next).isTrue();
+    }
+
     @Тогда("следующего шага нет")
     public void noNext() {
         assertThat(scenario.result().path("next").isMissingNode() || scenario.result().path("next").isNull()).isTrue();
@@ -158,7 +167,7 @@ public class KazakhstanSteps {
     public void complete() {
         assertThat(scenario.result().path("missing")).isEmpty();
         assertThat(scenario.result().path("defects")).isEmpty();
-        assertThat(scenario.result().path("complete").asBoolean()).isTrue();
+        assertThat(Answers.flag(scenario.result(), "complete")).isTrue();
     }
 
     @Тогда("^не хватает части «([^»]+)» — «([^»]+)» по правилу «([^»]+)»$")
@@ -167,7 +176,7 @@ public class KazakhstanSteps {
                 "missing part " + part);
         assertThat(missing.path("rule").asText()).isEqualTo(rule);
         assertThat(missing.path("partQuotes").get(0).path("text").asText()).contains(quote);
-        assertThat(scenario.result().path("complete").asBoolean()).isFalse();
+        assertThat(Answers.flag(scenario.result(), "complete")).isFalse();
     }
 
     @Тогда("^у части «([^»]+)» казахская цитата — «([^»]+)»$")

@@ -70,7 +70,7 @@ public class RegistrySteps {
         String valueColumn = header.contains(action + "*") ? action + "*" : action + "* по критерию";
         assertThat(column(row, valueColumn)).as("value of action %d of %s", action, id).startsWith(value);
         assertThat(column(row, action + "* правило")).isEqualTo(rule);
-        assertThat(rule).startsWith(column(row, action + "* пункт"));
+        Answers.assertRuleOfClause(rule, column(row, action + "* пункт"));
     }
 
     @Тогда("^в строке «(\\d+)» причина для действия (\\d) содержит «(.+)»$")
