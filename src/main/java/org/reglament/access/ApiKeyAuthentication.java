@@ -34,6 +34,13 @@ public class ApiKeyAuthentication extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // One request, one caller: with two keys (or a key and an Authorization header) the one read would depend on
+        // the order the headers came in, and a request with a key of a role it lacks could pass on another's.
+        if (count(request, HEADER) + count(request, "Authorization") > 1) {
+            problems.write(response, 401, "More than one credential", "send one " + HEADER + " header or one "
+                    + "Authorization header, not several");
+            return;
+        }
         String presented = presentedKey(request);
         if (presented != null) {
             AccessProperties.ApiKey key = keys.stream().filter(k -> matches(k.key(), presented)).findFirst().orElse(null);
@@ -47,6 +54,14 @@ public class ApiKeyAuthentication extends OncePerRequestFilter {
                     UsernamePasswordAuthenticationToken.authenticated(key.name(), null, authorities));
         }
         chain.doFilter(request, response);
+    }
+
+    private static int count(HttpServletRequest request, String header) {
+        int n = 0;
+        for (var values = request.getHeaders(header); values != null && values.hasMoreElements(); values.nextElement()) {
+            n++;
+        }
+        return n;
     }
 
     private static String presentedKey(HttpServletRequest request) {

@@ -141,6 +141,20 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return String.valueOf(parameter.getParameterName());
     }
 
+    /**
+     * A multipart form that cannot be read (no boundary in its Content-Type, a body that ends before the closing
+     * boundary): the request's fault, not the service's. A form too large is answered as any body too large.
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    public ResponseEntity<Object> unreadableForm(org.springframework.web.multipart.MultipartException ex,
+                                                 WebRequest request) {
+        if (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return RequestBodyLimit.tooLarge(((ServletWebRequest) request).getRequest().getRequestURI());
+        }
+        return invalid(List.of(new FieldProblem("(body)", "the multipart form cannot be read: its Content-Type names"
+                + " no boundary, or the body ends before the closing boundary")), request);
+    }
+
     @ExceptionHandler(NoEditionInForceException.class)
     public ResponseEntity<Object> refuse(NoEditionInForceException ex, WebRequest request) {
         return ResponseEntity.unprocessableEntity().body(noEditionInForce(ex));
@@ -305,7 +319,7 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             return new FieldProblem(path(format), RequestValues.quoted(String.valueOf(format.getValue())) + " is not one of "
-                    + Arrays.toString(format.getTargetType().getEnumConstants()));
+                    + codes(format.getTargetType()));
         }
         if (mapping instanceof InvalidFormatException format) {
             return new FieldProblem(path(format), format.getValue() instanceof String text
@@ -337,7 +351,11 @@ public class InputProblems extends ResponseEntityExceptionHandler {
             return new FieldProblem(path(read), "the field is given more than once");
         }
         var at = read.getLocation();
-        return new FieldProblem("(body)", "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr()
+        String message = String.valueOf(read.getOriginalMessage());
+        // A number the reader cannot take is named by its field, like any other value.
+        String field = message.startsWith("Invalid numeric value") || message.startsWith("Non-standard token")
+                ? path(read) : "(body)";
+        return new FieldProblem(field, "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr()
                 + ", column " + at.getColumnNr()) + syntax(read.getOriginalMessage()));
     }
 
@@ -351,29 +369,36 @@ public class InputProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * What the JSON reader said about the syntax, without its own internals: the parser's message up to where it
-     * starts naming its source and features, and nothing at all if what is left still names them.
+     * What is wrong with the JSON text, in the service's words: the reader's own messages name its tokens, features
+     * and classes, so they are recognised, not passed on; an error not recognised is told by its place alone.
      */
-    private static String syntax(String message) {
+    public static String syntax(String message) {
         if (message == null) {
             return "";
         }
-        String text = message;
-        for (String cut : new String[] {" at [Source", " (start marker at", "\n", " (for "}) {
-            int at = text.indexOf(cut);
-            if (at >= 0) {
-                text = text.substring(0, at);
+        for (String[] known : SYNTAX) {
+            if (message.startsWith(known[0])) {
+                return ": " + known[1];
             }
         }
-        text = text.replaceAll("`[^`]*`", "").trim();
-        if (text.isEmpty() || INTERNALS.matcher(text).find()) {
-            return "";
-        }
-        return ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text);
+        return "";
     }
 
-    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
-            "(?i)jackson|fasterxml|java\\.|Feature|Exception|\\bclass\\b|Source:");
+    private static final String[][] SYNTAX = {
+            {"Unexpected end-of-input", "the JSON text ends before it is complete"},
+            {"Unrecognized token", "a word that is not a JSON value (values are strings in double quotes, numbers,"
+                    + " true, false, null, objects and arrays)"},
+            {"Non-standard token", "NaN and Infinity are not JSON numbers"},
+            {"Invalid numeric value: Leading zeroes", "a JSON number has no leading zeros"},
+            {"Invalid numeric value", "not a JSON number"},
+            {"Unexpected character (''' (code 39))", "names and strings are in double quotes, not single"},
+            {"Unexpected character", "a character that cannot stand there"},
+            {"Illegal unquoted character", "a control character inside a string must be escaped"},
+            {"Unrecognized character escape", "an escape JSON does not have"},
+            {"Unexpected close marker", "a closing bracket or brace that closes nothing open"},
+            {"Trailing token", "more JSON follows the value"},
+            {"Duplicate field", "a name is given more than once in one object"},
+    };
 
     /** The JSON path where the reader stopped, from its own record of the objects and arrays it was in. */
     private static String path(StreamReadException e) {
@@ -430,12 +455,27 @@ public class InputProblems extends ResponseEntityExceptionHandler {
             return "a string";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.toString(type.getEnumConstants());
+            return "one of " + codes(type);
         }
         if (java.util.Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "a JSON object";
+    }
+
+    /** An enumeration's values as a request writes them: by the method Jackson writes them with, else by name. */
+    static String codes(Class<?> type) {
+        java.lang.reflect.Method written = Arrays.stream(type.getMethods())
+                .filter(m -> m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)
+                        && m.getParameterCount() == 0)
+                .findFirst().orElse(null);
+        return Arrays.stream(type.getEnumConstants()).map(constant -> {
+            try {
+                return String.valueOf(written != null ? written.invoke(constant) : ((Enum<?>) constant).name());
+            } catch (ReflectiveOperationException e) {
+                return ((Enum<?>) constant).name();
+            }
+        }).collect(Collectors.joining(", "));
     }
 
     private static String path(JsonMappingException e) {

@@ -75,7 +75,46 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             json.writeValue(response.getOutputStream(), problem(request.getRequestURI(), limit));
             return;
         }
+        String refused = unreadableEncoding(request);
+        if (refused != null) {
+            response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), unsupported(request.getRequestURI(), refused));
+            return;
+        }
         chain.doFilter(new LimitedRequest(request, limit, json(request) ? new Utf8Body() : null), response);
+    }
+
+    /**
+     * Why the body would be read as something other than what was sent, or null: a compressed body (the service reads
+     * bodies as sent, and would otherwise decide on the compressed bytes), or a JSON body declared in a charset other
+     * than UTF-8 (RFC 8259 §8.1), which the converter would decode by that charset into other text than the bytes say.
+     */
+    private static String unreadableEncoding(HttpServletRequest request) {
+        String encoding = request.getHeader("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            return "Content-Encoding: the service reads a request body as sent, not " + RequestValues.quoted(encoding);
+        }
+        if (json(request)) {
+            MediaType type = MediaType.parseMediaType(request.getContentType());
+            String charset = type.getParameter("charset");
+            if (charset != null && !charset.replace("\"", "").trim().equalsIgnoreCase("utf-8")) {
+                return "Content-Type: a JSON body is UTF-8 (RFC 8259), not " + RequestValues.quoted(charset);
+            }
+        }
+        return null;
+    }
+
+    private static ProblemDetail unsupported(String path, String reason) {
+        String field = reason.substring(0, reason.indexOf(':'));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, reason);
+        problem.setType(URI.create("/problems/unsupported-encoding"));
+        problem.setTitle("The body is not sent in a form the service reads");
+        problem.setInstance(URI.create(path));
+        problem.setProperty("field", field);
+        problem.setProperty("errors", java.util.List.of(new InputProblems.FieldProblem(field,
+                reason.substring(reason.indexOf(':') + 2))));
+        return problem;
     }
 
     private static boolean json(HttpServletRequest request) {

@@ -60,6 +60,7 @@ public class StrictInput implements WebMvcConfigurer {
                 .deserializerByType(Instant.class, new Text<>(Instant.class, "an instant such as 2026-01-31T12:00:00Z",
                         RequestValues::instant))
                 .deserializerByType(BigDecimal.class, new Decimal())
+                .deserializerByType(String.class, new PlainText())
                 .postConfigurer(mapper -> {
                     // Jackson turns 5, 1.5 and true into "5", "1.5" and "true" for a String unless told not to.
                     for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer,
@@ -120,6 +121,11 @@ public class StrictInput implements WebMvcConfigurer {
     }
 
     @Override
+    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+        registry.addInterceptor(new QueryParameters());
+    }
+
+    @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addFormatterForFieldType(LocalDate.class, (Printer<LocalDate>) (date, locale) -> date.toString(),
                 (Parser<LocalDate>) (text, locale) -> RequestValues.date(text));
@@ -149,6 +155,44 @@ public class StrictInput implements WebMvcConfigurer {
             } catch (RequestValues.Refused refused) {
                 throw new RefusedValue(parser, refused.getMessage(), handledType());
             }
+        }
+    }
+
+    /**
+     * A JSON string of text a receipt can hold as sent. Refused: a lone surrogate ({@code "\\ud800"}), which has no
+     * UTF-8 form, so that the receipt would record and digest a {@code ?} in its place and two requests would share a
+     * digest; control characters other than tab and line breaks; and the bidirectional controls (U+202A–U+202E,
+     * U+2066–U+2069), which make a name read otherwise on screen than in the log.
+     */
+    private static final class PlainText extends StdScalarDeserializer<String> {
+        PlainText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                throw new RefusedValue(parser, "expected a string, not " + (parser.currentToken().isScalarValue()
+                        ? parser.getText() : shape(parser)), String.class);
+            }
+            String text = parser.getText();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                String refused = null;
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    refused = "a lone surrogate (\\u" + String.format("%04x", (int) c) + ") is not a character";
+                } else if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                    refused = "control character U+" + String.format("%04X", (int) c) + " at position " + (i + 1);
+                } else if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                    refused = "bidirectional control U+" + String.format("%04X", (int) c) + " at position " + (i + 1);
+                }
+                if (refused != null) {
+                    throw new RefusedValue(parser, refused, String.class);
+                }
+            }
+            return text;
         }
     }
 

@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
  * reader checks string values itself, but not every byte of a field name: with its table of known names warm it read
  * {@code "serv\xFFice"} as {@code service} and {@code "explanatoryNoteAttac\xFFhed"} as {@code explanatoryNoteAttached}
  * (Jackson 2.21; the fuzz probe found it), a malformed request answered as if it were valid.
+ * <p>
+ * A zero byte is refused as well: JSON text never holds one (a control character in a string is escaped), and a body
+ * in UTF-16 or UTF-32 without a byte-order mark is ASCII with zero bytes between, which is valid UTF-8 byte by byte
+ * and which the JSON reader would otherwise detect and read as UTF-16.
  */
 final class Utf8Body {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -30,6 +34,11 @@ final class Utf8Body {
     }
 
     void accept(byte[] bytes, int offset, int length) throws NotUtf8Exception {
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] == 0) {
+                throw new NotUtf8Exception();
+            }
+        }
         ByteBuffer in;
         if (pending.hasRemaining()) {
             in = ByteBuffer.allocate(pending.remaining() + length).put(pending).put(bytes, offset, length).flip();

@@ -72,8 +72,10 @@ final class JsonLinesRegistryReader implements RegistryReader {
         try {
             node = json.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new RegistryFileException(Kind.MALFORMED, "line " + number, "line " + number + " is not JSON: "
-                    + e.getOriginalMessage(), e);
+            // In the service's words: the reader's own message names its tokens and features.
+            String why = org.reglament.api.InputProblems.syntax(e.getOriginalMessage());
+            throw new RegistryFileException(Kind.MALFORMED, "line " + number, "line " + number + " is not JSON"
+                    + (why.isEmpty() ? "" : why), e);
         }
         if (node == null || !node.isObject()) {
             throw new RegistryFileException(Kind.MALFORMED, "line " + number, "line " + number

@@ -330,6 +330,10 @@ public class RegistryController {
             if (part == null) {
                 throw new InvalidRequestException("file", "a multipart form carries the registry in its part «file»");
             }
+            if (request.getParts().stream().filter(p -> "file".equals(p.getName())).count() > 1) {
+                // One batch, one file: which of two the receipt should record is not for the service to guess.
+                throw new InvalidRequestException("file", "the form carries more than one part «file»; send one");
+            }
             Optional<RegistryFormat> format = RegistryFormat.ofMediaType(part.getContentType())
                     .or(() -> part.getSubmittedFileName() == null ? Optional.empty()
                             : RegistryFormat.ofFileName(part.getSubmittedFileName()));

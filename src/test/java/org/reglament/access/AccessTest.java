@@ -59,6 +59,25 @@ class AccessTest {
     }
 
     @Test
+    void aRequestWithMoreThanOneCredentialIsRefusedWhateverTheirOrder() throws Exception {
+        // The auditor's key with another, in either order; the decider's key with the auditor's in Authorization.
+        for (String[][] credentials : new String[][][] {
+                {{"X-API-Key", "local-auditor-key"}, {"X-API-Key", "bogus"}},
+                {{"X-API-Key", "bogus"}, {"X-API-Key", "local-auditor-key"}},
+                {{"X-API-Key", "local-decider-key"}, {"Authorization", "ApiKey local-auditor-key"}},
+                {{"X-API-Key", "local-auditor-key"}, {"Authorization", "Bearer "
+                        + IDP.token("auditor@ministry", List.of("AUDITOR"))}}}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(url("/api/v1/audit/verify"));
+            for (String[] header : credentials) {
+                request.header(header[0], header[1]);
+            }
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(java.util.Arrays.deepToString(credentials)).isEqualTo(401);
+            assertThat(json.readTree(answer.body()).path("title").asText()).isEqualTo("More than one credential");
+        }
+    }
+
+    @Test
     void metricsNeedRoleMetricsOrAuditorOnTheMainPort() throws Exception {
         assertThat(get("/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/prometheus", "local-decider-key", null).statusCode()).isEqualTo(403);

@@ -53,7 +53,7 @@ class ActionMatrixApiTest {
                 Arguments.of("boolean as text", VALID.replace("\"providedViaMfc\":true", "\"providedViaMfc\":\"yes\""),
                         "service.providedViaMfc", "boolean"),
                 Arguments.of("unknown category", VALID.replace("REGIONAL", "FEDERAL"), "service.category",
-                        "\"FEDERAL\" is not one of [REGIONAL, MUNICIPAL, TYPICAL_MUNICIPAL, PRIORITY]"),
+                        "\"FEDERAL\" is not one of REGIONAL, MUNICIPAL, TYPICAL_MUNICIPAL, PRIORITY"),
                 Arguments.of("unknown field", VALID.replace("\"registryId\"", "\"registryID\":1,\"registryId\""),
                         "service.registryID", "unknown field"),
                 Arguments.of("bad registry id", VALID.replace("41000000000001", "41-0001"), "service.registryId",

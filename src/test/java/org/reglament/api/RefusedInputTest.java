@@ -76,7 +76,26 @@ class RefusedInputTest {
                 Arguments.of("/api/v1/decisions/e-services-share", "{\"asOf\":\"2017-01-15\",\"quarter\":\"2016-Q4\","
                         + "\"percent\":\"50\"}", "percent", "expected a number, not a string"),
                 Arguments.of("/api/v1/decisions/service-error-rate", "{\"asOf\":\"2017-01-15\",\"errors\":99999999999999999999,"
-                        + "\"calls\":1000}", "errors", "out of the range of a whole number"));
+                        + "\"calls\":1000}", "errors", "out of the range of a whole number"),
+                // Text a receipt cannot hold as sent (issue 12's second fuzz review): a lone surrogate would be digested
+                // as «?», a control or bidirectional character would read otherwise on screen than in the log.
+                Arguments.of("/api/v1/decisions/action-matrix", "{\"asOf\":\"2018-10-01\",\"service\":"
+                        + SERVICE.replace("\"Услуга\"", "\"У\\ud800слуга\"") + "}", "service.name", "a lone surrogate"),
+                Arguments.of("/api/v1/decisions/action-matrix", "{\"asOf\":\"2018-10-01\",\"service\":"
+                        + SERVICE.replace("\"Услуга\"", "\"У\\u0000слуга\"") + "}", "service.name", "control character U+0000"),
+                Arguments.of("/api/v1/decisions/action-matrix", "{\"asOf\":\"2018-10-01\",\"service\":"
+                        + SERVICE.replace("\"Услуга\"", "\"У\\u202eслуга\"") + "}", "service.name",
+                        "bidirectional control U+202E"),
+                // The JSON reader's own words are not passed on: its tokens and features are named in the service's.
+                Arguments.of("/api/v1/decisions/period", "hello", "(body)", "a word that is not a JSON value"),
+                Arguments.of("/api/v1/decisions/period", "{'asOf':'2018-04-27'}", "(body)", "in double quotes, not single"),
+                Arguments.of("/api/v1/decisions/period", "{\"asOf\":\"2018-04-27\",\"count\":014}", "count",
+                        "a JSON number has no leading zeros"),
+                Arguments.of("/api/v1/decisions/period", "{\"asOf\":\"2018-04-27\",\"count\":NaN}", "count",
+                        "NaN and Infinity are not JSON numbers"),
+                Arguments.of("/api/v1/decisions/period", "{\"asOf\":\"2018-04-27\",\"jurisdiction\":\"RU\",\"eventDate\":"
+                        + "\"2018-04-27\",\"count\":14,\"unit\":[\"weeks\"],\"direction\":\"after\"}", "unit",
+                        "expected one of calendar-days, working-days, weeks, months, years"));
     }
 
     @ParameterizedTest(name = "{0} {2}: {3}")
@@ -86,6 +105,46 @@ class RefusedInputTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertRefused(response, field, reason);
         assertThat(response.body().length()).as("an answer in proportion to the request").isLessThan(1024);
+    }
+
+    @Test
+    void aParameterTheEndpointDoesNotReadOrOneGivenTwiceIsRefused() throws Exception {
+        HttpResponse<String> twice = http.send(HttpRequest.newBuilder(url("/api/v1/knowledge-base/editions"
+                + "?asOf=2017-01-01&asOf=2018-10-01")).build(), HttpResponse.BodyHandlers.ofString());
+        assertRefused(twice, "asOf", "given 2 times; give it once");
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(url("/api/v1/audit/decisions?registryID=41"))
+                .header("X-API-Key", "local-auditor-key").build(), HttpResponse.BodyHandlers.ofString());
+        assertRefused(unknown, "registryID", "unknown parameter; this endpoint reads");
+        assertThat(json.readTree(unknown.body()).path("errors").get(0).path("reason").asText()).contains("registryId");
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/plan-status?asOf=2017-01-15"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"asOf\":\"2017-01-15\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertRefused(none, "asOf", "unknown parameter; this endpoint reads none");
+    }
+
+    @Test
+    void aBodyInAnotherCharsetOrCompressedIsRefusedNotReadAsSomethingElse() throws Exception {
+        String body = "{\"asOf\":\"2018-10-01\",\"service\":" + SERVICE + "}";
+        HttpResponse<String> latin1 = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                .header("Content-Type", "application/json; charset=ISO-8859-1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(latin1.statusCode()).as(latin1.body()).isEqualTo(415);
+        assertThat(json.readTree(latin1.body()).path("field").asText()).isEqualTo("Content-Type");
+        HttpResponse<String> gzip = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(gzip.statusCode()).as(gzip.body()).isEqualTo(415);
+        assertThat(json.readTree(gzip.body()).path("field").asText()).isEqualTo("Content-Encoding");
+        // UTF-16 without a byte-order mark is valid UTF-8 byte by byte (ASCII with zero bytes between).
+        HttpResponse<String> utf16 = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_16BE))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertRefused(utf16, "(body)", "the body is not UTF-8 text");
+        HttpResponse<String> utf8 = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(utf8.statusCode()).as(utf8.body()).isEqualTo(200);
     }
 
     @Test

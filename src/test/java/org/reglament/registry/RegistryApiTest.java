@@ -113,6 +113,45 @@ class RegistryApiTest {
     }
 
     @Test
+    void aFormThatCannotBeReadOrCarriesTwoFilesIsA400NotAFailureOfTheService() throws Exception {
+        JsonNode noBoundary = problem(post("?asOf=2018-10-01", "multipart/form-data", null,
+                "x".getBytes(StandardCharsets.UTF_8)));
+        assertThat(noBoundary.path("status").asInt()).isEqualTo(400);
+        assertThat(noBoundary.path("field").asText()).isEqualTo("(body)");
+        assertThat(noBoundary.path("detail").asText()).contains("the multipart form cannot be read");
+        JsonNode cutShort = problem(post("?asOf=2018-10-01", "multipart/form-data; boundary=xyz", null,
+                ("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(cutShort.path("status").asInt()).isEqualTo(400);
+
+        byte[] file = utf8Csv(registry(FORM, List.of(EXAMPLE)));
+        ByteArrayOutputStream form = new ByteArrayOutputStream();
+        for (int i = 0; i < 2; i++) {
+            form.write(("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r" + i + ".csv\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            form.write(file);
+            form.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        form.write("--b--\r\n".getBytes(StandardCharsets.UTF_8));
+        JsonNode twoFiles = problem(post("?asOf=2018-10-01", "multipart/form-data; boundary=b", null, form.toByteArray()));
+        assertThat(twoFiles.path("status").asInt()).isEqualTo(400);
+        assertThat(twoFiles.path("field").asText()).isEqualTo("file");
+        assertThat(twoFiles.path("detail").asText()).contains("more than one part «file»");
+    }
+
+    @Test
+    void aJsonLinesLineThatIsNotJsonIsToldInTheServicesWords() throws Exception {
+        HttpResponse<byte[]> nan = post("?asOf=2018-10-01", RegistryFormat.JSONL_TYPE, null,
+                "{\"applicationsPerYear\":NaN}\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(problem(nan).path("detail").asText()).isEqualTo("line 1: line 1 is not JSON: NaN and Infinity are not"
+                + " JSON numbers");
+        HttpResponse<byte[]> two = post("?asOf=2018-10-01", RegistryFormat.JSONL_TYPE, null,
+                "{\"registryId\":\"1\"} {\"registryId\":\"2\"}\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(two.body(), StandardCharsets.UTF_8)).contains("more JSON follows the value")
+                .doesNotContain("jackson", "Jackson", "Feature", "`");
+    }
+
+    @Test
     void aFileThatIsNotARegistryIsAProblemThatNamesWhatIsWrong() throws Exception {
         JsonNode missing = problem(post("?asOf=2018-10-01", "text/csv", null, utf8Csv(registry(
                 RegistryBadFilesTest.without(FORM, "Через МФЦ", "МФЦ?"), List.of(EXAMPLE)))));
