@@ -45,8 +45,17 @@ public class CommissionDecisions {
             throw new InvalidRequestException("forApproval", "votes for approval and for return ("
                     + (request.forApproval() + request.forReturn()) + ") cannot exceed those present (" + request.present() + ")");
         }
+        if (request.decisionDate() != null && request.decisionDate().isAfter(request.asOf())) {
+            throw new InvalidRequestException("decisionDate", request.decisionDate() + " is after asOf " + request.asOf()
+                    + ": only a decision known on the decision date can be given");
+        }
         return metrics.timed(DECISION, () -> {
             Act act = knowledgeBases.get().act(ACT);
+            if (request.decisionDate() != null) {
+                // The deadline that follows is counted under the decree as it was when the commission decided (as
+                // every event of a procedure is: TimelineDecisions), not under a decree not yet in force.
+                DeadlineDecisions.underTheEditionApplied(act, request.asOf(), request.decisionDate(), "decisionDate");
+            }
             Evaluation evaluation = knowledgeBases.get().evaluate(List.of(ACT, act.periodRules()), request.asOf(), List.of(
                     new CommissionVote(request.members(), request.present(), request.forApproval(), request.forReturn(),
                             request.chairVote(), request.majorityOrDefault()),

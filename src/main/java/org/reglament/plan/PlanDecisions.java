@@ -70,6 +70,15 @@ public class PlanDecisions {
     }
 
     public DecisionEnvelope<PlanAnswers.IndicatorCheck> share(PlanRequests.ShareCheck request) {
+        if (request.quarter() != null && request.quarter().matches("\\d{4}-Q[1-4]")) {
+            int year = Integer.parseInt(request.quarter().substring(0, 4));
+            int quarter = request.quarter().charAt(6) - '0';
+            LocalDate begins = LocalDate.of(year, 3 * quarter - 2, 1);
+            if (begins.isAfter(request.asOf())) {
+                throw new InvalidRequestException("quarter", request.quarter() + " begins on " + begins + ", after asOf "
+                        + request.asOf() + ": a share is measured in a quarter that has begun");
+            }
+        }
         return metrics.timed(SHARE, () -> indicator(SHARE, request.asOf(),
                 new ShareMeasurement(request.quarter(), request.percent()), request.percent()), this::outcome);
     }
@@ -94,9 +103,14 @@ public class PlanDecisions {
     public DecisionEnvelope<PlanAnswers.PlanStatus> status(PlanRequests.PlanStatusCheck request) {
         return metrics.timed(STATUS, () -> {
             List<PlanItem> items = items(knowledgeBases.get());
-            for (String item : request.completedOrNone().keySet()) {
+            for (Map.Entry<String, LocalDate> completed : request.completedOrNone().entrySet()) {
+                String item = completed.getKey();
                 if (items.stream().noneMatch(i -> i.item().equals(item))) {
                     throw new InvalidRequestException("completed." + item, "not an item of the plan");
+                }
+                if (completed.getValue() != null && completed.getValue().isAfter(request.asOf())) {
+                    throw new InvalidRequestException("completed." + item, completed.getValue() + " is after asOf "
+                            + request.asOf() + ": only completions known on the decision date can be given");
                 }
             }
             Evaluation evaluation = knowledgeBases.get().evaluate(ACT, request.asOf(), items);

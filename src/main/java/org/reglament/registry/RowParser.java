@@ -41,6 +41,7 @@ final class RowParser {
     /** «… услуга» after a category: «региональная услуга» is «региональная». */
     private static final Pattern SERVICE_SUFFIX = Pattern.compile(" услуга$");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,10}");
+    private static final Pattern THOUSANDS = Pattern.compile("-?\\d{1,3}([ \u00A0\u202F]\\d{3})+");
     /** JSON field of ServiceDescription → the column it is read from, to name a constraint's column. */
     private static final Map<String, Column> FIELDS = Map.of(
             "registryId", Column.REGISTRY_ID, "name", Column.NAME, "subservice", Column.SUBSERVICE,
@@ -133,8 +134,10 @@ final class RowParser {
             problems.add(new RowProblem(header.label(Column.APPLICATIONS), "empty; expected a whole number"));
             return null;
         }
-        // Thousands are grouped with spaces (a no-break space in spreadsheets): «1 200» is 1200. Nothing else is read.
-        String digits = value.replace(" ", "").replace("\u00A0", "").replace("\u202F", "");
+        // Thousands are grouped with spaces (a no-break space in spreadsheets): «1 200» is 1200, in groups of three
+        // only, so that «1 0 1» (a typing slip) is not read as 101. Nothing else is read.
+        String digits = THOUSANDS.matcher(value).matches()
+                ? value.replace(" ", "").replace("\u00A0", "").replace("\u202F", "") : value;
         if (!WHOLE_NUMBER.matcher(digits).matches()) {
             problems.add(new RowProblem(header.label(Column.APPLICATIONS), "«" + value + "» is not a whole number"));
             return null;
@@ -156,7 +159,7 @@ final class RowParser {
         }
         if (answer == null) {
             problems.add(new RowProblem(header.label(column), (value.isEmpty() ? "empty" : "«" + value + "» is not yes or no")
-                    + "; expected да or нет"));
+                    + "; expected да or нет (also д or н, yes or no, true or false, 1 or 0)"));
         }
         return answer;
     }

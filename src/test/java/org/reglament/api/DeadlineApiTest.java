@@ -76,7 +76,24 @@ class DeadlineApiTest {
                 Arguments.of("service-error-rate", "{\"asOf\":\"2017-01-15\",\"errors\":1,\"calls\":0}", 400,
                         "calls", "greater than 0"),
                 Arguments.of("plan-status", "{\"asOf\":\"2017-01-15\",\"completed\":{\"9.9\":\"2016-12-01\"}}", 400,
-                        "completed.9.9", "not an item"));
+                        "completed.9.9", "not an item"),
+                // Only what is known on the decision date: a completion, a quarter, a commission's decision after it.
+                Arguments.of("plan-status", "{\"asOf\":\"2017-01-15\",\"completed\":{\"2.2\":\"2017-01-16\"}}", 400,
+                        "completed.2.2", "after asOf"),
+                Arguments.of("plan-status", "{\"asOf\":\"2017-01-15\",\"completed\":{\"2.2\":\"2017-01-15\"}}", 200,
+                        null, null),
+                Arguments.of("e-services-share", "{\"asOf\":\"2017-03-31\",\"quarter\":\"2017-Q2\",\"percent\":50}",
+                        400, "quarter", "begins on 2017-04-01, after asOf"),
+                Arguments.of("e-services-share", "{\"asOf\":\"2017-01-15\",\"quarter\":\"2016-Q4\",\"percent\":50}",
+                        200, null, null),
+                Arguments.of("commission-meeting", "{\"asOf\":\"2014-03-17\",\"members\":12,\"present\":6,"
+                        + "\"forApproval\":4,\"forReturn\":2,\"decisionDate\":\"2014-03-18\"}", 400, "decisionDate",
+                        "after asOf"),
+                Arguments.of("commission-meeting", "{\"asOf\":\"2014-03-17\",\"members\":12,\"present\":6,"
+                        + "\"forApproval\":4,\"forReturn\":2,\"decisionDate\":\"2014-03-17\"}", 200, null, null),
+                Arguments.of("commission-meeting", "{\"asOf\":\"2014-03-17\",\"members\":12,\"present\":6,"
+                        + "\"forApproval\":4,\"forReturn\":2,\"decisionDate\":\"2013-01-17\"}", 422, "decisionDate",
+                        "judged under the act as it was then"));
     }
 
     @ParameterizedTest(name = "{0}: {3}")

@@ -97,6 +97,28 @@ class RegistryBatchTest {
     }
 
     @Test
+    void aCountIsGroupedByThousandsOrNotAtAllAndYesOrNoTellsWhatItTakes() throws IOException {
+        Registry.Answer answer = run(utf8Csv(registry(FORM, List.of(
+                service("41000000000801", "Услуга", "1 200", "региональная", "нет", "да", "да", "да"),
+                service("41000000000802", "Услуга", "1\u00A0200", "региональная", "нет", "да", "да", "да"),
+                service("41000000000803", "Услуга", "1 0 1", "региональная", "нет", "да", "да", "да"),
+                service("41000000000804", "Услуга", "12 00", "региональная", "нет", "да", "да", "да"),
+                service("41000000000805", "Услуга", "200", "региональная", "возможно", "да", "да", "да")))),
+                RegistryFormat.CSV, RegistryFormat.CSV, RegistryMode.DERIVE);
+        List<CSVRecord> rows = answer.csv();
+        List<String> header = rows.get(1).toList();
+        // 1 200 and 1 200 with a no-break space are 1200: above 100 without originals, so action 3 is «0».
+        assertThat(values(rows.get(2)).get(2)).isEqualTo("0");
+        assertThat(values(rows.get(3)).get(2)).isEqualTo("0");
+        // A slip («1 0 1» would cross the threshold of 100 as 101) and a wrong grouping are errors, not numbers.
+        assertThat(column(rows.get(4), header, "Ошибки")).isEqualTo("«Средне количество заявлений в год»: «1 0 1» is not"
+                + " a whole number");
+        assertThat(column(rows.get(5), header, "Ошибки")).contains("«12 00» is not a whole number");
+        assertThat(column(rows.get(6), header, "Ошибки")).contains("«возможно» is not yes or no", "yes or no, true or false");
+        assertThat(answer.summary().withErrors()).isEqualTo(3);
+    }
+
+    @Test
     void windows1251CommasAndLineBreaksInCellsGiveTheSameAnswers() throws IOException {
         List<String> multiline = new ArrayList<>(EXAMPLE);
         multiline.set(4, "Выдача разрешения;\nпервичная, с выездом");
