@@ -51,10 +51,12 @@ public class AuditController {
     private final JdbcKnowledgeBaseStore store;
     private final ReplayTargets targets;
     private final CanonicalJson json;
+    private final DecisionCatalog catalog;
 
     public AuditController(ReceiptRepository receipts, DecisionLog log, LogVerifier verifier, LogProofs proofs, Replayer replayer, ImpactAnalysis impact,
                            KnowledgeBases knowledgeBases, JdbcKnowledgeBaseStore store, ReplayTargets targets,
-                           CanonicalJson json) {
+                           CanonicalJson json, DecisionCatalog catalog) {
+        this.catalog = catalog;
         this.receipts = receipts;
         this.log = log;
         this.verifier = verifier;
@@ -102,7 +104,7 @@ public class AuditController {
             throw new InvalidRequestException("page", "give either page or after, not both: after already says where "
                     + "the page begins");
         }
-        ReceiptFilter filter = new ReceiptFilter(null, registryId, decision, asOfFrom, asOfTo, answeredFrom, answeredTo);
+        ReceiptFilter filter = filter(registryId, decision, asOfFrom, asOfTo, answeredFrom, answeredTo);
         log.awaitStored();
         List<Receipt> found = after == null ? receipts.search(filter, page * size, size)
                 : receipts.searchAfter(filter, position, size);
@@ -160,7 +162,17 @@ public class AuditController {
 
     @PostMapping("/decisions/{decisionId}/replay")
     @Operation(summary = "Replay with the recorded version (default), the live one (against=current), or a stored version")
-    public Replayer.Replay replay(@PathVariable String decisionId, @RequestParam(required = false) String against) {
+    public Replayer.Replay replay(@PathVariable String decisionId, @RequestParam(required = false) String against,
+                                  jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            // The receipt holds the request: a body here would be ignored, and the caller led to think it was replayed.
+            throw new InvalidRequestException("(body)", "a decision is replayed from its receipt, so send no body (a "
+                    + "registry batch is replayed with its file, sent as CSV, XLSX or JSON Lines)");
+        }
+        if (against != null && against.isBlank()) {
+            throw new InvalidRequestException("against", "empty; give current or a knowledge-base version, or leave"
+                    + " it out to replay with the version that answered");
+        }
         Receipt receipt = find(decisionId);
         replayer.requireReplayableAlone(receipt);
         try (Replaying replaying = replaying(against == null ? receipt.knowledgeBaseVersion() : against,
@@ -178,8 +190,8 @@ public class AuditController {
     @PostMapping(path = "/impact", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Replay the receipts of a period (or registry) against a knowledge base: what would change")
     public ImpactAnalysis.Impact impact(@Valid @RequestBody ImpactRequest request) {
-        ReceiptFilter filter = new ReceiptFilter(null, request.registryId(), request.decision(), request.asOfFrom(),
-                request.asOfTo(), request.answeredFrom(), request.answeredTo());
+        ReceiptFilter filter = filter(request.registryId(), request.decision(), request.asOfFrom(), request.asOfTo(),
+                request.answeredFrom(), request.answeredTo());
         log.awaitStored();
         try (Replaying replaying = replaying(request.against() == null ? "current" : request.against(), null)) {
             return impact.analyse(filter, replaying, request.limit() == null ? 10_000 : request.limit());
@@ -193,6 +205,27 @@ public class AuditController {
     @Operation(summary = "The live version, every version kept, and the candidates among them")
     public Versions versions() {
         return new Versions(knowledgeBases.live().version(), store.versions(), store.candidates());
+    }
+
+    /**
+     * A filter that can match something: a range that ends before it begins, or a decision the service does not give,
+     * would answer «no receipts» as if the log had none, when the question was mistyped.
+     */
+    private ReceiptFilter filter(String registryId, String decision, LocalDate asOfFrom, LocalDate asOfTo,
+                                 Instant answeredFrom, Instant answeredTo) {
+        if (decision != null && !catalog.names().contains(decision) && !catalog.replaysWithItsFile(decision)) {
+            throw new InvalidRequestException("decision", RequestValues.quoted(decision) + " is not a decision the "
+                    + "service gives; decisions: " + String.join(", ", new java.util.TreeSet<>(catalog.names()))
+                    + ", and the registry batches " + java.util.Arrays.stream(org.reglament.registry.RegistryMode.values())
+                    .map(org.reglament.registry.RegistryMode::decision).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        if (asOfFrom != null && asOfTo != null && asOfFrom.isAfter(asOfTo)) {
+            throw new InvalidRequestException("asOfTo", asOfTo + " is before asOfFrom " + asOfFrom);
+        }
+        if (answeredFrom != null && answeredTo != null && answeredFrom.isAfter(answeredTo)) {
+            throw new InvalidRequestException("answeredTo", answeredTo + " is before answeredFrom " + answeredFrom);
+        }
+        return new ReceiptFilter(null, registryId, decision, asOfFrom, asOfTo, answeredFrom, answeredTo);
     }
 
     private Replaying replaying(String version, String recordedVersion) {

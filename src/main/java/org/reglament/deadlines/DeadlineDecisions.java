@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.reglament.calendar.CalendarNotCoveredException;
@@ -54,7 +56,11 @@ public class DeadlineDecisions {
             Term term = termOf(request);
             Evaluation evaluation = knowledgeBases.get().evaluate(List.of(periodRules), request.asOf(),
                     List.of(term, request.counting()));
-            Countdown countdown = covered("eventDate",
+            // A date of the calendar (annual-date, nth-weekday) is the year's; a period is counted from the event.
+            Countdown countdown = term.event() == null
+                    ? covered(request.year() != null ? "year" : "month",
+                    () -> arithmetic(evaluation, calendar).count(term, request.eventDate()))
+                    : covered("eventDate", request.eventDate(), "count",
                     () -> arithmetic(evaluation, calendar).count(term, request.eventDate()));
             DeadlineAnswer answer = new DeadlineAnswer(PERIOD, null,
                     new DeadlineAnswer.Event("eventDate", null, request.eventDate()), DeadlineAnswer.TermStated.of(term),
@@ -87,7 +93,9 @@ public class DeadlineDecisions {
                 underTheEditionApplied(act, request.asOf(), event, "eventDate");
             }
             PeriodArithmetic arithmetic = arithmetic(evaluation, calendarOf(act));
-            Countdown countdown = covered("eventDate", () -> arithmetic.count(term, event));
+            // A term reaching past the calendar is the step's (its act's, or the year or term the request gives).
+            Countdown countdown = covered(event == null && request.year() != null ? "parameters.year" : "eventDate",
+                    event, "step", () -> arithmetic.count(term, event));
             DeadlineAnswer answer = answer(evaluation, term, event, countdown, request.languageOrDefault())
                     .withExtension(extension(evaluation, arithmetic, term, event, request.languageOrDefault()));
             return envelopes.wrap(DEADLINE, evaluation, answer, request.languageOrDefault());
@@ -112,8 +120,47 @@ public class DeadlineDecisions {
         return knowledgeBase.evaluate(List.of(act.id(), act.periodRules()), asOf, facts);
     }
 
+    /** The fields each kind of period reads, besides asOf and jurisdiction. */
+    private static final Map<String, Set<String>> PERIOD_FIELDS = Map.of(
+            "within", Set.of("eventDate", "count", "unit", "direction", "decreeNonWorkingDays", "periodBefore"),
+            "not-earlier-than", Set.of("eventDate", "count", "unit", "decreeNonWorkingDays", "notEarlierThan"),
+            "annual-date", Set.of("monthDay", "year", "decreeNonWorkingDays"),
+            "nth-weekday-of-month", Set.of("month", "ordinal", "weekday", "decreeNonWorkingDays"));
+
+    /**
+     * A field the kind of period does not read is refused, not ignored: a caller who sends {@code year} with a period
+     * counted from an event, or Russia's decree days for Kazakhstan, believes it counts for something.
+     */
+    private static void refuseFieldsNotRead(PeriodRequest request) {
+        Map<String, Object> given = new java.util.LinkedHashMap<>();
+        given.put("eventDate", request.eventDate());
+        given.put("count", request.count());
+        given.put("unit", request.unit());
+        given.put("direction", request.direction());
+        given.put("monthDay", request.monthDay());
+        given.put("year", request.year());
+        given.put("month", request.month());
+        given.put("ordinal", request.ordinal());
+        given.put("weekday", request.weekday());
+        given.put("decreeNonWorkingDays", request.decreeNonWorkingDays());
+        given.put("notEarlierThan", request.notEarlierThan());
+        given.put("periodBefore", request.periodBefore());
+        Set<String> read = PERIOD_FIELDS.get(request.kindOrDefault());
+        for (Map.Entry<String, Object> field : given.entrySet()) {
+            if (field.getValue() != null && !read.contains(field.getKey())) {
+                throw new InvalidRequestException(field.getKey(), "does not apply to a period of kind "
+                        + request.kindOrDefault() + ", which reads " + String.join(", ", new java.util.TreeSet<>(read)));
+            }
+        }
+        if (request.decreeNonWorkingDays() != null && !"RU".equals(request.jurisdiction())) {
+            throw new InvalidRequestException("decreeNonWorkingDays", "Russia's decree non-working days of 2020–2021 do"
+                    + " not apply to " + request.jurisdiction());
+        }
+    }
+
     /** The term a period request states; a field its kind needs and lacks is a 400 naming it. */
     private static Term termOf(PeriodRequest request) {
+        refuseFieldsNotRead(request);
         switch (request.kindOrDefault()) {
             case "annual-date" -> {
                 require(request.monthDay(), "monthDay", "annual-date");
@@ -291,9 +338,23 @@ public class DeadlineDecisions {
     }
 
     public static <T> T covered(String field, Supplier<T> count) {
+        return covered(field, null, field, count);
+    }
+
+    /**
+     * A count on the production calendar, refused where the calendar ends: blamed on the event when the event itself is
+     * outside it, and on {@code termField} when the event is inside and the term reaches past the calendar's last year
+     * ({@code count: 3650 years} from a covered date is the count's fault, not the date's).
+     */
+    public static <T> T covered(String field, LocalDate event, String termField, Supplier<T> count) {
         try {
             return count.get();
         } catch (CalendarNotCoveredException e) {
+            if (event != null && event.getYear() >= e.firstYear() && event.getYear() <= e.lastYear()) {
+                throw new UnanswerableException(termField, "counted from " + event + ", the period ends on "
+                        + e.date() + ", beyond the production calendar of " + e.country() + ", which covers "
+                        + e.firstYear() + "–" + e.lastYear());
+            }
             throw new UnanswerableException(field, e.getMessage());
         }
     }

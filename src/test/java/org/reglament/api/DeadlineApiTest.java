@@ -52,6 +52,20 @@ class DeadlineApiTest {
                 Arguments.of("period", PERIOD.replace("\"eventDate\":\"2018-04-27\"", "\"eventDate\":\"2012-12-20\""),
                         422, "eventDate", "covers 2013–2026"),
                 Arguments.of("period", PERIOD + "x", 400, "(body)", "malformed JSON"),
+                // A term that reaches past the calendar is the count's fault, not the event's; a date of the calendar
+                // outside it, the year's.
+                Arguments.of("period", PERIOD.replace("\"count\":14,\"unit\":\"working-days\"",
+                        "\"count\":3650,\"unit\":\"years\""), 422, "count", "the period ends on 5668-04-27"),
+                Arguments.of("period", "{\"asOf\":\"2018-04-27\",\"jurisdiction\":\"RU\",\"kind\":\"annual-date\","
+                        + "\"monthDay\":\"03-30\",\"year\":1950}", 422, "year", "covers 2013–2026"),
+                // A field the kind of period does not read is refused, not ignored.
+                Arguments.of("period", PERIOD.replace("}", ",\"year\":2021}"), 400, "year",
+                        "does not apply to a period of kind within"),
+                Arguments.of("period", "{\"asOf\":\"2018-04-27\",\"jurisdiction\":\"RU\",\"kind\":\"annual-date\","
+                        + "\"monthDay\":\"03-30\",\"year\":2021,\"count\":3}", 400, "count",
+                        "does not apply to a period of kind annual-date, which reads decreeNonWorkingDays, monthDay, year"),
+                Arguments.of("period", PERIOD.replace("\"RU\"", "\"KZ\"").replace("}", ",\"decreeNonWorkingDays\":\"skip\"}"),
+                        400, "decreeNonWorkingDays", "do not apply to KZ"),
                 Arguments.of("deadline", DEADLINE, 200, null, null),
                 Arguments.of("deadline", DEADLINE.replace("ru.kamchatka_guidelines", "ru.moscow"), 400, "act", "ru.moscow"),
                 Arguments.of("deadline", DEADLINE.replace("implementation", "approval"), 400, "step", "approval"),

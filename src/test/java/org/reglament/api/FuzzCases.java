@@ -77,7 +77,7 @@ final class FuzzCases {
                                         + "\"unit\":\"working-days\",\"direction\":\"after\"}",
                                 "{\"asOf\":\"2014-03-01\",\"jurisdiction\":\"KZ\",\"kind\":\"nth-weekday-of-month\","
                                         + "\"month\":\"2014-03\",\"ordinal\":3,\"weekday\":\"MONDAY\"}",
-                                "{\"asOf\":\"2021-01-01\",\"jurisdiction\":\"KZ\",\"kind\":\"annual-date\",\"monthDay\":\"03-30\","
+                                "{\"asOf\":\"2021-01-01\",\"jurisdiction\":\"RU\",\"kind\":\"annual-date\",\"monthDay\":\"03-30\","
                                         + "\"year\":2021,\"decreeNonWorkingDays\":\"skip\"}"),
                         Set.of("asOf", "jurisdiction"), Set.of(), Set.of()),
                 decision("/api/v1/decisions/deadline", List.of(
@@ -465,15 +465,17 @@ final class FuzzCases {
                         "2099-12-31T23:59:59.999Z")));
             }
             if (random.nextBoolean()) {
-                valid.put("decision", pick(List.of("action-matrix", "period", "x", "")));
+                valid.put("decision", pick(List.of("action-matrix", "period", "registry-action-matrix")));
             }
             if (random.nextInt(3) == 0) {
                 cases.add(get("/api/v1/audit/decisions", valid, Map.of("X-API-Key", AUDITOR), Set.of(200), null,
                         "valid parameters " + valid));
                 continue;
             }
-            String name = pick(List.of("page", "size", "asOfFrom", "asOfTo", "answeredFrom", "answeredTo"));
+            String name = pick(List.of("page", "size", "asOfFrom", "asOfTo", "answeredFrom", "answeredTo", "decision"));
             String value = switch (name) {
+                // A decision the service does not give would match nothing, as if the log were empty.
+                case "decision" -> pick(List.of("x", "", "ACTION-MATRIX", "action_matrix"));
                 case "page" -> pick(List.of("-1", "1000001", "2147483647", "2147483648", "99999999999999999999", "abc",
                         "1.5", "1e3", " 1", "0x10", "+1", "٣", "1 "));
                 case "size" -> pick(List.of("0", "501", "-1", "abc", "99999999999", "5.0", "1e2", "0x1F4"));

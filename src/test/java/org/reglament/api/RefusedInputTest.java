@@ -123,6 +123,49 @@ class RefusedInputTest {
     }
 
     @Test
+    void anAuditQueryThatCouldMatchNothingIsRefusedNotAnsweredEmpty() throws Exception {
+        for (String[] query : new String[][] {
+                {"asOfFrom=2019-01-01&asOfTo=2018-01-01", "asOfTo", "is before asOfFrom"},
+                {"answeredFrom=2026-01-02T00:00:00Z&answeredTo=2026-01-01T00:00:00Z", "answeredTo", "is before"},
+                {"decision=action_matrix", "decision", "is not a decision the service gives"}}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/audit/decisions?" + query[0]))
+                    .header("X-API-Key", "local-auditor-key").build(), HttpResponse.BodyHandlers.ofString());
+            assertRefused(response, query[1], query[2]);
+        }
+        HttpResponse<String> impact = http.send(HttpRequest.newBuilder(url("/api/v1/audit/impact"))
+                .header("X-API-Key", "local-auditor-key").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"asOfFrom\":\"2019-01-01\",\"asOfTo\":\"2018-01-01\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertRefused(impact, "asOfTo", "is before asOfFrom");
+        HttpResponse<String> registryBatches = http.send(HttpRequest.newBuilder(url(
+                "/api/v1/audit/decisions?decision=registry-action-matrix")).header("X-API-Key", "local-auditor-key")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(registryBatches.statusCode()).as(registryBatches.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aReplayIsOfTheReceiptAloneSoABodyOrAnEmptyVersionIsRefused() throws Exception {
+        HttpResponse<String> decided = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"asOf\":\"2018-10-01\",\"service\":" + SERVICE + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String id = json.readTree(decided.body()).path("decisionId").asText();
+        HttpResponse<String> withBody = http.send(HttpRequest.newBuilder(url("/api/v1/audit/decisions/" + id + "/replay"))
+                .header("X-API-Key", "local-auditor-key").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"x\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertRefused(withBody, "(body)", "replayed from its receipt, so send no body");
+        HttpResponse<String> empty = http.send(HttpRequest.newBuilder(url("/api/v1/audit/decisions/" + id
+                + "/replay?against=")).header("X-API-Key", "local-auditor-key")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertRefused(empty, "against", "empty");
+        HttpResponse<String> replayed = http.send(HttpRequest.newBuilder(url("/api/v1/audit/decisions/" + id + "/replay"))
+                .header("X-API-Key", "local-auditor-key").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        assertThat(json.readTree(replayed.body()).path("reproduced").asBoolean()).isTrue();
+    }
+
+    @Test
     void aBodyInAnotherCharsetOrCompressedIsRefusedNotReadAsSomethingElse() throws Exception {
         String body = "{\"asOf\":\"2018-10-01\",\"service\":" + SERVICE + "}";
         HttpResponse<String> latin1 = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
