@@ -5,7 +5,7 @@ and that every stream of the log verifies.
 
     ./mvnw -q package -DskipTests && python3 scripts/kill-and-verify.py
 
-Only loopback traffic; bounded in time and count; uses the local auditor key of application.properties.
+Only loopback traffic; bounded in time and count; uses the local auditor key of application-local.properties.
 """
 import json, os, random, shutil, signal, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request, glob
 

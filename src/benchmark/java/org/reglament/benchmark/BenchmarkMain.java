@@ -21,7 +21,7 @@ import org.reglament.matrix.ServiceDescription;
  * benchmark, one thread, the defaults on {@link DecisionBenchmarks}) and prints decisions per second with the ratios
  * to Drools DMN and to the hand-written limit. JMH's own options are taken from the arguments
  * ({@code -Dbenchmark.args="-i 3 -prof stack reglamentDecision"}); the results
- * are written to {@code target/benchmarks/jmh-result.json} for {@code scripts/benchmark-check.sh}.
+ * are written to {@code target/benchmarks/jmh-result.json} for {@code scripts/benchmark-check.py}.
  */
 public final class BenchmarkMain {
     static final Path RESULT = Path.of("target", "benchmarks", "jmh-result.json");

@@ -351,7 +351,7 @@ public class DeadlineDecisions {
             return count.get();
         } catch (CalendarNotCoveredException e) {
             if (event != null && event.getYear() >= e.firstYear() && event.getYear() <= e.lastYear()) {
-                throw new UnanswerableException(termField, "counted from " + event + ", the period ends on "
+                throw new UnanswerableException(termField, "counted from " + event + ", the period reaches "
                         + e.date() + ", beyond the production calendar of " + e.country() + ", which covers "
                         + e.firstYear() + "–" + e.lastYear());
             }

@@ -61,6 +61,11 @@ public class LogProofs {
      * @throws IllegalArgumentException when {@code fromSize} is beyond the stream's latest checkpoint
      */
     public ConsistencyProof consistency(int stream, long fromSize) {
+        if (streams.streams().stream().noneMatch(s -> s.stream() == stream)) {
+            // Not «not yet checkpointed, ask again» (409): no replica has written this stream, and none will be told to.
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
+                    "the log has no stream " + stream + "; GET /api/v1/log/checkpoints lists its streams");
+        }
         Checkpoint checkpoint = latest(stream);
         if (checkpoint == null) {
             throw new NotYetCheckpointed("stream " + stream + " has no signed checkpoint");

@@ -14,7 +14,7 @@ public record Receipt(int stream, long leafIndex, String decisionId, String deci
 
     /**
      * The digest over everything the receipt records, in a fixed order (its place in the log aside): SHA-256 of the
-     * fields as UTF-8 joined by newlines (docs/security.md gives the order, for verifying offline).
+     * fields as UTF-8 joined by newlines (docs/decision-log.md gives the order, for verifying offline).
      */
     public String computeDigest() {
         return digest(decisionId, decision, registryId, asOf, actId, edition, knowledgeBaseVersion, answeredAt, caller,

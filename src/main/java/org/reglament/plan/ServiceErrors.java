@@ -12,8 +12,12 @@ public record ServiceErrors(long errors, long calls) {
                 .compareTo(limit.multiply(BigDecimal.valueOf(calls))) > 0;
     }
 
+    /**
+     * The share as the answer states it: to ten places, so that a share just over the limit (100,001 errors in
+     * 10,000,000 calls: 1.00001 %) is not stated as the limit itself while the verdict says it is over.
+     */
     public BigDecimal percent() {
         return BigDecimal.valueOf(errors).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(calls), 4, RoundingMode.HALF_UP).stripTrailingZeros();
+                .divide(BigDecimal.valueOf(calls), 10, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 }

@@ -55,7 +55,7 @@ class DeadlineApiTest {
                 // A term that reaches past the calendar is the count's fault, not the event's; a date of the calendar
                 // outside it, the year's.
                 Arguments.of("period", PERIOD.replace("\"count\":14,\"unit\":\"working-days\"",
-                        "\"count\":3650,\"unit\":\"years\""), 422, "count", "the period ends on 5668-04-27"),
+                        "\"count\":3650,\"unit\":\"years\""), 422, "count", "the period reaches 5668-04-27"),
                 Arguments.of("period", "{\"asOf\":\"2018-04-27\",\"jurisdiction\":\"RU\",\"kind\":\"annual-date\","
                         + "\"monthDay\":\"03-30\",\"year\":1950}", 422, "year", "covers 2013–2026"),
                 // A field the kind of period does not read is refused, not ignored.

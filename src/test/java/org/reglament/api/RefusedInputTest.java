@@ -144,6 +144,15 @@ class RefusedInputTest {
     }
 
     @Test
+    void aConsistencyProofOfAStreamTheLogDoesNotHaveIsA404NotARetryLater() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/log/streams/99/consistency"
+                + "?fromSize=1")).header("X-API-Key", "local-auditor-key").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(json.readTree(response.body()).path("detail").asText()).contains("the log has no stream 99");
+    }
+
+    @Test
     void aReplayIsOfTheReceiptAloneSoABodyOrAnEmptyVersionIsRefused() throws Exception {
         HttpResponse<String> decided = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(

@@ -190,6 +190,23 @@ class ComposeFileTest {
         assertEquals(List.of(), warnings);
     }
 
+    /** The README's three replicas on one machine: a configuration HAProxy takes, for the ports the recipe starts. */
+    @Test
+    void theReadmesLocalReplicasConfigurationIsOneHaproxyTakes() throws Exception {
+        Path local = Path.of("scripts/replicas-local.cfg");
+        ExternalProgram.Run check = ExternalProgram.required("haproxy").run(Duration.ofSeconds(30), "-c", "-f",
+                local.toString());
+        assertEquals(0, check.exitCode(), check.output() + check.errors());
+        assertEquals(List.of(), (check.output() + check.errors()).lines().filter(l -> l.contains("[WARNING]")).toList());
+        String config = Files.readString(local);
+        String readme = Files.readString(Path.of("README.md"));
+        for (int n = 1; n <= 3; n++) {
+            assertTrue(config.contains("127.0.0.1:808" + n + " check port 909" + n), "replica " + n + " in " + local);
+        }
+        assertTrue(readme.contains("--server.port=808$n --management.server.port=909$n"), "the README's ports");
+        assertTrue(readme.contains("haproxy -f " + local), "the README starts it");
+    }
+
     @Test
     void prometheusScrapesEveryReplicaOnItsManagementPort() throws IOException {
         Map<String, Object> job = reglamentJob(yaml(PROMETHEUS));
