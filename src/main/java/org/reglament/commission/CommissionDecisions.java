@@ -62,6 +62,7 @@ public class CommissionDecisions {
                     new CountingOptions(DecreeDays.COUNT_AS_WORKING, null, null, request.reworkTerm()),
                     new MeetingRecord(request.protocolSignedBy() == null ? null : java.util.Set.copyOf(request.protocolSignedBy()),
                             request.responsibleBodyRepresented())));
+            org.reglament.decision.Language.requireText(request.language(), act, request.asOf());
             DeadlineDecisions.requireFacts(evaluation);
             List<CommissionVerdict> verdicts = evaluation.all(CommissionVerdict.class);
             if (verdicts.size() != 1) {

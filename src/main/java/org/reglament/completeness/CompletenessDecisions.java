@@ -94,6 +94,7 @@ public class CompletenessDecisions {
                     request.receptionMinutes(), request.portalIssuanceInstant(), request.remarks(),
                     request.automationDegree(), request.ownInformationSystem(), request.proactiveFormatProposed()));
             Evaluation evaluation = knowledgeBases.get().evaluate(request.act(), request.asOf(), facts);
+            Language.requireText(request.language(), knowledgeBases.get().act(request.act()), request.asOf());
             for (org.reglament.deadlines.MissingFact missing : evaluation.all(org.reglament.deadlines.MissingFact.class)) {
                 throw new InvalidRequestException(missing.field(), missing.reason(), missing.rule());
             }

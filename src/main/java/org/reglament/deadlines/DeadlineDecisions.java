@@ -81,6 +81,7 @@ public class DeadlineDecisions {
                     new DeadlineQuestion(request.step(), request.regulationsReceived(), request.year(),
                             request.eventDate(), request.otrExtendedTermDays(), request.plannedTerm()),
                     request.counting()));
+            Language.requireText(request.language(), act, request.asOf());
             requireFacts(evaluation);
             refuseWithoutTerm(evaluation, request.step());
             Term term = termOf(evaluation, request.step());

@@ -72,6 +72,8 @@ class DeadlineApiTest {
                 Arguments.of("deadline", DEADLINE.replace("\"step\":\"implementation\",", ""), 400, "step", "blank"),
                 Arguments.of("deadline", DEADLINE.replace("2018-10-25", "2018-10-32"), 400, "eventDate", "2018-10-32"),
                 Arguments.of("deadline", DEADLINE.replace("2018-10-01", "2018-09-11"), 422, "asOf", "1.0"),
+                Arguments.of("deadline", DEADLINE.replace("}", ",\"language\":\"kk\"}"), 400, "language",
+                        "ru.kamchatka_guidelines is encoded from its Russian text only"),
                 Arguments.of("deadline", DEADLINE.replace("ru.kamchatka_guidelines", "ru.smolensk_order_451"), 400,
                         "act", "no deadlines"),
                 Arguments.of("timeline", TIMELINE, 200, null, null),

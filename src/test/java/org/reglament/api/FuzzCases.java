@@ -99,7 +99,7 @@ final class FuzzCases {
                         Set.of("asOf"), Set.of("completed"), Set.of()),
                 decision("/api/v1/decisions/commission-meeting", List.of("{\"asOf\":\"2014-03-17\",\"members\":12,\"present\":6,"
                                 + "\"forApproval\":3,\"forReturn\":3,\"chairVote\":\"approve\",\"decisionDate\":\"2014-03-17\","
-                                + "\"language\":\"kk\"}"),
+                                + "\"language\":\"ru\"}"),
                         Set.of("asOf", "members", "present", "forApproval", "forReturn"), Set.of(), Set.of()),
                 decision("/api/v1/decisions/completeness", List.of("{\"asOf\":\"2014-05-20\",\"act\":\"kz.decree_845\","
                                 + "\"document\":\"survey-report\",\"parts\":[\"1.1\",\"1.2\"],\"demandStatisticsYears\":4,"

@@ -41,6 +41,10 @@ class KazakhstanApiTest {
                 Arguments.of("completeness", QUESTIONNAIRE.replace("\"14\"", "\"15\""), 400, "parts[12]", "not a part"),
                 Arguments.of("completeness", QUESTIONNAIRE.replace("kz.order_133", "kz.unknown"), 400, "act", "kz.unknown"),
                 Arguments.of("completeness", QUESTIONNAIRE.replace("}", ",\"language\":\"en\"}"), 400, "language", "ru, kk"),
+                // Kazakh first only where the act has a Kazakh text: decree 845 is encoded from its Russian text alone.
+                Arguments.of("commission-meeting", "{\"asOf\":\"2014-03-17\",\"members\":12,\"present\":6,"
+                        + "\"forApproval\":4,\"forReturn\":2,\"language\":\"kk\"}", 400, "language",
+                        "kz.decree_845 is encoded from its Russian text only"),
                 Arguments.of("deadline", "{\"asOf\":\"2021-01-10\",\"act\":\"kz.order_133\",\"step\":\"list-of-services\","
                         + "\"parameters\":{\"year\":1800}}", 400, "parameters.year", "2000"),
                 Arguments.of("commission-meeting", MEETING.replace("}", ",\"majority\":\"most\"}"), 400, "majority",
