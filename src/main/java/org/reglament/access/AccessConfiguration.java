@@ -83,7 +83,7 @@ public class AccessConfiguration {
                     requests.anyRequest().permitAll();
                 })
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(unauthenticated(problems))
+                        .authenticationEntryPoint(unauthenticated(problems, IdentityProviderTokens.configured(environment)))
                         .accessDeniedHandler(forbidden(problems)));
         if (IdentityProviderTokens.configured(environment)) {
             // The decoder is built here, at start, on both kinds of start: IdentityProviderTokens says why.
@@ -110,9 +110,20 @@ public class AccessConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    private static AuthenticationEntryPoint unauthenticated(ProblemResponses problems) {
-        return (request, response, e) -> problems.write(response, 401, "Authentication required",
-                "this endpoint needs an API key (" + ApiKeyAuthentication.HEADER + ") or a bearer token");
+    /**
+     * A caller who sent a bearer token where no identity provider is configured is told the token was not read, rather
+     * than asked for a token it already sent.
+     */
+    private static AuthenticationEntryPoint unauthenticated(ProblemResponses problems, boolean tokensRead) {
+        return (request, response, e) -> {
+            String authorization = request.getHeader("Authorization");
+            boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+            problems.write(response, 401, "Authentication required", bearer && !tokensRead
+                    ? "this service reads no bearer tokens (no identity provider is configured): send an API key ("
+                            + ApiKeyAuthentication.HEADER + ")"
+                    : "this endpoint needs an API key (" + ApiKeyAuthentication.HEADER + ")"
+                            + (tokensRead ? " or a bearer token" : ""));
+        };
     }
 
     private static AccessDeniedHandler forbidden(ProblemResponses problems) {

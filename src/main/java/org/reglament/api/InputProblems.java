@@ -85,6 +85,32 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return invalid(List.of(unreadable(ex)), request);
     }
 
+    /**
+     * 415 naming the header: what was sent (nothing, a type the endpoint does not read, or text that is no media type,
+     * such as an unknown charset) and what the endpoint reads, instead of Spring's «Content-Type 'null' is not
+     * supported».
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            org.springframework.web.HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String sent = request instanceof ServletWebRequest servlet ? servlet.getRequest().getContentType() : null;
+        String what = sent == null || sent.isBlank() ? "missing"
+                : ex.getContentType() == null ? RequestValues.quoted(sent) + " cannot be read as a media type"
+                : RequestValues.quoted(sent) + " is not a type this endpoint reads";
+        String reads = ex.getSupportedMediaTypes().stream().map(Object::toString).distinct()
+                .collect(Collectors.joining(", "));
+        String reason = what + (reads.isEmpty() ? "" : "; it reads " + reads);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type: " + reason);
+        problem.setType(URI.create("/problems/unsupported-media-type"));
+        problem.setTitle("The body is not of a type this endpoint reads");
+        problem.setProperty("field", "Content-Type");
+        problem.setProperty("errors", List.of(new FieldProblem("Content-Type", reason)));
+        rejected(request);
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+    }
+
     /** A query or path parameter that does not read as its type: a date, an instant, a whole number. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,

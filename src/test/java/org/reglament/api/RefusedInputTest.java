@@ -144,6 +144,16 @@ class RefusedInputTest {
     }
 
     @Test
+    void aBearerTokenWhereNoIdentityProviderIsConfiguredIsSaidToBeUnread() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/audit/verify"))
+                .header("Authorization", "Bearer eyJhbGciOiJub25lIn0.e30.").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(response.body()).path("detail").asText())
+                .isEqualTo("this service reads no bearer tokens (no identity provider is configured): send an API key"
+                        + " (X-API-Key)");
+    }
+
+    @Test
     void aConsistencyProofOfAStreamTheLogDoesNotHaveIsA404NotARetryLater() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/log/streams/99/consistency"
                 + "?fromSize=1")).header("X-API-Key", "local-auditor-key").build(), HttpResponse.BodyHandlers.ofString());
@@ -193,6 +203,12 @@ class RefusedInputTest {
                         body.getBytes(java.nio.charset.StandardCharsets.UTF_16BE))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertRefused(utf16, "(body)", "the body is not UTF-8 text");
+        HttpResponse<String> untyped = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(untyped.statusCode()).as(untyped.body()).isEqualTo(415);
+        assertThat(json.readTree(untyped.body()).path("field").asText()).isEqualTo("Content-Type");
+        assertThat(json.readTree(untyped.body()).path("detail").asText())
+                .isEqualTo("Content-Type: missing; it reads application/json");
         HttpResponse<String> utf8 = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
