@@ -67,6 +67,36 @@ public class CompletenessDecisions {
         });
     }
 
+    /**
+     * The facts a document's rules read, by document: a fact sent with another document (a survey report's reception
+     * time with an action plan) would be read by nothing, and the answer «complete» would seem to have weighed it.
+     */
+    private static final Map<String, Set<String>> FACTS_OF = Map.of(
+            "survey-report", Set.of("demandStatisticsYears", "receptionMinutes", "portalIssuanceInstant",
+                    "automationDegree", "ownInformationSystem"),
+            "testing-protocol", Set.of("remarks"),
+            "questionnaire", Set.of("proactiveFormatProposed"));
+
+    private static void refuseFactsOfOtherDocuments(CompletenessRequest request) {
+        Map<String, Object> given = new java.util.LinkedHashMap<>();
+        given.put("demandStatisticsYears", request.demandStatisticsYears());
+        given.put("receptionMinutes", request.receptionMinutes());
+        given.put("portalIssuanceInstant", request.portalIssuanceInstant());
+        given.put("automationDegree", request.automationDegree());
+        given.put("ownInformationSystem", request.ownInformationSystem());
+        given.put("remarks", request.remarks());
+        given.put("proactiveFormatProposed", request.proactiveFormatProposed());
+        Set<String> read = FACTS_OF.getOrDefault(request.document(), Set.of());
+        for (Map.Entry<String, Object> fact : given.entrySet()) {
+            if (fact.getValue() != null && !read.contains(fact.getKey())) {
+                String of = FACTS_OF.entrySet().stream().filter(e -> e.getValue().contains(fact.getKey()))
+                        .map(Map.Entry::getKey).findFirst().orElseThrow();
+                throw new InvalidRequestException(fact.getKey(), "a fact of the " + of + ", not of the "
+                        + request.document());
+            }
+        }
+    }
+
     public DecisionEnvelope<Completeness> check(CompletenessRequest request) {
         return metrics.timed(DECISION, () -> {
             Map<String, DocumentsData> byAct = documents();
@@ -87,7 +117,12 @@ public class CompletenessDecisions {
                     throw new InvalidRequestException("parts[" + i + "]", "\"" + request.parts().get(i)
                             + "\" is not a part of " + request.document() + "; its parts are " + known);
                 }
+                if (request.parts().subList(0, i).contains(request.parts().get(i))) {
+                    throw new InvalidRequestException("parts[" + i + "]", "\"" + request.parts().get(i)
+                            + "\" is listed twice; a part is there or not");
+                }
             }
+            refuseFactsOfOtherDocuments(request);
             List<Object> facts = new ArrayList<>();
             document.parts().forEach(part -> facts.add(new RequiredPart(request.document(), part.id(), part.optional())));
             facts.add(new Submission(request.document(), Set.copyOf(request.parts()), request.demandStatisticsYears(),

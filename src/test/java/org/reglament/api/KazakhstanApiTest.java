@@ -41,6 +41,11 @@ class KazakhstanApiTest {
                 Arguments.of("completeness", QUESTIONNAIRE.replace("\"14\"", "\"15\""), 400, "parts[12]", "not a part"),
                 Arguments.of("completeness", QUESTIONNAIRE.replace("kz.order_133", "kz.unknown"), 400, "act", "kz.unknown"),
                 Arguments.of("completeness", QUESTIONNAIRE.replace("}", ",\"language\":\"en\"}"), 400, "language", "ru, kk"),
+                // A fact of another document would be read by nothing; a part listed twice is a slip, not two parts.
+                Arguments.of("completeness", QUESTIONNAIRE.replace("}", ",\"receptionMinutes\":15}"), 400,
+                        "receptionMinutes", "a fact of the survey-report, not of the questionnaire"),
+                Arguments.of("completeness", QUESTIONNAIRE.replace("\"13\",\"14\"", "\"13\",\"13\""), 400,
+                        "parts[12]", "\"13\" is listed twice"),
                 // Kazakh first only where the act has a Kazakh text: decree 845 is encoded from its Russian text alone.
                 Arguments.of("commission-meeting", "{\"asOf\":\"2014-03-17\",\"members\":12,\"present\":6,"
                         + "\"forApproval\":4,\"forReturn\":2,\"language\":\"kk\"}", 400, "language",
