@@ -1,6 +1,10 @@
 package org.reglament.api;
 
 import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.reglament.decision.InvalidRequestException;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -32,23 +37,62 @@ final class QueryParameters implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod endpoint) || !request.getRequestURI().startsWith(API)) {
             return true;
         }
-        Map<String, String[]> given = request.getParameterMap();
-        if (given.isEmpty()) {
+        String query = request.getQueryString();
+        boolean form = request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        if ((query == null || query.isEmpty()) && !form) {
             return true;
         }
         Set<String> names = read.computeIfAbsent(endpoint.getMethod(), method -> names(endpoint));
-        for (Map.Entry<String, String[]> parameter : given.entrySet()) {
-            if (!names.contains(parameter.getKey())) {
-                throw new InvalidRequestException(parameter.getKey(), names.isEmpty()
+        // Unknown names are looked for in the query, where a caller writes them; a multipart form's parts are the
+        // endpoint's to name (a file sent as a text part is told apart there, by its type).
+        for (String name : queryNames(query)) {
+            if (!names.contains(name)) {
+                throw new InvalidRequestException(name, names.isEmpty()
                         ? "unknown parameter; this endpoint reads none"
                         : "unknown parameter; this endpoint reads " + String.join(", ", names));
             }
-            if (parameter.getValue().length > 1) {
-                throw new InvalidRequestException(parameter.getKey(), "given " + parameter.getValue().length
-                        + " times; give it once");
+        }
+        for (String name : names) {
+            String[] values;
+            try {
+                values = request.getParameterValues(name);
+            } catch (RequestRejectedException e) {
+                throw new InvalidRequestException("(query)", "a parameter's name or value holds a character a URL does"
+                        + " not carry (a control character)");
+            }
+            if (values != null && values.length > 1) {
+                throw new InvalidRequestException(name, "given " + values.length + " times (in the query or the form);"
+                        + " give it once");
             }
         }
         return true;
+    }
+
+    /** The parameter names the query string gives, decoded; a name no URL carries (a control character) refused. */
+    private static List<String> queryNames(String query) {
+        List<String> names = new ArrayList<>();
+        if (query == null || query.isEmpty()) {
+            return names;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String raw = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            String name;
+            try {
+                name = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("(query)", RequestValues.quoted(raw) + " is not a parameter name"
+                        + " (a malformed percent-encoding)");
+            }
+            if (name.chars().anyMatch(c -> Character.isISOControl(c))) {
+                throw new InvalidRequestException("(query)", "a parameter's name holds a control character");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     private static Set<String> names(HandlerMethod endpoint) {

@@ -260,6 +260,10 @@ public class RegistryController {
                        @Parameter(description = "current, or a kept knowledge-base version (default: the recorded one)")
                        @RequestParam(required = false) String against,
                        HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (against != null && against.isBlank()) {
+            throw new InvalidRequestException("against", "empty; give current or a knowledge-base version, or leave"
+                    + " it out to replay with the version that answered");
+        }
         decisionLog.awaitStored();
         Receipt receipt = log.byDecisionId(decisionId).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "no receipt of decision " + decisionId));

@@ -36,7 +36,9 @@ public enum RegistryFormat {
         if (mediaType == null) {
             return Optional.empty();
         }
-        String type = mediaType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        // «;» alone, or «;;», is no media type either (split would give no first element).
+        int parameters = mediaType.indexOf(';');
+        String type = (parameters < 0 ? mediaType : mediaType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
         return switch (type) {
             case CSV_TYPE, "application/csv" -> Optional.of(CSV);
             case XLSX_TYPE -> Optional.of(XLSX);

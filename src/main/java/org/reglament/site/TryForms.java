@@ -36,6 +36,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.reglament.commission.CommissionRequest;
 import org.reglament.completeness.CompletenessDecisions;
+import org.reglament.decision.Language;
 import org.reglament.completeness.CompletenessRequest;
 import org.reglament.completeness.DocumentsData;
 import org.reglament.deadlines.DeadlineRequest;
@@ -83,7 +84,13 @@ public class TryForms {
     private final Map<String, Supplier<List<Choice>>> knowledgeBaseChoices = new LinkedHashMap<>();
     private final Map<String, Supplier<List<String>>> itemLabels = new LinkedHashMap<>();
 
+    /** Kazakh first is offered only with an act that has a Kazakh text (Language.requireText refuses it otherwise). */
+    private final String kazakhTexts;
+
     public TryForms(KnowledgeBase knowledgeBase, CompletenessDecisions completeness, PlanDecisions plan) {
+        kazakhTexts = "act=" + knowledgeBase.acts().stream().filter(a -> a.editions().stream()
+                .anyMatch(e -> e.sourceKk() != null)).map(a -> a.id()).sorted()
+                .collect(java.util.stream.Collectors.joining("|"));
         try (InputStream in = TryForms.class.getResourceAsStream("try-forms.properties")) {
             labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -138,8 +145,36 @@ public class TryForms {
      * {@code fields}' only one, rows added and removed).
      */
     public record FormField(String path, String name, String label, String kind, boolean required, List<Choice> choices,
-                            List<FormField> fields, Map<String, String> bounds) {
+                            List<FormField> fields, Map<String, String> bounds, String when) {
+        /** A field read whatever the other fields say. */
+        public FormField(String path, String name, String label, String kind, boolean required, List<Choice> choices,
+                         List<FormField> fields, Map<String, String> bounds) {
+            this(path, name, label, kind, required, choices, fields, bounds, null);
+        }
+
+        FormField when(String condition) {
+            return new FormField(path, name, label, kind, required, choices, fields, bounds, condition);
+        }
     }
+
+    /**
+     * The fields a request reads only with other fields' values ({@code kind=|within}: any of those, the empty one being
+     * «не указано»): the form hides them otherwise and leaves them out of the request, which refuses a field its kind
+     * does not read (DeadlineDecisions: a period's fields by its kind; decree days are Russia's).
+     */
+    private static final Map<String, String> FIELD_WHEN = Map.ofEntries(
+            Map.entry("PeriodRequest.eventDate", "kind=|within|not-earlier-than"),
+            Map.entry("PeriodRequest.count", "kind=|within|not-earlier-than"),
+            Map.entry("PeriodRequest.unit", "kind=|within|not-earlier-than"),
+            Map.entry("PeriodRequest.direction", "kind=|within"),
+            Map.entry("PeriodRequest.periodBefore", "kind=|within"),
+            Map.entry("PeriodRequest.notEarlierThan", "kind=not-earlier-than"),
+            Map.entry("PeriodRequest.monthDay", "kind=annual-date"),
+            Map.entry("PeriodRequest.year", "kind=annual-date"),
+            Map.entry("PeriodRequest.month", "kind=nth-weekday-of-month"),
+            Map.entry("PeriodRequest.ordinal", "kind=nth-weekday-of-month"),
+            Map.entry("PeriodRequest.weekday", "kind=nth-weekday-of-month"),
+            Map.entry("PeriodRequest.decreeNonWorkingDays", "jurisdiction=RU"));
 
     public boolean has(String decision) {
         return REQUESTS.containsKey(decision);
@@ -164,6 +199,12 @@ public class TryForms {
     }
 
     private FormField field(Class<?> owner, RecordComponent component, String prefix) {
+        FormField field = unconditional(owner, component, prefix);
+        String when = FIELD_WHEN.get(owner.getSimpleName() + "." + component.getName());
+        return when == null ? field : field.when(when);
+    }
+
+    private FormField unconditional(Class<?> owner, RecordComponent component, String prefix) {
         Field declared;
         try {
             declared = owner.getDeclaredField(component.getName());
@@ -195,7 +236,8 @@ public class TryForms {
         if (type.isEnum()) {
             List<Choice> choices = Arrays.stream(type.getEnumConstants())
                     .map(constant -> json.convertValue(constant, String.class))
-                    .map(code -> new Choice(code, label(type.getSimpleName() + "." + code, code), null)).toList();
+                    .map(code -> new Choice(code, label(type.getSimpleName() + "." + code, code),
+                            type == Language.class && code.equals(Language.KK.code()) ? kazakhTexts : null)).toList();
             return new FormField(path, name, label, "choice", required, choices, List.of(), bounds);
         }
         if (type == String.class) {

@@ -18,8 +18,9 @@
   function headers(form) {
     var f = keyFields(form);
     var h = {'Content-Type': 'application/json', 'Accept': 'application/json'};
+    // One credential: the service refuses a request with two (which one counted would depend on the order).
     if (f.key && f.key.value) { h['X-API-Key'] = f.key.value; sessionStorage.setItem('reglament-key', f.key.value); }
-    if (f.token && f.token.value) { h['Authorization'] = 'Bearer ' + f.token.value; sessionStorage.setItem('reglament-token', f.token.value); }
+    else if (f.token && f.token.value) { h['Authorization'] = 'Bearer ' + f.token.value; sessionStorage.setItem('reglament-token', f.token.value); }
     return h;
   }
 
@@ -119,7 +120,8 @@
 
   function build(container) {
     var request = {};
-    fieldsOf(container).forEach(function (f) { var v = read(f); if (v !== undefined) { request[f.getAttribute('data-name')] = v; } });
+    // A field hidden by its condition (a period's year when it counts from an event) is not in the request.
+    fieldsOf(container).forEach(function (f) { var v = f.hidden ? undefined : read(f); if (v !== undefined) { request[f.getAttribute('data-name')] = v; } });
     return request;
   }
 
@@ -158,14 +160,18 @@
     fieldsOf(container).forEach(function (f) { fill(f, request[f.getAttribute('data-name')]); });
   }
 
-  /** Choices offered only with other fields' values (a document of its act, a part of its document): shown or hidden. */
+  /**
+   * Choices offered only with other fields' values (a document of its act, a part of its document), and fields read
+   * only with them (a period's fields by its kind): shown or hidden.
+   */
   function applyConditions(form) {
     for (var pass = 0; pass < 2; pass++) {
       form.querySelectorAll('[data-when]').forEach(function (e) {
         var holds = e.getAttribute('data-when').split('&').every(function (condition) {
           var at = condition.indexOf('=');
           var other = form.querySelector('[data-path="' + condition.slice(0, at) + '"]');
-          return other && controlOf(other) && controlOf(other).value === condition.slice(at + 1);
+          // «kind=|within»: any of the values, the empty one being «не указано».
+          return other && controlOf(other) && condition.slice(at + 1).split('|').indexOf(controlOf(other).value) >= 0;
         });
         e.hidden = !holds;
         if (e.tagName === 'OPTION') { e.disabled = !holds; }

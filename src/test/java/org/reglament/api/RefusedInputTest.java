@@ -111,11 +111,15 @@ class RefusedInputTest {
     void aParameterTheEndpointDoesNotReadOrOneGivenTwiceIsRefused() throws Exception {
         HttpResponse<String> twice = http.send(HttpRequest.newBuilder(url("/api/v1/knowledge-base/editions"
                 + "?asOf=2017-01-01&asOf=2018-10-01")).build(), HttpResponse.BodyHandlers.ofString());
-        assertRefused(twice, "asOf", "given 2 times; give it once");
+        assertRefused(twice, "asOf", "given 2 times (in the query or the form); give it once");
         HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(url("/api/v1/audit/decisions?registryID=41"))
                 .header("X-API-Key", "local-auditor-key").build(), HttpResponse.BodyHandlers.ofString());
         assertRefused(unknown, "registryID", "unknown parameter; this endpoint reads");
         assertThat(json.readTree(unknown.body()).path("errors").get(0).path("reason").asText()).contains("registryId");
+        // A name no URL carries is a 400 naming the query, not a failure of the service.
+        HttpResponse<String> control = http.send(HttpRequest.newBuilder(url("/api/v1/knowledge-base?a%00=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertRefused(control, "(query)", "control character");
         HttpResponse<String> none = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/plan-status?asOf=2017-01-15"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"asOf\":\"2017-01-15\"}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -203,6 +207,13 @@ class RefusedInputTest {
                         body.getBytes(java.nio.charset.StandardCharsets.UTF_16BE))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertRefused(utf16, "(body)", "the body is not UTF-8 text");
+        for (String type : new String[] {";", ";;"}) {
+            HttpResponse<String> noType = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(noType.statusCode()).as(type + ": " + noType.body()).isEqualTo(415);
+            assertThat(json.readTree(noType.body()).path("field").asText()).isEqualTo("Content-Type");
+        }
         HttpResponse<String> untyped = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(untyped.statusCode()).as(untyped.body()).isEqualTo(415);

@@ -86,6 +86,10 @@ class RegistryReplayApiTest {
         assertThat(wrongFile.statusCode()).isEqualTo(409);
         assertThat(json.readTree(wrongFile.body()).path("detail").asText()).contains("it is not the file decision " + decisionId);
 
+        HttpResponse<String> emptyVersion = send(replay + "?against=", "text/csv", file, true);
+        assertThat(emptyVersion.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(emptyVersion.body()).path("field").asText()).isEqualTo("against");
+
         HttpResponse<String> withoutFile = send(replay, null, null, true);
         assertThat(withoutFile.statusCode()).isEqualTo(400);
         assertThat(json.readTree(withoutFile.body()).path("detail").asText()).contains("post the same file");

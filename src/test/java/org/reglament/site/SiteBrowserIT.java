@@ -396,6 +396,22 @@ class SiteBrowserIT {
     }
 
     @Test
+    void aPeriodOfAnotherKindHidesAndLeavesOutTheFieldsItDoesNotRead() throws IOException {
+        // The sample counts 14 working days from an event; chosen «annual-date», those fields are hidden and not sent
+        // (the service refuses a field its kind does not read), and the year and day are.
+        open("/site/try/period");
+        set("asOf", "2021-01-27");
+        set("kind", "annual-date");
+        assertThat(browser.findElement(By.cssSelector("[data-path='eventDate']")).isDisplayed()).isFalse();
+        set("monthDay", "03-30");
+        set("year", "2021");
+        assertThat(requestJson()).doesNotContain("eventDate", "count", "direction").contains("\"year\": 2021");
+        submit();
+        waitFor(By.cssSelector("strong.due"), 1);
+        assertThat(browser.findElement(By.cssSelector("strong.due")).getText()).isEqualTo("30.03.2021");
+    }
+
+    @Test
     void thePeriodFormFilledFieldByFieldCountsOverTheMayHolidays() throws IOException {
         emptied("period");
         set("asOf", "2018-04-27");

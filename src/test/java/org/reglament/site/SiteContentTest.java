@@ -84,6 +84,21 @@ class SiteContentTest {
         assertThat(checked).as("request fields checked").isGreaterThan(80);
     }
 
+    @Test
+    void aFieldTheRequestReadsOnlyWithAnotherFieldsValueIsMarkedSoTheFormLeavesItOut() throws Exception {
+        // The period refuses a field its kind does not read, and Kazakh first where the act has no Kazakh text:
+        // the form marks them, and site.js hides them and leaves them out of the request (SiteBrowserIT runs it).
+        Document period = Jsoup.parse(page("/site/try/period"));
+        assertThat(period.selectFirst("[data-path=year]").attr("data-when")).isEqualTo("kind=annual-date");
+        assertThat(period.selectFirst("[data-path=eventDate]").attr("data-when")).isEqualTo("kind=|within|not-earlier-than");
+        assertThat(period.selectFirst("[data-path=decreeNonWorkingDays]").attr("data-when")).isEqualTo("jurisdiction=RU");
+        assertThat(period.selectFirst("[data-path=asOf]").hasAttr("data-when")).isFalse();
+        Document deadline = Jsoup.parse(page("/site/try/deadline"));
+        assertThat(deadline.selectFirst("[data-path=language] option[value=kk]").attr("data-when"))
+                .isEqualTo("act=kz.order_133");
+        assertThat(deadline.selectFirst("[data-path=language] option[value=ru]").hasAttr("data-when")).isFalse();
+    }
+
     /** The type of the {@code @RequestBody} of the POST endpoint at {@code path}. */
     private Class<?> requestRead(String path) {
         return endpoints.getHandlerMethods().entrySet().stream()
