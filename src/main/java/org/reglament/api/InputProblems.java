@@ -319,8 +319,9 @@ public class InputProblems extends ResponseEntityExceptionHandler {
     private static FieldProblem unreadable(HttpMessageNotReadableException ex) {
         // A fault of the JSON text itself (duplicate key, number out of range, nesting, syntax) is reported by the
         // reader, however deep the binding had got; the binder's own exceptions know the path and the expected type.
-        if (find(ex, Utf8Body.NotUtf8Exception.class) != null) {
-            return new FieldProblem("(body)", "the body is not UTF-8 text");
+        Utf8Body.NotUtf8Exception notUtf8 = find(ex, Utf8Body.NotUtf8Exception.class);
+        if (notUtf8 != null) {
+            return new FieldProblem("(body)", notUtf8.reason());
         }
         if (find(ex, StreamConstraintsException.class) != null) {
             return new FieldProblem("(body)", "the JSON nests too deeply, or holds too long a number, string or name");

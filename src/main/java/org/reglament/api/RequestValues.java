@@ -133,6 +133,28 @@ public final class RequestValues {
     }
 
     /** The value as sent, cut short: an answer never repeats a long request value in full. */
+    /**
+     * Why a text cannot be recorded as sent, or null: a lone surrogate (no UTF-8 form, so a receipt would record and
+     * digest a {@code ?} in its place), a control character other than tab and line breaks, or a bidirectional control
+     * (U+202A–U+202E, U+2066–U+2069), which makes a name read otherwise on screen than in the log. The JSON bodies
+     * (StrictInput) and the registry files' cells are held to it alike.
+     */
+    public static String unrecordable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "a lone surrogate (\\u" + String.format("%04x", (int) c) + ") is not a character";
+            } else if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return "control character U+" + String.format("%04X", (int) c) + " at position " + (i + 1);
+            } else if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                return "bidirectional control U+" + String.format("%04X", (int) c) + " at position " + (i + 1);
+            }
+        }
+        return null;
+    }
+
     public static String quoted(String text) {
         return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
     }

@@ -176,21 +176,9 @@ public class StrictInput implements WebMvcConfigurer {
                         ? parser.getText() : shape(parser)), String.class);
             }
             String text = parser.getText();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                String refused = null;
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    refused = "a lone surrogate (\\u" + String.format("%04x", (int) c) + ") is not a character";
-                } else if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                    refused = "control character U+" + String.format("%04X", (int) c) + " at position " + (i + 1);
-                } else if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
-                    refused = "bidirectional control U+" + String.format("%04X", (int) c) + " at position " + (i + 1);
-                }
-                if (refused != null) {
-                    throw new RefusedValue(parser, refused, String.class);
-                }
+            String refused = RequestValues.unrecordable(text);
+            if (refused != null) {
+                throw new RefusedValue(parser, refused, String.class);
             }
             return text;
         }

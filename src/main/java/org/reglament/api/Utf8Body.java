@@ -28,15 +28,28 @@ final class Utf8Body {
 
     /** Thrown from the body stream at the first byte that is not UTF-8. */
     static final class NotUtf8Exception extends IOException {
+        private final String reason;
+
         NotUtf8Exception() {
-            super("the request body is not UTF-8 text");
+            this("the body is not UTF-8 text");
+        }
+
+        NotUtf8Exception(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+
+        /** What the caller is told. */
+        String reason() {
+            return reason;
         }
     }
 
     void accept(byte[] bytes, int offset, int length) throws NotUtf8Exception {
         for (int i = offset; i < offset + length; i++) {
             if (bytes[i] == 0) {
-                throw new NotUtf8Exception();
+                throw new NotUtf8Exception("the body is not UTF-8 text: it holds a zero byte, which JSON text never"
+                        + " does (UTF-16 or UTF-32 has them)");
             }
         }
         ByteBuffer in;

@@ -73,6 +73,13 @@ final class RowParser {
         String name = text(cells, Column.NAME);
         String subservice = text(cells, Column.SUBSERVICE);
         String agency = text(cells, Column.AGENCY);
+        for (Column column : List.of(Column.REGISTRY_ID, Column.NAME, Column.SUBSERVICE, Column.AGENCY)) {
+            String refused = org.reglament.api.RequestValues.unrecordable(text(cells, column));
+            if (refused != null) {
+                // The row's answer and the batch's digest would carry what a screen shows otherwise, or a «?».
+                problems.add(new RowProblem(header.label(column), refused));
+            }
+        }
         ServiceCategory category = category(cells, problems);
         Integer applications = applications(cells, problems);
         Boolean withoutOriginals = yesNo(cells, Column.WITHOUT_ORIGINALS, problems);

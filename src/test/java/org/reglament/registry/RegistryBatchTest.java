@@ -119,6 +119,24 @@ class RegistryBatchTest {
     }
 
     @Test
+    void aNameTheReceiptCouldNotRecordAsSentIsAnErrorInItsRow() throws IOException {
+        // As on the JSON endpoints (StrictInput): a bidirectional control or a control character in a name would make
+        // the row read otherwise on screen than in the batch's digest.
+        Registry.Answer answer = run(utf8Csv(registry(FORM, List.of(
+                service("41000000000811", "Услуга\u202Eанесу", "200", "региональная", "да", "да", "да", "да"),
+                service("41000000000812", "Услу\u0001га", "200", "региональная", "да", "да", "да", "да"),
+                service("41000000000813", "Услуга 😀 с\tтабуляцией", "200", "региональная", "да", "да", "да", "да")))),
+                RegistryFormat.CSV, RegistryFormat.CSV, RegistryMode.DERIVE);
+        List<CSVRecord> rows = answer.csv();
+        List<String> header = rows.get(1).toList();
+        assertThat(column(rows.get(2), header, "Ошибки")).isEqualTo("«Наименование услуги»: bidirectional control"
+                + " U+202E at position 7");
+        assertThat(column(rows.get(3), header, "Ошибки")).contains("control character U+0001");
+        assertThat(column(rows.get(4), header, "Ошибки")).isEmpty();
+        assertThat(answer.summary().withErrors()).isEqualTo(2);
+    }
+
+    @Test
     void windows1251CommasAndLineBreaksInCellsGiveTheSameAnswers() throws IOException {
         List<String> multiline = new ArrayList<>(EXAMPLE);
         multiline.set(4, "Выдача разрешения;\nпервичная, с выездом");
