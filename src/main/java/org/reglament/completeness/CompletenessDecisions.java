@@ -15,6 +15,7 @@ import org.reglament.decision.Citation;
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.Envelopes;
+import org.reglament.decision.FieldsNotRead;
 import org.reglament.decision.InvalidRequestException;
 import org.reglament.decision.Language;
 import org.reglament.knowledgebase.Evaluation;
@@ -78,23 +79,10 @@ public class CompletenessDecisions {
             "questionnaire", Set.of("proactiveFormatProposed"));
 
     private static void refuseFactsOfOtherDocuments(CompletenessRequest request) {
-        Map<String, Object> given = new java.util.LinkedHashMap<>();
-        given.put("demandStatisticsYears", request.demandStatisticsYears());
-        given.put("receptionMinutes", request.receptionMinutes());
-        given.put("portalIssuanceInstant", request.portalIssuanceInstant());
-        given.put("automationDegree", request.automationDegree());
-        given.put("ownInformationSystem", request.ownInformationSystem());
-        given.put("remarks", request.remarks());
-        given.put("proactiveFormatProposed", request.proactiveFormatProposed());
-        Set<String> read = FACTS_OF.getOrDefault(request.document(), Set.of());
-        for (Map.Entry<String, Object> fact : given.entrySet()) {
-            if (fact.getValue() != null && !read.contains(fact.getKey())) {
-                String of = FACTS_OF.entrySet().stream().filter(e -> e.getValue().contains(fact.getKey()))
-                        .map(Map.Entry::getKey).findFirst().orElseThrow();
-                throw new InvalidRequestException(fact.getKey(), "a fact of the " + of + ", not of the "
-                        + request.document());
-            }
-        }
+        FieldsNotRead.refuse(request, Set.of("asOf", "act", "document", "parts", "language"),
+                FACTS_OF.getOrDefault(request.document(), Set.of()), fact -> "a fact of the " + FACTS_OF.entrySet()
+                        .stream().filter(e -> e.getValue().contains(fact)).map(Map.Entry::getKey).findFirst()
+                        .orElseThrow() + ", not of the " + request.document());
     }
 
     public DecisionEnvelope<Completeness> check(CompletenessRequest request) {

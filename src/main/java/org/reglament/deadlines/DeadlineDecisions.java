@@ -13,6 +13,7 @@ import org.reglament.calendar.ProductionCalendar;
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.Envelopes;
+import org.reglament.decision.FieldsNotRead;
 import org.reglament.decision.InvalidRequestException;
 import org.reglament.decision.Language;
 import org.reglament.decision.NotCovered;
@@ -133,26 +134,10 @@ public class DeadlineDecisions {
      * counted from an event, or Russia's decree days for Kazakhstan, believes it counts for something.
      */
     private static void refuseFieldsNotRead(PeriodRequest request) {
-        Map<String, Object> given = new java.util.LinkedHashMap<>();
-        given.put("eventDate", request.eventDate());
-        given.put("count", request.count());
-        given.put("unit", request.unit());
-        given.put("direction", request.direction());
-        given.put("monthDay", request.monthDay());
-        given.put("year", request.year());
-        given.put("month", request.month());
-        given.put("ordinal", request.ordinal());
-        given.put("weekday", request.weekday());
-        given.put("decreeNonWorkingDays", request.decreeNonWorkingDays());
-        given.put("notEarlierThan", request.notEarlierThan());
-        given.put("periodBefore", request.periodBefore());
         Set<String> read = PERIOD_FIELDS.get(request.kindOrDefault());
-        for (Map.Entry<String, Object> field : given.entrySet()) {
-            if (field.getValue() != null && !read.contains(field.getKey())) {
-                throw new InvalidRequestException(field.getKey(), "does not apply to a period of kind "
-                        + request.kindOrDefault() + ", which reads " + String.join(", ", new java.util.TreeSet<>(read)));
-            }
-        }
+        FieldsNotRead.refuse(request, Set.of("asOf", "jurisdiction", "kind"), read, field -> "does not apply to a"
+                + " period of kind " + request.kindOrDefault() + ", which reads " + String.join(", ",
+                new java.util.TreeSet<>(read)));
         if (request.decreeNonWorkingDays() != null && !"RU".equals(request.jurisdiction())) {
             throw new InvalidRequestException("decreeNonWorkingDays", "Russia's decree non-working days of 2020–2021 do"
                     + " not apply to " + request.jurisdiction());
