@@ -490,20 +490,14 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return "a JSON object";
     }
 
-    /** An enumeration's values as a request writes them: by the method Jackson writes them with, else by name. */
+    /** An enumeration's values as a request writes them: as Jackson writes them (their codes, else their names). */
     static String codes(Class<?> type) {
-        java.lang.reflect.Method written = Arrays.stream(type.getMethods())
-                .filter(m -> m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)
-                        && m.getParameterCount() == 0)
-                .findFirst().orElse(null);
-        return Arrays.stream(type.getEnumConstants()).map(constant -> {
-            try {
-                return String.valueOf(written != null ? written.invoke(constant) : ((Enum<?>) constant).name());
-            } catch (ReflectiveOperationException e) {
-                return ((Enum<?>) constant).name();
-            }
-        }).collect(Collectors.joining(", "));
+        return Arrays.stream(type.getEnumConstants()).map(constant -> ENUM_CODES.convertValue(constant, String.class))
+                .collect(Collectors.joining(", "));
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper ENUM_CODES =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();

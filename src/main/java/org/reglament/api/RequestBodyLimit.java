@@ -75,14 +75,15 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             json.writeValue(response.getOutputStream(), problem(request.getRequestURI(), limit));
             return;
         }
-        String refused = unreadableEncoding(request);
+        boolean jsonBody = json(request);
+        String refused = unreadableEncoding(request, jsonBody);
         if (refused != null) {
             response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), unsupported(request.getRequestURI(), refused));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit, json(request) ? new Utf8Body() : null), response);
+        chain.doFilter(new LimitedRequest(request, limit, jsonBody ? new Utf8Body() : null), response);
     }
 
     /**
@@ -90,12 +91,12 @@ public class RequestBodyLimit extends OncePerRequestFilter {
      * bodies as sent, and would otherwise decide on the compressed bytes), or a JSON body declared in a charset other
      * than UTF-8 (RFC 8259 §8.1), which the converter would decode by that charset into other text than the bytes say.
      */
-    private static String unreadableEncoding(HttpServletRequest request) {
+    private static String unreadableEncoding(HttpServletRequest request, boolean jsonBody) {
         String encoding = request.getHeader("Content-Encoding");
         if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
             return "Content-Encoding: the service reads a request body as sent, not " + RequestValues.quoted(encoding);
         }
-        if (json(request)) {
+        if (jsonBody) {
             MediaType type = MediaType.parseMediaType(request.getContentType());
             String charset = type.getParameter("charset");
             if (charset != null && !charset.replace("\"", "").trim().equalsIgnoreCase("utf-8")) {

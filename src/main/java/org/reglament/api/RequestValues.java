@@ -132,7 +132,6 @@ public final class RequestValues {
         return quoted(text) + " is not " + what;
     }
 
-    /** The value as sent, cut short: an answer never repeats a long request value in full. */
     /**
      * Why a text cannot be recorded as sent, or null: a lone surrogate (no UTF-8 form, so a receipt would record and
      * digest a {@code ?} in its place), a control character other than tab and line breaks, or a bidirectional control
@@ -155,6 +154,7 @@ public final class RequestValues {
         return null;
     }
 
+    /** The value as sent, cut short: an answer never repeats a long request value in full. */
     public static String quoted(String text) {
         return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";
     }

@@ -56,13 +56,13 @@ public class CommissionDecisions {
                 // every event of a procedure is: TimelineDecisions), not under a decree not yet in force.
                 DeadlineDecisions.underTheEditionApplied(act, request.asOf(), request.decisionDate(), "decisionDate");
             }
+            org.reglament.decision.Language.requireText(request.language(), act, request.asOf());
             Evaluation evaluation = knowledgeBases.get().evaluate(List.of(ACT, act.periodRules()), request.asOf(), List.of(
                     new CommissionVote(request.members(), request.present(), request.forApproval(), request.forReturn(),
                             request.chairVote(), request.majorityOrDefault()),
                     new CountingOptions(DecreeDays.COUNT_AS_WORKING, null, null, request.reworkTerm()),
                     new MeetingRecord(request.protocolSignedBy() == null ? null : java.util.Set.copyOf(request.protocolSignedBy()),
                             request.responsibleBodyRepresented())));
-            org.reglament.decision.Language.requireText(request.language(), act, request.asOf());
             DeadlineDecisions.requireFacts(evaluation);
             List<CommissionVerdict> verdicts = evaluation.all(CommissionVerdict.class);
             if (verdicts.size() != 1) {

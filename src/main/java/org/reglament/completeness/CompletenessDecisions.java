@@ -116,8 +116,8 @@ public class CompletenessDecisions {
             facts.add(new Submission(request.document(), Set.copyOf(request.parts()), request.demandStatisticsYears(),
                     request.receptionMinutes(), request.portalIssuanceInstant(), request.remarks(),
                     request.automationDegree(), request.ownInformationSystem(), request.proactiveFormatProposed()));
-            Evaluation evaluation = knowledgeBases.get().evaluate(request.act(), request.asOf(), facts);
             Language.requireText(request.language(), knowledgeBases.get().act(request.act()), request.asOf());
+            Evaluation evaluation = knowledgeBases.get().evaluate(request.act(), request.asOf(), facts);
             for (org.reglament.deadlines.MissingFact missing : evaluation.all(org.reglament.deadlines.MissingFact.class)) {
                 throw new InvalidRequestException(missing.field(), missing.reason(), missing.rule());
             }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -78,11 +77,11 @@ public class DeadlineDecisions {
                 throw new InvalidRequestException("step", "\"" + request.step() + "\" is not a step of " + act.id()
                         + "; its steps are " + act.keys(STEPS));
             }
+            Language.requireText(request.language(), act, request.asOf());
             Evaluation evaluation = evaluateWithPeriodRules(act, request.asOf(), List.of(
                     new DeadlineQuestion(request.step(), request.regulationsReceived(), request.year(),
                             request.eventDate(), request.otrExtendedTermDays(), request.plannedTerm()),
                     request.counting()));
-            Language.requireText(request.language(), act, request.asOf());
             requireFacts(evaluation);
             refuseWithoutTerm(evaluation, request.step());
             Term term = termOf(evaluation, request.step());
@@ -122,23 +121,16 @@ public class DeadlineDecisions {
         return knowledgeBase.evaluate(List.of(act.id(), act.periodRules()), asOf, facts);
     }
 
-    /** The fields each kind of period reads, besides asOf and jurisdiction. */
-    private static final Map<String, Set<String>> PERIOD_FIELDS = Map.of(
-            "within", Set.of("eventDate", "count", "unit", "direction", "decreeNonWorkingDays", "periodBefore"),
-            "not-earlier-than", Set.of("eventDate", "count", "unit", "decreeNonWorkingDays", "notEarlierThan"),
-            "annual-date", Set.of("monthDay", "year", "decreeNonWorkingDays"),
-            "nth-weekday-of-month", Set.of("month", "ordinal", "weekday", "decreeNonWorkingDays"));
-
     /**
      * A field the kind of period does not read is refused, not ignored: a caller who sends {@code year} with a period
      * counted from an event, or Russia's decree days for Kazakhstan, believes it counts for something.
      */
     private static void refuseFieldsNotRead(PeriodRequest request) {
-        Set<String> read = PERIOD_FIELDS.get(request.kindOrDefault());
+        Set<String> read = PeriodRequest.FIELDS_OF_KIND.get(request.kindOrDefault());
         FieldsNotRead.refuse(request, Set.of("asOf", "jurisdiction", "kind"), read, field -> "does not apply to a"
                 + " period of kind " + request.kindOrDefault() + ", which reads " + String.join(", ",
                 new java.util.TreeSet<>(read)));
-        if (request.decreeNonWorkingDays() != null && !"RU".equals(request.jurisdiction())) {
+        if (request.decreeNonWorkingDays() != null && !PeriodRequest.DECREE_DAYS_OF.equals(request.jurisdiction())) {
             throw new InvalidRequestException("decreeNonWorkingDays", "Russia's decree non-working days of 2020–2021 do"
                     + " not apply to " + request.jurisdiction());
         }

@@ -47,13 +47,36 @@ public record PeriodRequest(
         @Schema(description = "«Не позднее, чем за N … до…» (decree 845 cl. 8, 19, 30): due-day-counted (default: the N-th unit counted back is itself allowed) or full-period-between (N full units between the due day and the event)")
         PeriodBeforeReading periodBefore) {
 
+    /**
+     * The fields each kind of period reads, besides asOf, jurisdiction and kind: DeadlineDecisions refuses the others,
+     * and the site's form shows only these (TryForms). In the order of {@code kind}'s pattern.
+     */
+    public static final java.util.Map<String, java.util.Set<String>> FIELDS_OF_KIND;
+
+    static {
+        java.util.Map<String, java.util.Set<String>> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("within", java.util.Set.of("eventDate", "count", "unit", "direction", "decreeNonWorkingDays",
+                "periodBefore"));
+        kinds.put("not-earlier-than", java.util.Set.of("eventDate", "count", "unit", "decreeNonWorkingDays",
+                "notEarlierThan"));
+        kinds.put("annual-date", java.util.Set.of("monthDay", "year", "decreeNonWorkingDays"));
+        kinds.put("nth-weekday-of-month", java.util.Set.of("month", "ordinal", "weekday", "decreeNonWorkingDays"));
+        FIELDS_OF_KIND = java.util.Collections.unmodifiableMap(kinds);
+    }
+
+    /** The kind of a period that does not say. */
+    public static final String DEFAULT_KIND = "within";
+
+    /** The jurisdiction whose decree non-working days of 2020–2021 {@code decreeNonWorkingDays} reads. */
+    public static final String DECREE_DAYS_OF = "RU";
+
     /** The readings this request chose, the defaults where it chose none. */
     public CountingOptions counting() {
         return new CountingOptions(decreeNonWorkingDays, notEarlierThan, periodBefore, null);
     }
 
     public String kindOrDefault() {
-        return kind == null ? "within" : kind;
+        return kind == null ? DEFAULT_KIND : kind;
     }
 
     public DecreeDays decreeDays() {

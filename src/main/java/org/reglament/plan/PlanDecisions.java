@@ -70,14 +70,9 @@ public class PlanDecisions {
     }
 
     public DecisionEnvelope<PlanAnswers.IndicatorCheck> share(PlanRequests.ShareCheck request) {
-        if (request.quarter() != null && request.quarter().matches("\\d{4}-Q[1-4]")) {
-            int year = Integer.parseInt(request.quarter().substring(0, 4));
-            int quarter = request.quarter().charAt(6) - '0';
-            LocalDate begins = LocalDate.of(year, 3 * quarter - 2, 1);
-            if (begins.isAfter(request.asOf())) {
-                throw new InvalidRequestException("quarter", request.quarter() + " begins on " + begins + ", after asOf "
-                        + request.asOf() + ": a share is measured in a quarter that has begun");
-            }
+        if (request.quarterBegins().isAfter(request.asOf())) {
+            throw new InvalidRequestException("quarter", request.quarter() + " begins on " + request.quarterBegins()
+                    + ", after asOf " + request.asOf() + ": a share is measured in a quarter that has begun");
         }
         return metrics.timed(SHARE, () -> indicator(SHARE, request.asOf(),
                 new ShareMeasurement(request.quarter(), request.percent()), request.percent()), this::outcome);

@@ -24,6 +24,12 @@ public final class PlanRequests {
             @NotNull @Pattern(regexp = "\\d{4}-Q[1-4]", message = "must be a quarter such as 2016-Q4") String quarter,
             @Schema(description = "Measured share, percent", example = "50.2")
             @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal percent) {
+
+        /** The quarter's first day (the quarter is validated as YYYY-Qn before a decision reads it). */
+        public LocalDate quarterBegins() {
+            return LocalDate.of(Integer.parseInt(quarter.substring(0, 4)), 1, 1)
+                    .with(java.time.temporal.IsoFields.QUARTER_OF_YEAR, quarter.charAt(6) - '0');
+        }
     }
 
     /** Do a service's errors stay within item 2.5's limit? */

@@ -158,23 +158,25 @@ public class TryForms {
     }
 
     /**
-     * The fields a request reads only with other fields' values ({@code kind=|within}: any of those, the empty one being
-     * «не указано»): the form hides them otherwise and leaves them out of the request, which refuses a field its kind
-     * does not read (DeadlineDecisions: a period's fields by its kind; decree days are Russia's).
+     * The condition a field is read under ({@code kind=|within}: any of those values, the empty one being «не указано»,
+     * the request's default), or null: the form hides the field otherwise and leaves it out of the request, which
+     * refuses a field that does not apply. A period's fields by its kind, and Russia's decree days, as PeriodRequest
+     * says which.
      */
-    private static final Map<String, String> FIELD_WHEN = Map.ofEntries(
-            Map.entry("PeriodRequest.eventDate", "kind=|within|not-earlier-than"),
-            Map.entry("PeriodRequest.count", "kind=|within|not-earlier-than"),
-            Map.entry("PeriodRequest.unit", "kind=|within|not-earlier-than"),
-            Map.entry("PeriodRequest.direction", "kind=|within"),
-            Map.entry("PeriodRequest.periodBefore", "kind=|within"),
-            Map.entry("PeriodRequest.notEarlierThan", "kind=not-earlier-than"),
-            Map.entry("PeriodRequest.monthDay", "kind=annual-date"),
-            Map.entry("PeriodRequest.year", "kind=annual-date"),
-            Map.entry("PeriodRequest.month", "kind=nth-weekday-of-month"),
-            Map.entry("PeriodRequest.ordinal", "kind=nth-weekday-of-month"),
-            Map.entry("PeriodRequest.weekday", "kind=nth-weekday-of-month"),
-            Map.entry("PeriodRequest.decreeNonWorkingDays", "jurisdiction=RU"));
+    private static String when(Class<?> owner, String field) {
+        if (owner != PeriodRequest.class) {
+            return null;
+        }
+        if (field.equals("decreeNonWorkingDays")) {
+            return "jurisdiction=" + PeriodRequest.DECREE_DAYS_OF;
+        }
+        List<String> kinds = PeriodRequest.FIELDS_OF_KIND.entrySet().stream().filter(e -> e.getValue().contains(field))
+                .map(Map.Entry::getKey).toList();
+        if (kinds.isEmpty()) {
+            return null; // asOf, jurisdiction, kind: read whatever the kind
+        }
+        return "kind=" + (kinds.contains(PeriodRequest.DEFAULT_KIND) ? "|" : "") + String.join("|", kinds);
+    }
 
     public boolean has(String decision) {
         return REQUESTS.containsKey(decision);
@@ -200,7 +202,7 @@ public class TryForms {
 
     private FormField field(Class<?> owner, RecordComponent component, String prefix) {
         FormField field = unconditional(owner, component, prefix);
-        String when = FIELD_WHEN.get(owner.getSimpleName() + "." + component.getName());
+        String when = when(owner, component.getName());
         return when == null ? field : field.when(when);
     }
 
