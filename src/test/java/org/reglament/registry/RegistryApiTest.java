@@ -133,6 +133,13 @@ class RegistryApiTest {
             form.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         form.write("--b--\r\n".getBytes(StandardCharsets.UTF_8));
+        // A file sent as a text part (no file name, no type) is told by the endpoint, not taken for an unknown parameter.
+        byte[] textPart = ("--t\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n" + new String(file,
+                StandardCharsets.UTF_8) + "\r\n--t--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> asText = post("?asOf=2018-10-01", "multipart/form-data; boundary=t", null, textPart);
+        assertThat(asText.statusCode()).isEqualTo(415);
+        assertThat(problem(asText).path("detail").asText()).contains("the part «file» is neither CSV, XLSX nor JSON Lines");
+
         JsonNode twoFiles = problem(post("?asOf=2018-10-01", "multipart/form-data; boundary=b", null, form.toByteArray()));
         assertThat(twoFiles.path("status").asInt()).isEqualTo(400);
         assertThat(twoFiles.path("field").asText()).isEqualTo("file");
