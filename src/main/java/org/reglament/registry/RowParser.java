@@ -41,7 +41,7 @@ final class RowParser {
     /** «… услуга» after a category: «региональная услуга» is «региональная». */
     private static final Pattern SERVICE_SUFFIX = Pattern.compile(" услуга$");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,10}");
-    private static final Pattern THOUSANDS = Pattern.compile("-?\\d{1,3}([ \u00A0\u202F]\\d{3})+");
+    private static final Pattern THOUSANDS = Pattern.compile("-?[1-9]\\d{0,2}([ \u00A0\u202F]\\d{3})+");
     /** JSON field of ServiceDescription → the column it is read from, to name a constraint's column. */
     private static final Map<String, Column> FIELDS = Map.of(
             "registryId", Column.REGISTRY_ID, "name", Column.NAME, "subservice", Column.SUBSERVICE,
@@ -142,7 +142,8 @@ final class RowParser {
             return null;
         }
         // Thousands are grouped with spaces (a no-break space in spreadsheets): «1 200» is 1200, in groups of three
-        // only, so that «1 0 1» (a typing slip) is not read as 101. Nothing else is read.
+        // only and the first group without a leading zero, so that «1 0 1» or «0 101» (typing slips) are not read as
+        // 101. Nothing else is read.
         String digits = THOUSANDS.matcher(value).matches()
                 ? value.replace(" ", "").replace("\u00A0", "").replace("\u202F", "") : value;
         if (!WHOLE_NUMBER.matcher(digits).matches()) {

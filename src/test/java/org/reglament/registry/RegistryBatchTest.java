@@ -103,7 +103,8 @@ class RegistryBatchTest {
                 service("41000000000802", "Услуга", "1\u00A0200", "региональная", "нет", "да", "да", "да"),
                 service("41000000000803", "Услуга", "1 0 1", "региональная", "нет", "да", "да", "да"),
                 service("41000000000804", "Услуга", "12 00", "региональная", "нет", "да", "да", "да"),
-                service("41000000000805", "Услуга", "200", "региональная", "возможно", "да", "да", "да")))),
+                service("41000000000805", "Услуга", "200", "региональная", "возможно", "да", "да", "да"),
+                service("41000000000806", "Услуга", "0 101", "региональная", "нет", "да", "да", "да")))),
                 RegistryFormat.CSV, RegistryFormat.CSV, RegistryMode.DERIVE);
         List<CSVRecord> rows = answer.csv();
         List<String> header = rows.get(1).toList();
@@ -115,7 +116,10 @@ class RegistryBatchTest {
                 + " a whole number");
         assertThat(column(rows.get(5), header, "Ошибки")).contains("«12 00» is not a whole number");
         assertThat(column(rows.get(6), header, "Ошибки")).contains("«возможно» is not yes or no", "yes or no, true or false");
-        assertThat(answer.summary().withErrors()).isEqualTo(3);
+        // A group of thousands never starts with a zero: «0 101» is a slip (101, or 0 and 101 run together), not 101.
+        assertThat(column(rows.get(7), header, "Ошибки")).isEqualTo("«Средне количество заявлений в год»: «0 101» is not"
+                + " a whole number");
+        assertThat(answer.summary().withErrors()).isEqualTo(4);
     }
 
     @Test
