@@ -77,6 +77,7 @@ public class DeadlineDecisions {
                 throw new InvalidRequestException("step", "\"" + request.step() + "\" is not a step of " + act.id()
                         + "; its steps are " + act.keys(STEPS));
             }
+            refuseFieldsNotRead(act, request);
             Language.requireText(request.language(), act, request.asOf());
             Evaluation evaluation = evaluateWithPeriodRules(act, request.asOf(), List.of(
                     new DeadlineQuestion(request.step(), request.regulationsReceived(), request.year(),
@@ -134,6 +135,43 @@ public class DeadlineDecisions {
             throw new InvalidRequestException("decreeNonWorkingDays", "Russia's decree non-working days of 2020–2021 do"
                     + " not apply to " + request.jurisdiction());
         }
+    }
+
+    /** The fields of a deadline request every step may be given: what it asks, for when, from which event. */
+    private static final Set<String> EVERY_STEP_READS = Set.of("asOf", "act", "step", "eventDate", "parameters",
+            "decreeNonWorkingDays", "language");
+
+    /**
+     * A parameter or reading the step's rules do not read (act.yaml's {@code stepReads}) is refused, not ignored: a
+     * caller who sends the number of regulations received with the launch, or a reading of clause 32 with clause 19,
+     * believes it changes the due date. So are Russia's decree days for an act of another jurisdiction.
+     */
+    private static void refuseFieldsNotRead(Act act, DeadlineRequest request) {
+        Set<String> read = Set.copyOf(act.reads(request.step()));
+        java.util.function.Function<String, String> why = field -> "step " + request.step() + " of " + act.id()
+                + " does not read it; " + (read.isEmpty() ? "it reads no parameter or reading"
+                : "it reads " + String.join(", ", asSent(read)));
+        if (request.parameters() != null) {
+            FieldsNotRead.refuse("parameters.", request.parameters(), Set.of(), read, why);
+        }
+        FieldsNotRead.refuse(request, EVERY_STEP_READS, read, why);
+        refuseDecreeDaysOutsideRussia(act, request.decreeNonWorkingDays());
+    }
+
+    static void refuseDecreeDaysOutsideRussia(Act act, org.reglament.calendar.DecreeDays decreeDays) {
+        if (decreeDays != null && !PeriodRequest.DECREE_DAYS_OF.equals(act.jurisdiction())) {
+            throw new InvalidRequestException("decreeNonWorkingDays", "Russia's decree non-working days of 2020–2021 do"
+                    + " not apply to " + act.id() + " (" + act.jurisdiction() + ")");
+        }
+    }
+
+    /** The fields a step reads as a deadline request spells them: a parameter under {@code parameters.}. */
+    private static List<String> asSent(Set<String> read) {
+        Set<String> parameters = new java.util.HashSet<>();
+        for (var component : DeadlineRequest.StepParameters.class.getRecordComponents()) {
+            parameters.add(component.getName());
+        }
+        return read.stream().map(field -> parameters.contains(field) ? "parameters." + field : field).sorted().toList();
     }
 
     /** The term a period request states; a field its kind needs and lacks is a 400 naming it. */

@@ -18,6 +18,7 @@ public record DeadlineRequest(
         @Schema(example = "implementation") @NotBlank String step,
         @Schema(description = "The date of the event the step's term counts from (none for a fixed-date step)", example = "2018-10-01")
         LocalDate eventDate,
+        @Schema(description = "Facts the step's term depends on: only those its rules read (a parameter another step reads is refused)")
         @Valid StepParameters parameters,
         DecreeDays decreeNonWorkingDays,
         @Schema(description = "Citations' language first where the act has Russian and Kazakh texts: ru or kk") Language language,
@@ -37,7 +38,7 @@ public record DeadlineRequest(
         return language == null ? Language.RU : language;
     }
 
-    /** Facts some steps' terms depend on. */
+    /** Facts some steps' terms depend on; each step reads only its own (act.yaml's stepReads), another is refused. */
     public record StepParameters(
             @Schema(description = "Approved regulations received for ОТР development (3.5: more than 5 extends the term)")
             @PositiveOrZero Integer regulationsReceived,

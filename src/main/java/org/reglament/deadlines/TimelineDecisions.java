@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.reglament.calendar.ProductionCalendar;
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.Envelopes;
+import org.reglament.decision.FieldsNotRead;
 import org.reglament.decision.InvalidRequestException;
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.Evaluation;
@@ -43,6 +45,7 @@ public class TimelineDecisions {
     public DecisionEnvelope<Timeline> timeline(TimelineRequest request) {
         return metrics.timed(TIMELINE, () -> {
             Act act = deadlines.procedureAct(request.act(), "act");
+            refuseFieldsNotRead(act, request);
             checkEvents(act, request.events(), request.asOf());
             List<Object> facts = new ArrayList<>();
             if (request.service() != null) {
@@ -143,6 +146,26 @@ public class TimelineDecisions {
                 onTime, why, term.rule(), citation.clause(), citation, countdown.periodRules(), extension,
                 envelopes.legalForce(evaluation, step));
     }
+
+    /**
+     * A field none of the act's steps reads (act.yaml's {@code stepReads} and {@code timelineReads}) is refused, not
+     * ignored: a service sent with Kazakhstan's procedure, or a year with Kamchatka's, would be believed to count.
+     * The matrix's readings are read only with the service whose matrix they decide.
+     */
+    private static void refuseFieldsNotRead(Act act, TimelineRequest request) {
+        java.util.SortedSet<String> read = act.timelineReadsAll();
+        FieldsNotRead.refuse(request, Set.of("asOf", "act", "events", "decreeNonWorkingDays"), read, field ->
+                "no step of " + act.id() + " reads it; " + (read.isEmpty() ? "they read no field beyond the events"
+                        : "they read " + String.join(", ", read)));
+        if (request.service() == null) {
+            FieldsNotRead.refuse(request, Set.of("asOf", "act", "events", "decreeNonWorkingDays", "service"),
+                    read.stream().filter(f -> !MATRIX_READINGS.contains(f)).collect(java.util.stream.Collectors.toSet()),
+                    field -> "a reading of the service's action matrix: give the service it decides");
+        }
+        DeadlineDecisions.refuseDecreeDaysOutsideRussia(act, request.decreeNonWorkingDays());
+    }
+
+    private static final Set<String> MATRIX_READINGS = Set.of("mfcOnlyBooking", "otherCasesDecidedBy");
 
     /** A term the rules could not state is a 400 once the event it counts from is known. */
     private static void missingFactOnceStarted(Evaluation evaluation, String step, Map<String, LocalDate> events) {

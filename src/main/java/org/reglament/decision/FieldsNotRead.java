@@ -21,6 +21,15 @@ public final class FieldsNotRead {
      * @param why     the reason given for a field sent but not read
      */
     public static void refuse(Record request, Set<String> either, Set<String> read, Function<String, String> why) {
+        refuse("", request, either, read, why);
+    }
+
+    /**
+     * The same for a record nested in the request: {@code prefix} names it as the request spells it
+     * ("parameters."), so that the refusal names the field the caller sent.
+     */
+    public static void refuse(String prefix, Record request, Set<String> either, Set<String> read,
+                              Function<String, String> why) {
         for (RecordComponent component : request.getClass().getRecordComponents()) {
             String name = component.getName();
             if (either.contains(name) || read.contains(name)) {
@@ -33,7 +42,7 @@ public final class FieldsNotRead {
                 throw new IllegalStateException("cannot read " + name + " of " + request.getClass().getSimpleName(), e);
             }
             if (value != null) {
-                throw new InvalidRequestException(name, why.apply(name));
+                throw new InvalidRequestException(prefix + name, why.apply(prefix + name));
             }
         }
     }

@@ -15,7 +15,8 @@ public record Act(String id, String jurisdiction, String shortTitle, String shor
                   @JsonProperty("implements") String implementsAct, String approvedBy, String periodRules,
                   String repealedBy,
                   List<Edition> editions, List<LegalParameter> parameters, Map<String, Map<String, String>> names,
-                  Map<String, ProcedureEvent> events) {
+                  Map<String, ProcedureEvent> events, Map<String, List<String>> stepReads,
+                  List<String> timelineReads) {
 
     /**
      * An event of the act's procedure that deadlines count from, and the events it cannot precede.
@@ -37,6 +38,24 @@ public record Act(String id, String jurisdiction, String shortTitle, String shor
         // In the act file's order (the steps of a procedure, the actions of the matrix), as lists and forms show them.
         names = names == null ? Map.of() : inFileOrder(names);
         events = events == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(events));
+        stepReads = stepReads == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(stepReads));
+        timelineReads = timelineReads == null ? List.of() : List.copyOf(timelineReads);
+    }
+
+    /**
+     * The optional fields of a deadline request (its parameters and readings) that the rules of {@code step} read,
+     * as act.yaml's {@code stepReads} lists them: any other is refused, not ignored.
+     */
+    public List<String> reads(String step) {
+        List<String> read = stepReads.get(step);
+        return read == null ? List.of() : List.copyOf(read);
+    }
+
+    /** What a timeline request may tell the act's rules: every step's fields and the act's {@code timelineReads}. */
+    public java.util.SortedSet<String> timelineReadsAll() {
+        java.util.SortedSet<String> read = new java.util.TreeSet<>(timelineReads);
+        stepReads.values().forEach(read::addAll);
+        return Collections.unmodifiableSortedSet(read);
     }
 
     private static Map<String, Map<String, String>> inFileOrder(Map<String, Map<String, String>> names) {
@@ -101,6 +120,17 @@ public record Act(String id, String jurisdiction, String shortTitle, String shor
     /** The keys of a names table, in the order the act lists them. */
     public List<String> keys(String table) {
         return List.copyOf(names.getOrDefault(table, Map.of()).keySet());
+    }
+
+    /** The steps {@code stepReads} names must be the act's deadline steps (a misspelt one would read nothing). */
+    void checkStepReadsAreSteps() {
+        Map<String, String> steps = names.getOrDefault("deadlineSteps", Map.of());
+        for (String step : stepReads.keySet()) {
+            if (!steps.containsKey(step)) {
+                throw new KnowledgeBaseException("act " + id + ": stepReads names " + step
+                        + ", which is not one of its deadlineSteps " + steps.keySet());
+            }
+        }
     }
 
     /** Editions of one act must neither overlap nor leave a gap between the first and the last. */

@@ -131,6 +131,7 @@ public final class KnowledgeBaseCompiler {
                 try {
                     Act act = yaml.readValue(content, Act.class);
                     act.checkEditionsAreContiguous();
+                    act.checkStepReadsAreSteps();
                     if (acts.put(act.id(), act) != null) {
                         throw new KnowledgeBaseException("two act files describe " + act.id());
                     }

@@ -84,6 +84,13 @@ public class TryForms {
     private final Map<String, Supplier<List<Choice>>> knowledgeBaseChoices = new LinkedHashMap<>();
     private final Map<String, Supplier<List<String>>> itemLabels = new LinkedHashMap<>();
 
+    /**
+     * The deadline's parameters and readings shown only with the steps whose rules read them, the timeline's fields
+     * only with the acts whose steps do (act.yaml's {@code stepReads} and {@code timelineReads}), Russia's decree days
+     * only with Russia's acts: the decisions refuse the rest (DeadlineDecisions, TimelineDecisions).
+     */
+    private final Map<String, String> readByTheRules = new LinkedHashMap<>();
+
     /** Kazakh first is offered only with an act that has a Kazakh text (Language.requireText refuses it otherwise). */
     private final String kazakhTexts;
 
@@ -91,6 +98,7 @@ public class TryForms {
         kazakhTexts = "act=" + knowledgeBase.acts().stream().filter(a -> a.editions().stream()
                 .anyMatch(e -> e.sourceKk() != null)).map(a -> a.id()).sorted()
                 .collect(java.util.stream.Collectors.joining("|"));
+        conditionsOfTheRules(knowledgeBase);
         try (InputStream in = TryForms.class.getResourceAsStream("try-forms.properties")) {
             labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -163,9 +171,10 @@ public class TryForms {
      * refuses a field that does not apply. A period's fields by its kind, and Russia's decree days, as PeriodRequest
      * says which.
      */
-    private static String when(Class<?> owner, String field) {
-        if (owner != PeriodRequest.class) {
-            return null;
+    private String when(Class<?> owner, String field) {
+        String byTheRules = readByTheRules.get(owner.getSimpleName() + "." + field);
+        if (byTheRules != null || owner != PeriodRequest.class) {
+            return byTheRules;
         }
         if (field.equals("decreeNonWorkingDays")) {
             return "jurisdiction=" + PeriodRequest.DECREE_DAYS_OF;
@@ -176,6 +185,46 @@ public class TryForms {
             return null; // asOf, jurisdiction, kind: read whatever the kind
         }
         return "kind=" + (kinds.contains(PeriodRequest.DEFAULT_KIND) ? "|" : "") + String.join("|", kinds);
+    }
+
+    private void conditionsOfTheRules(KnowledgeBase knowledgeBase) {
+        Map<String, java.util.SortedSet<String>> stepsReading = new java.util.TreeMap<>();
+        Map<String, java.util.SortedSet<String>> actsReading = new java.util.TreeMap<>();
+        java.util.SortedSet<String> russianDeadlines = new java.util.TreeSet<>();
+        java.util.SortedSet<String> russianTimelines = new java.util.TreeSet<>();
+        for (Act act : knowledgeBase.acts()) {
+            boolean russian = PeriodRequest.DECREE_DAYS_OF.equals(act.jurisdiction());
+            for (String step : act.keys("deadlineSteps")) {
+                act.reads(step).forEach(field -> stepsReading.computeIfAbsent(field, f -> new java.util.TreeSet<>()).add(step));
+                if (russian) {
+                    russianDeadlines.add(act.id());
+                }
+            }
+            act.timelineReadsAll().forEach(field -> actsReading.computeIfAbsent(field, f -> new java.util.TreeSet<>())
+                    .add(act.id()));
+            if (russian && !act.events().isEmpty()) {
+                russianTimelines.add(act.id());
+            }
+        }
+        java.util.SortedSet<String> stepsWithParameters = new java.util.TreeSet<>();
+        for (RecordComponent parameter : DeadlineRequest.StepParameters.class.getRecordComponents()) {
+            java.util.SortedSet<String> steps = stepsReading.getOrDefault(parameter.getName(), new java.util.TreeSet<>());
+            readByTheRules.put("StepParameters." + parameter.getName(), "step=" + String.join("|", steps));
+            stepsWithParameters.addAll(steps);
+        }
+        readByTheRules.put("DeadlineRequest.parameters", "step=" + String.join("|", stepsWithParameters));
+        for (String reading : List.of("notEarlierThan", "periodBefore", "reworkTerm")) {
+            readByTheRules.put("DeadlineRequest." + reading, "step=" + String.join("|",
+                    stepsReading.getOrDefault(reading, new java.util.TreeSet<>())));
+        }
+        readByTheRules.put("DeadlineRequest.decreeNonWorkingDays", "act=" + String.join("|", russianDeadlines));
+        for (RecordComponent field : TimelineRequest.class.getRecordComponents()) {
+            if (actsReading.containsKey(field.getName())) {
+                readByTheRules.put("TimelineRequest." + field.getName(), "act=" + String.join("|",
+                        actsReading.get(field.getName())));
+            }
+        }
+        readByTheRules.put("TimelineRequest.decreeNonWorkingDays", "act=" + String.join("|", russianTimelines));
     }
 
     public boolean has(String decision) {

@@ -26,6 +26,8 @@ class DeadlineApiTest {
             {"asOf":"2018-04-27","jurisdiction":"RU","eventDate":"2018-04-27","count":14,"unit":"working-days","direction":"after"}""";
     private static final String DEADLINE = """
             {"asOf":"2018-10-01","act":"ru.kamchatka_guidelines","step":"implementation","eventDate":"2018-10-25"}""";
+    private static final String KZ_REWORK = "{\"asOf\":\"2014-03-17\",\"act\":\"kz.decree_845\","
+            + "\"step\":\"rework-after-commission\",\"eventDate\":\"2014-03-17\",\"reworkTerm\":\"revision-then-round\"}";
     private static final String TIMELINE = "{\"asOf\":\"2018-11-20\",\"act\":\"ru.kamchatka_guidelines\",\"service\":"
             + SERVICE + ",\"events\":{\"regulationApproved\":\"2018-10-01\",\"otrAgreed\":\"2018-10-25\"}}";
 
@@ -76,6 +78,34 @@ class DeadlineApiTest {
                         "ru.kamchatka_guidelines is encoded from its Russian text only"),
                 Arguments.of("deadline", DEADLINE.replace("ru.kamchatka_guidelines", "ru.smolensk_order_451"), 400,
                         "act", "no deadlines"),
+                // A parameter or reading the step's rules do not read (act.yaml's stepReads) is refused, not ignored;
+                // one they read is taken.
+                Arguments.of("deadline", DEADLINE.replace("}", ",\"parameters\":{\"regulationsReceived\":6}}"), 400,
+                        "parameters.regulationsReceived", "step implementation of ru.kamchatka_guidelines does not read"
+                                + " it; it reads no parameter or reading"),
+                Arguments.of("deadline", DEADLINE.replace("implementation", "otr-development")
+                        .replace("}", ",\"parameters\":{\"regulationsReceived\":6}}"), 200, null, null),
+                Arguments.of("deadline", DEADLINE.replace("implementation", "otr-development")
+                        .replace("}", ",\"parameters\":{\"year\":2018}}"), 400, "parameters.year",
+                        "it reads parameters.otrExtendedTermDays, parameters.regulationsReceived"),
+                Arguments.of("deadline", DEADLINE.replace("}", ",\"reworkTerm\":\"revision-then-round\"}"), 400,
+                        "reworkTerm", "does not read it"),
+                Arguments.of("deadline", KZ_REWORK, 200, null, null),
+                Arguments.of("deadline", KZ_REWORK.replace("\"reworkTerm\"", "\"periodBefore\"")
+                        .replace("revision-then-round", "full-period-between"), 400, "periodBefore",
+                        "step rework-after-commission of kz.decree_845 does not read it; it reads reworkTerm"),
+                Arguments.of("deadline", KZ_REWORK.replace("}", ",\"decreeNonWorkingDays\":\"skip\"}"), 400,
+                        "decreeNonWorkingDays", "do not apply to kz.decree_845 (KZ)"),
+                Arguments.of("timeline", "{\"asOf\":\"2020-06-01\",\"act\":\"kz.order_133\",\"events\":{}}", 200,
+                        null, null),
+                Arguments.of("timeline", "{\"asOf\":\"2020-06-01\",\"act\":\"kz.order_133\",\"events\":{},"
+                        + "\"service\":" + SERVICE + "}", 400, "service", "no step of kz.order_133 reads it; they read year"),
+                Arguments.of("timeline", TIMELINE.replace("\"events\"", "\"year\":2018,\"events\""), 400, "year",
+                        "no step of ru.kamchatka_guidelines reads it"),
+                Arguments.of("timeline", TIMELINE.replace("\"events\"", "\"testingRemarks\":true,\"events\""), 200,
+                        null, null),
+                Arguments.of("timeline", "{\"asOf\":\"2018-11-20\",\"act\":\"ru.kamchatka_guidelines\",\"events\":{},"
+                        + "\"mfcOnlyBooking\":\"not-provided\"}", 400, "mfcOnlyBooking", "give the service it decides"),
                 Arguments.of("timeline", TIMELINE, 200, null, null),
                 Arguments.of("timeline", TIMELINE.replace("otrAgreed\":\"2018-10-25", "otrAgreed\":\"2018-09-25"), 400,
                         "events.otrAgreed", "cannot precede"),

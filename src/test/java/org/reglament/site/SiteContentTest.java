@@ -97,6 +97,22 @@ class SiteContentTest {
         assertThat(deadline.selectFirst("[data-path=language] option[value=kk]").attr("data-when"))
                 .isEqualTo("act=kz.order_133");
         assertThat(deadline.selectFirst("[data-path=language] option[value=ru]").hasAttr("data-when")).isFalse();
+        // A step's parameters and readings with the steps whose rules read them (act.yaml's stepReads), the
+        // timeline's fields with the acts whose steps do.
+        assertThat(deadline.selectFirst("[data-path='parameters.regulationsReceived']").attr("data-when"))
+                .isEqualTo("step=otr-development");
+        assertThat(deadline.selectFirst("[data-path='parameters.year']").attr("data-when"))
+                .isEqualTo("step=list-of-services|plan-schedule-approval|plan-schedule-drafting");
+        assertThat(deadline.selectFirst("[data-path=parameters]").attr("data-when")).isEqualTo("step=list-of-services"
+                + "|otr-development|plan-of-amendments|plan-schedule-approval|plan-schedule-drafting");
+        assertThat(deadline.selectFirst("[data-path=reworkTerm]").attr("data-when")).isEqualTo("step=rework-after-commission");
+        assertThat(deadline.selectFirst("[data-path=decreeNonWorkingDays]").attr("data-when"))
+                .isEqualTo("act=ru.kamchatka_guidelines");
+        assertThat(deadline.selectFirst("[data-path=step]").hasAttr("data-when")).isFalse();
+        Document timeline = Jsoup.parse(page("/site/try/timeline"));
+        assertThat(timeline.selectFirst("[data-path=service]").attr("data-when")).isEqualTo("act=ru.kamchatka_guidelines");
+        assertThat(timeline.selectFirst("[data-path=year]").attr("data-when")).isEqualTo("act=kz.decree_845|kz.order_133");
+        assertThat(timeline.selectFirst("[data-path=events]").hasAttr("data-when")).isFalse();
     }
 
     /** The type of the {@code @RequestBody} of the POST endpoint at {@code path}. */
