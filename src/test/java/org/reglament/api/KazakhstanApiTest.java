@@ -35,6 +35,13 @@ class KazakhstanApiTest {
                 Arguments.of("commission-meeting", MEETING.replace("\"present\":6", "\"present\":13"), 400, "present", "cannot exceed"),
                 Arguments.of("commission-meeting", MEETING.replace("\"forApproval\":4", "\"forApproval\":5"), 400, "forApproval", "cannot exceed"),
                 Arguments.of("commission-meeting", MEETING.replace("}", ",\"chairVote\":\"abstain\"}"), 400, "chairVote", "approve or return"),
+                // The chair's vote is one of those cast: it cannot decide for a side no vote was counted for.
+                Arguments.of("commission-meeting", "{\"asOf\":\"2014-03-17\",\"members\":12,\"present\":6,"
+                        + "\"forApproval\":0,\"forReturn\":0,\"chairVote\":\"approve\"}", 400, "chairVote",
+                        "no vote for approval is counted"),
+                Arguments.of("commission-meeting", "{\"asOf\":\"2014-03-17\",\"members\":12,\"present\":6,"
+                        + "\"forApproval\":4,\"forReturn\":0,\"chairVote\":\"return\"}", 400, "chairVote",
+                        "no vote for return is counted"),
                 Arguments.of("commission-meeting", MEETING.replace("\"members\":12,", ""), 400, "members", "must not be null"),
                 Arguments.of("commission-meeting", MEETING.replace("2014-03-17", "2016-03-17"), 422, "asOf", "утратил силу"),
                 Arguments.of("completeness", QUESTIONNAIRE.replace("questionnaire\"", "passport\""), 400, "document", "passport"),
