@@ -58,8 +58,12 @@ public class InputProblems extends ResponseEntityExceptionHandler {
 
     private final DecisionMetrics metrics;
 
-    public InputProblems(DecisionMetrics metrics) {
+    /** The service's mapper: problem details as Spring writes them (their properties at the top level). */
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    public InputProblems(DecisionMetrics metrics, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.metrics = metrics;
+        this.json = json;
     }
 
     /** One field at fault and why. */
@@ -109,6 +113,51 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", List.of(new FieldProblem("Content-Type", reason)));
         rejected(request);
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+    }
+
+    /**
+     * 406 naming the header: an Accept that names no type the endpoint answers in, or that cannot be read as media
+     * types at all. The problem is written here, as {@code application/problem+json}, and not by the negotiation that
+     * just failed: with an Accept it cannot parse, that would fail again and send an empty answer.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            org.springframework.web.HttpMediaTypeNotAcceptableException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        jakarta.servlet.http.HttpServletResponse response = ((ServletWebRequest) request).getResponse();
+        String sent = ((ServletWebRequest) request).getRequest().getHeader(HttpHeaders.ACCEPT);
+        List<org.springframework.http.MediaType> answers = ex.getSupportedMediaTypes().isEmpty()
+                ? List.of(org.springframework.http.MediaType.APPLICATION_JSON) : ex.getSupportedMediaTypes();
+        String what;
+        try {
+            org.springframework.http.MediaType.parseMediaTypes(sent);
+            what = RequestValues.quoted(sent) + " names no type this endpoint answers in";
+        } catch (IllegalArgumentException unreadable) { // InvalidMediaTypeException among them
+            what = RequestValues.quoted(sent) + " cannot be read as media types";
+        }
+        String reason = what + "; it answers " + answers.stream().map(Object::toString).distinct()
+                .collect(Collectors.joining(", ")) + " (problems as application/problem+json)";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, "Accept: " + reason);
+        problem.setType(URI.create("/problems/not-acceptable"));
+        problem.setTitle("No answer of a type the request accepts");
+        problem.setInstance(URI.create(((ServletWebRequest) request).getRequest().getRequestURI()));
+        problem.setProperty("field", "Accept");
+        problem.setProperty("errors", List.of(new FieldProblem("Accept", reason)));
+        rejected(request);
+        if (response == null || response.isCommitted()) {
+            return null;
+        }
+        response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
+        response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader(HttpHeaders.ACCEPT, answers.stream().map(Object::toString).distinct()
+                .collect(Collectors.joining(", ")));
+        try {
+            json.writeValue(response.getOutputStream(), problem);
+            response.flushBuffer();
+        } catch (java.io.IOException gone) {
+            log.debug("the client left before its 406 was written", gone);
+        }
+        return null;
     }
 
     /** A query or path parameter that does not read as its type: a date, an instant, a whole number. */

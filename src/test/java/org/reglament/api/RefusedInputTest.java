@@ -227,6 +227,28 @@ class RefusedInputTest {
     }
 
     @Test
+    void anAcceptTheEndpointCannotAnswerIsA406NamingItWithProblemDetails() throws Exception {
+        String body = "{\"asOf\":\"2018-10-01\",\"service\":" + SERVICE + "}";
+        for (String[] accept : new String[][] {{"garbage", "\"garbage\" cannot be read as media types"},
+                {"application/json;q=abc", "cannot be read as media types"},
+                {"image/png", "\"image/png\" names no type this endpoint answers in; it answers application/json"}}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                    .header("Content-Type", "application/json").header("Accept", accept[0])
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(accept[0] + ": " + response.body()).isEqualTo(406);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = json.readTree(response.body());
+            assertThat(problem.path("field").asText()).isEqualTo("Accept");
+            assertThat(problem.path("detail").asText()).as(accept[0]).contains(accept[1]);
+            assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("Accept");
+        }
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+    }
+
+    @Test
     void pagesBeyondWhatTheDatabasesCanOffsetAreRefused() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/audit/decisions?page=2147483647&size=500"))
                 .header("X-API-Key", "local-auditor-key").build(), HttpResponse.BodyHandlers.ofString());
