@@ -265,6 +265,11 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         if (ex.rule() != null) {
             problem.setProperty("rule", ex.rule());
         }
+        if (ex.interpretation() != null) {
+            // As an answer names its readings (interpretations[]): the rule's text, the request parameter that chose
+            // it and the alternative reading.
+            problem.setProperty("interpretation", ex.interpretation());
+        }
         return problem;
     }
 

@@ -119,7 +119,7 @@ public class CompletenessDecisions {
             Language.requireText(request.language(), knowledgeBases.get().act(request.act()), request.asOf());
             Evaluation evaluation = knowledgeBases.get().evaluate(request.act(), request.asOf(), facts);
             for (org.reglament.deadlines.MissingFact missing : evaluation.all(org.reglament.deadlines.MissingFact.class)) {
-                throw new InvalidRequestException(missing.field(), missing.reason(), missing.rule());
+                throw missing.refusal(evaluation);
             }
             Language language = request.languageOrDefault();
             List<Completeness.Missing> missing = new ArrayList<>();

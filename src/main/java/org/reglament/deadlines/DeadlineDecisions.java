@@ -278,11 +278,8 @@ public class DeadlineDecisions {
     public static void refuseWithoutTerm(Evaluation evaluation, String step) {
         for (NoTerm none : evaluation.all(NoTerm.class)) {
             if (none.step().equals(step)) {
-                String interpretation = evaluation.acts().stream()
-                        .filter(act -> evaluation.knowledgeBase().hasRule(act.id(), none.rule()))
-                        .map(act -> evaluation.knowledgeBase().citation(act.id(), none.rule()).interpretation())
-                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                throw new UnanswerableException(none.field(), none.reason(), none.rule(), interpretation);
+                throw new UnanswerableException(none.field(), none.reason(), none.rule(),
+                        org.reglament.decision.Interpretation.ofRule(evaluation, none.rule()));
             }
         }
     }
@@ -330,12 +327,10 @@ public class DeadlineDecisions {
 
     /** A fact a rule needs and the request lacks is a 400; a rule's word that nothing encoded answers, a 422. */
     public static void requireFacts(Evaluation evaluation) {
-        for (NotCovered notCovered : evaluation.all(NotCovered.class)) {
-            throw new UnanswerableException(notCovered.field(), notCovered.reason(), notCovered.rule());
-        }
+        NotCovered.refuse(evaluation);
         List<MissingFact> missing = evaluation.all(MissingFact.class);
         if (!missing.isEmpty()) {
-            throw new InvalidRequestException(missing.get(0).field(), missing.get(0).reason(), missing.get(0).rule());
+            throw missing.get(0).refusal(evaluation);
         }
     }
 

@@ -61,7 +61,7 @@ public class TimelineDecisions {
             Evaluation evaluation = deadlines.evaluateWithPeriodRules(act, request.asOf(), facts);
             for (MissingFact missing : evaluation.all(MissingFact.class)) {
                 if (missing.step() == null) {
-                    throw new InvalidRequestException(missing.field(), missing.reason(), missing.rule());
+                    throw missing.refusal(evaluation);
                 }
             }
             PeriodArithmetic arithmetic = deadlines.arithmetic(evaluation, deadlines.calendarOf(act));
@@ -171,8 +171,7 @@ public class TimelineDecisions {
     private static void missingFactOnceStarted(Evaluation evaluation, String step, Map<String, LocalDate> events) {
         for (MissingFact missing : evaluation.all(MissingFact.class)) {
             if (step.equals(missing.step()) && missing.event() != null && events.containsKey(missing.event())) {
-                throw new InvalidRequestException(missing.field().replace("parameters.", ""), missing.reason(),
-                        missing.rule());
+                throw missing.refusal(evaluation, missing.field().replace("parameters.", ""));
             }
         }
     }

@@ -7,4 +7,27 @@ package org.reglament.decision;
  */
 public record Interpretation(String rule, String actId, String clause, String text, String reading,
                              String alternative) {
+
+    /** The reading a rule's metadata names, or null where the rule takes none. */
+    public static Interpretation of(org.reglament.knowledgebase.RuleCitation rule) {
+        return rule.interpretation() == null ? null
+                : new Interpretation(rule.rule(), rule.actId(), rule.clause(), rule.interpretation(), rule.reading(),
+                rule.alternative());
+    }
+
+    /**
+     * The reading taken by {@code rule}, one of the rules of {@code evaluation}'s acts, or null: a refusal a rule
+     * makes names it as an answer does, so that a lawyer can dispute the refusal too.
+     */
+    public static Interpretation ofRule(org.reglament.knowledgebase.Evaluation evaluation, String rule) {
+        if (rule == null) {
+            return null;
+        }
+        for (org.reglament.knowledgebase.Act act : evaluation.acts()) {
+            if (evaluation.knowledgeBase().hasRule(act.id(), rule)) {
+                return of(evaluation.knowledgeBase().citation(act.id(), rule));
+            }
+        }
+        return null;
+    }
 }

@@ -44,9 +44,7 @@ final class PreparedCitations {
             Act act = knowledgeBase.act(rule.actId());
             Citation russian = cited(knowledgeBase, act, rule, Language.RU);
             Citation kazakh = cited(knowledgeBase, act, rule, Language.KK);
-            Interpretation interpretation = rule.interpretation() == null ? null
-                    : new Interpretation(rule.rule(), rule.actId(), rule.clause(), rule.interpretation(), rule.reading(),
-                    rule.alternative());
+            Interpretation interpretation = Interpretation.of(rule);
             byActAndRule.computeIfAbsent(rule.actId(), id -> new HashMap<>()).put(rule.rule(), new Prepared(rule,
                     russian, kazakh, new RuleApplied(rule.rule(), russian, rule.interpretation()),
                     new RuleApplied(rule.rule(), kazakh, rule.interpretation()), interpretation, byName.get(rule.rule())));

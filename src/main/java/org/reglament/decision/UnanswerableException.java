@@ -7,7 +7,7 @@ package org.reglament.decision;
 public class UnanswerableException extends RuntimeException {
     private final String field;
     private final String rule;
-    private final String interpretation;
+    private final Interpretation interpretation;
 
     public UnanswerableException(String field, String reason) {
         this(field, reason, null);
@@ -19,7 +19,7 @@ public class UnanswerableException extends RuntimeException {
     }
 
     /** A refusal a rule made on a reading of the text it names, so that a lawyer can dispute the refusal too. */
-    public UnanswerableException(String field, String reason, String rule, String interpretation) {
+    public UnanswerableException(String field, String reason, String rule, Interpretation interpretation) {
         super(reason);
         this.field = field;
         this.rule = rule;
@@ -28,7 +28,7 @@ public class UnanswerableException extends RuntimeException {
 
     public String rule() { return rule; }
 
-    public String interpretation() { return interpretation; }
+    public Interpretation interpretation() { return interpretation; }
 
     public String field() { return field; }
 }

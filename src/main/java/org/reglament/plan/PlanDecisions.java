@@ -16,6 +16,7 @@ import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.Envelopes;
 import org.reglament.decision.InvalidRequestException;
 import org.reglament.decision.NotCovered;
+import org.reglament.decision.RequestRefused;
 import org.reglament.decision.UnanswerableException;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBase;
@@ -70,12 +71,8 @@ public class PlanDecisions {
     }
 
     public DecisionEnvelope<PlanAnswers.IndicatorCheck> share(PlanRequests.ShareCheck request) {
-        if (request.quarterBegins().isAfter(request.asOf())) {
-            throw new InvalidRequestException("quarter", request.quarter() + " begins on " + request.quarterBegins()
-                    + ", after asOf " + request.asOf() + ": a share is measured in a quarter that has begun");
-        }
-        return metrics.timed(SHARE, () -> indicator(SHARE, request.asOf(),
-                new ShareMeasurement(request.quarter(), request.percent()), request.percent()), this::outcome);
+        return metrics.timed(SHARE, () -> indicator(SHARE, request.asOf(), new ShareMeasurement(request.quarter(),
+                request.percent(), request.quarterBegins(), request.asOf()), request.percent()), this::outcome);
     }
 
     public DecisionEnvelope<PlanAnswers.IndicatorCheck> entrantsRegistration(PlanRequests.EntrantsRegistrationCheck request) {
@@ -127,9 +124,8 @@ public class PlanDecisions {
     private DecisionEnvelope<PlanAnswers.IndicatorCheck> indicator(String decision, LocalDate asOf, Object measurement,
                                                                     BigDecimal measured) {
         Evaluation evaluation = knowledgeBases.get().evaluate(ACT, asOf, List.of(measurement));
-        for (NotCovered notCovered : evaluation.all(NotCovered.class)) {
-            throw new UnanswerableException(notCovered.field(), notCovered.reason(), notCovered.rule());
-        }
+        RequestRefused.refuse(evaluation); // the request's fault first: a quarter after asOf, targets or not
+        NotCovered.refuse(evaluation);
         List<IndicatorVerdict> verdicts = evaluation.all(IndicatorVerdict.class);
         if (verdicts.size() != 1) {
             throw new IllegalStateException("the knowledge base gave " + verdicts.size() + " verdicts on " + decision);

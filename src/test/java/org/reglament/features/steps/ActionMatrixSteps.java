@@ -327,7 +327,12 @@ public class ActionMatrixSteps {
     @Тогда("^в ответе отказа названо толкование правила «([^»]+)»$")
     public void refusalNamesInterpretation(String rule) {
         assertThat(scenario.answer().body().path("rule").asText()).isEqualTo(rule);
-        assertThat(scenario.answer().body().path("interpretation").asText()).isNotBlank();
+        JsonNode interpretation = scenario.answer().body().path("interpretation");
+        // Named as an answer's interpretations[] are: the rule, its act and clause, and the reading's text.
+        assertThat(interpretation.path("rule").asText()).isEqualTo(rule);
+        assertThat(interpretation.path("actId").asText()).isNotBlank();
+        assertThat(interpretation.path("clause").asText()).isNotBlank();
+        assertThat(interpretation.path("text").asText()).isNotBlank();
     }
 
     @Тогда("^сработало правило «([^»]+)»$")
