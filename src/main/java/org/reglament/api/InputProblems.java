@@ -479,6 +479,11 @@ public class InputProblems extends ResponseEntityExceptionHandler {
             {"Unexpected close marker", "a closing bracket or brace that closes nothing open"},
             {"Trailing token", "more JSON follows the value"},
             {"Duplicate field", "a name is given more than once in one object"},
+            // A name that is half a surrogate pair has no UTF-8 form: no receipt could record it as sent.
+            {"Broken surrogate pair", "a name holds half a surrogate pair (a \\ud800–\\udbff escape without its low"
+                    + " half), which is no text"},
+            {"Unexpected low surrogate", "a name holds half a surrogate pair (a \\udc00–\\udfff escape without its"
+                    + " high half), which is no text"},
     };
 
     /** The JSON path where the reader stopped, from its own record of the objects and arrays it was in. */

@@ -86,6 +86,11 @@ class RefusedInputTest {
                 Arguments.of("/api/v1/decisions/action-matrix", "{\"asOf\":\"2018-10-01\",\"service\":"
                         + SERVICE.replace("\"Услуга\"", "\"У\\u202eслуга\"") + "}", "service.name",
                         "bidirectional control U+202E"),
+                // In a name too: the reader stops there, and says why in the service's words.
+                Arguments.of("/api/v1/decisions/deadline", "{\"asOf\":\"2018-10-01\",\"\\ud800\":1}", "(body)",
+                        "a name holds half a surrogate pair (a \\ud800–\\udbff escape without its low half)"),
+                Arguments.of("/api/v1/decisions/deadline", "{\"asOf\":\"2018-10-01\",\"\\udc00x\":1}", "(body)",
+                        "a name holds half a surrogate pair (a \\udc00–\\udfff escape without its high half)"),
                 // The JSON reader's own words are not passed on: its tokens and features are named in the service's.
                 Arguments.of("/api/v1/decisions/period", "hello", "(body)", "a word that is not a JSON value"),
                 Arguments.of("/api/v1/decisions/period", "{'asOf':'2018-04-27'}", "(body)", "in double quotes, not single"),
