@@ -9,6 +9,11 @@ import java.util.function.Function;
  * caller who sends a year with a period counted from an event, or a survey report's reception time with a
  * questionnaire, believes it counts for something. Which fields are read depends on another field (the period's
  * kind, the document); the decision says which, this reads the request's record for what was given.
+ * <p>
+ * Only fields whose use the request's other fields settle are refused. A field whose use depends on the decision's
+ * own outcome is taken, since the caller cannot know that outcome before asking: the reading of clause 32 sent with a
+ * commission's meeting counts only if the commission returns the report, and the chair's vote only if the votes are
+ * tied (under the reading of clause 28 chosen); the answer's rule says which decided.
  */
 public final class FieldsNotRead {
     private FieldsNotRead() {
