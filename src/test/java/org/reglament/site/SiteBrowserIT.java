@@ -412,6 +412,45 @@ class SiteBrowserIT {
     }
 
     @Test
+    void aDeadlineStepShowsOnlyTheParametersItsRulesReadAndLeavesTheRestOut() throws IOException {
+        // The sample asks for «implementation», whose rules read no parameter (act.yaml's stepReads): none is shown.
+        // Chosen «otr-development», the number of regulations received is (3.5), the plan-schedule's year is not;
+        // chosen back, the number is hidden and left out, so the service does not refuse it.
+        open("/site/try/deadline");
+        assertThat(shown("parameters")).isFalse();
+        assertThat(shown("reworkTerm")).isFalse();
+        set("step", "otr-development");
+        assertThat(shown("parameters")).isTrue();
+        assertThat(shown("parameters.regulationsReceived")).isTrue();
+        assertThat(shown("parameters.year")).isFalse();
+        set("parameters.regulationsReceived", "6");
+        assertThat(requestJson()).contains("\"regulationsReceived\": 6");
+        submit();
+        waitFor(By.cssSelector("strong.due"), 1);
+        assertThat(browser.findElement(By.cssSelector("strong.due")).getText()).isEqualTo("31.10.2018");
+        set("step", "implementation");
+        assertThat(shown("parameters.regulationsReceived")).isFalse();
+        assertThat(requestJson()).doesNotContain("regulationsReceived");
+        submit();
+        // The answer replaces the last one: implementation's 14 working days (3.6.6) from 01.10.2018, not a refusal.
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> !refusals().isEmpty()
+                || !driver.findElements(By.cssSelector("strong.due")).isEmpty()
+                && !driver.findElement(By.cssSelector("strong.due")).getText().equals("31.10.2018"));
+        assertThat(refusals()).as("no refusal of " + requestJson()).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("strong.due")).getText()).isEqualTo("19.10.2018");
+    }
+
+    /** The refusals the page shows (problem details laid out). */
+    private List<String> refusals() {
+        return browser.findElements(By.cssSelector(".problem")).stream().filter(WebElement::isDisplayed)
+                .map(WebElement::getText).toList();
+    }
+
+    private boolean shown(String path) {
+        return browser.findElement(By.cssSelector("[data-path='" + path + "']")).isDisplayed();
+    }
+
+    @Test
     void thePeriodFormFilledFieldByFieldCountsOverTheMayHolidays() throws IOException {
         emptied("period");
         set("asOf", "2018-04-27");
