@@ -45,14 +45,6 @@ public class CommissionDecisions {
             throw new InvalidRequestException("forApproval", "votes for approval and for return ("
                     + (request.forApproval() + request.forReturn()) + ") cannot exceed those present (" + request.present() + ")");
         }
-        // Clause 29, «решение, за которое проголосовал председательствующий»: the chair's vote is one of the votes
-        // cast, so a side the chair voted for has at least that vote (0 to 0 «decided» by the chair would be no vote).
-        if (request.chairVote() != null && (request.chairVote().equals("approve") ? request.forApproval()
-                : request.forReturn()) == 0) {
-            throw new InvalidRequestException("chairVote", "the chair voted " + request.chairVote() + ", but no vote for "
-                    + (request.chairVote().equals("approve") ? "approval" : "return") + " is counted: the chair's vote is"
-                    + " one of the votes cast (clause 29)");
-        }
         if (request.decisionDate() != null && request.decisionDate().isAfter(request.asOf())) {
             throw new InvalidRequestException("decisionDate", request.decisionDate() + " is after asOf " + request.asOf()
                     + ": only a decision known on the decision date can be given");

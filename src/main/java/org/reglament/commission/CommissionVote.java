@@ -20,9 +20,13 @@ public record CommissionVote(int members, int present, int forApproval, int forR
         return 2 * forReturn > members;
     }
 
-    /** A tie the chair's vote decides (clause 29): any tie of the votes cast; read by all members, a tie of halves. */
+    /**
+     * A tie the chair's vote decides (clause 29): a tie of votes cast, at least one each way (no votes at all is no
+     * majority, not a tie: the chair's vote is one of those cast); read by all members, a tie of halves.
+     */
     public boolean tieForTheChair() {
-        return forApproval == forReturn && (majority != MajorityReading.ALL_MEMBERS || 2 * forApproval == members);
+        return forApproval == forReturn && forApproval > 0
+                && (majority != MajorityReading.ALL_MEMBERS || 2 * forApproval == members);
     }
 
     /** At least {@code share} of all members took part. */
