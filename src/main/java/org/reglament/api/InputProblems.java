@@ -126,8 +126,8 @@ public class InputProblems extends ResponseEntityExceptionHandler {
             WebRequest request) {
         jakarta.servlet.http.HttpServletResponse response = ((ServletWebRequest) request).getResponse();
         String sent = ((ServletWebRequest) request).getRequest().getHeader(HttpHeaders.ACCEPT);
-        List<org.springframework.http.MediaType> answers = ex.getSupportedMediaTypes().isEmpty()
-                ? List.of(org.springframework.http.MediaType.APPLICATION_JSON) : ex.getSupportedMediaTypes();
+        // Spring names what the endpoint answers in when it got as far as comparing; not when Accept was unreadable.
+        List<org.springframework.http.MediaType> answers = ex.getSupportedMediaTypes();
         String what;
         try {
             org.springframework.http.MediaType.parseMediaTypes(sent);
@@ -135,22 +135,16 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         } catch (IllegalArgumentException unreadable) { // InvalidMediaTypeException among them
             what = RequestValues.quoted(sent) + " cannot be read as media types";
         }
-        String reason = what + "; it answers " + answers.stream().map(Object::toString).distinct()
-                .collect(Collectors.joining(", ")) + " (problems as application/problem+json)";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, "Accept: " + reason);
-        problem.setType(URI.create("/problems/not-acceptable"));
-        problem.setTitle("No answer of a type the request accepts");
-        problem.setInstance(URI.create(((ServletWebRequest) request).getRequest().getRequestURI()));
-        problem.setProperty("field", "Accept");
-        problem.setProperty("errors", List.of(new FieldProblem("Accept", reason)));
+        String reason = what + (answers.isEmpty() ? "" : "; it answers " + answers.stream().map(Object::toString)
+                .distinct().collect(Collectors.joining(", "))) + " (problems as application/problem+json)";
+        ProblemDetail problem = AcceptableAnswer.problem(((ServletWebRequest) request).getRequest().getRequestURI(),
+                reason);
         rejected(request);
         if (response == null || response.isCommitted()) {
             return null;
         }
         response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
         response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setHeader(HttpHeaders.ACCEPT, answers.stream().map(Object::toString).distinct()
-                .collect(Collectors.joining(", ")));
         try {
             json.writeValue(response.getOutputStream(), problem);
             response.flushBuffer();

@@ -370,16 +370,22 @@ public class RegistryController {
     }
 
     /** The format Accept asks for; the input's when it asks for anything. */
-    static RegistryFormat output(String accept, RegistryFormat input) {
+    static RegistryFormat output(String accept, RegistryFormat input) throws NotAcceptable {
         if (accept == null || accept.isBlank()) {
             return input;
         }
-        for (String range : accept.split(",")) {
-            String type = range.split(";")[0].trim();
-            if (type.equals("*/*")) {
+        // Readable media types (AcceptableAnswer refused the rest), the most wanted first, in the order sent among
+        // equals; a range with q=0 refuses its type.
+        java.util.List<MediaType> ranges = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        ranges.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType range : ranges) {
+            if (range.getQualityValue() == 0) {
+                continue;
+            }
+            if (range.isWildcardType()) {
                 return input;
             }
-            Optional<RegistryFormat> format = RegistryFormat.ofMediaType(type);
+            Optional<RegistryFormat> format = RegistryFormat.ofMediaType(range.getType() + "/" + range.getSubtype());
             if (format.isPresent()) {
                 return format.get();
             }
@@ -403,12 +409,15 @@ public class RegistryController {
         }
     }
 
-    /** Accept names only formats a registry is not written in. */
-    static final class NotAcceptable extends org.springframework.web.server.ResponseStatusException {
+    /**
+     * Accept names only formats a registry is not written in: the 406 every endpoint gives (InputProblems), naming
+     * the formats a registry is written in.
+     */
+    static final class NotAcceptable extends org.springframework.web.HttpMediaTypeNotAcceptableException {
         NotAcceptable(String accept) {
-            super(org.springframework.http.HttpStatus.NOT_ACCEPTABLE, "Accept: " + accept + " names no format a registry "
-                    + "is written in; ask for " + RegistryFormat.CSV_TYPE + ", " + RegistryFormat.XLSX_TYPE + " or "
-                    + RegistryFormat.JSONL_TYPE);
+            super(java.util.List.of(org.springframework.http.MediaType.parseMediaType(RegistryFormat.CSV_TYPE),
+                    org.springframework.http.MediaType.parseMediaType(RegistryFormat.XLSX_TYPE),
+                    org.springframework.http.MediaType.parseMediaType(RegistryFormat.JSONL_TYPE)));
         }
     }
 }

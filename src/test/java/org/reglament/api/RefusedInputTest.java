@@ -236,7 +236,11 @@ class RefusedInputTest {
         String body = "{\"asOf\":\"2018-10-01\",\"service\":" + SERVICE + "}";
         for (String[] accept : new String[][] {{"garbage", "\"garbage\" cannot be read as media types"},
                 {"application/json;q=abc", "cannot be read as media types"},
-                {"image/png", "\"image/png\" names no type this endpoint answers in; it answers application/json"}}) {
+                {"image/png", "\"image/png\" names no type this endpoint answers in; it answers application/json"},
+                // Every answer is UTF-8: asked for UTF-16 the writer failed (a 500), asked for ASCII it mislabelled.
+                {"application/json;charset=utf-16", "accepts only charsets the service does not answer in"},
+                {"application/json; charset=us-ascii", "every answer is UTF-8"},
+                {"application/json;q=0", "accepts nothing: a range with q=0 refuses its type"}}) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
                     .header("Content-Type", "application/json").header("Accept", accept[0])
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -247,10 +251,15 @@ class RefusedInputTest {
             assertThat(problem.path("detail").asText()).as(accept[0]).contains(accept[1]);
             assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("Accept");
         }
-        HttpResponse<String> json = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        for (String accepted : new String[] {"application/json", "application/json;charset=UTF-8",
+                "text/html;q=0, */*;q=0.1", "application/json;charset=utf-16, application/*"}) {
+            HttpResponse<String> json = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                    .header("Content-Type", "application/json").header("Accept", accepted)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(json.statusCode()).as(accepted + ": " + json.body()).isEqualTo(200);
+            assertThat(json.headers().firstValue("Content-Type").orElseThrow()).as(accepted)
+                    .doesNotContainIgnoringCase("utf-16");
+        }
     }
 
     @Test

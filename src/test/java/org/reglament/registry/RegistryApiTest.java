@@ -197,8 +197,19 @@ class RegistryApiTest {
         assertThat(before.statusCode()).isEqualTo(422);
         assertThat(problem(before).path("field").asText()).isEqualTo("asOf");
 
-        HttpResponse<byte[]> notAcceptable = post("?asOf=2018-10-01", "text/csv", "application/json", file);
-        assertThat(notAcceptable.statusCode()).isEqualTo(406);
+        // The 406 of every endpoint: problem details naming Accept and the formats a registry is written in, also
+        // for an Accept that cannot be read (it was an empty 406) and for one that refuses CSV with q=0.
+        for (String accept : new String[] {"application/json", "garbage", "text/csv;q=0, application/json"}) {
+            HttpResponse<byte[]> notAcceptable = post("?asOf=2018-10-01", "text/csv", accept, file);
+            assertThat(notAcceptable.statusCode()).as(accept).isEqualTo(406);
+            JsonNode refused = problem(notAcceptable);
+            assertThat(refused.path("field").asText()).as(accept).isEqualTo("Accept");
+            assertThat(refused.path("type").asText()).as(accept).isEqualTo("/problems/not-acceptable");
+        }
+        assertThat(problem(post("?asOf=2018-10-01", "text/csv", "application/json", file)).path("detail").asText())
+                .contains("it answers text/csv, " + RegistryFormat.XLSX_TYPE + ", application/x-ndjson");
+        assertThat(post("?asOf=2018-10-01", "text/csv", "application/json;q=0.5, text/csv;q=0.9", file).headers()
+                .firstValue("Content-Type").orElseThrow()).as("the most wanted first").startsWith("text/csv");
 
         HttpResponse<byte[]> json = post("?asOf=2018-10-01", "application/json", null, "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(json.statusCode()).isEqualTo(415);

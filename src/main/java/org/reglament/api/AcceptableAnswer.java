@@ -1,0 +1,120 @@
+package org.reglament.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses, before any endpoint runs, an {@code Accept} that no answer of the service can satisfy, with a 406 problem
+ * naming the header: one that cannot be read as media types, one that accepts only charsets other than UTF-8 (every
+ * answer is UTF-8: a JSON writer asked for UTF-16 failed with a 500, and one asked for US-ASCII labelled UTF-8 text
+ * as ASCII), and one whose every range has {@code q=0} (RFC 9110 §12.4.2: not acceptable). Which types an endpoint
+ * answers in is its own to say (InputProblems, for the 406 Spring finds).
+ */
+@Component
+public class AcceptableAnswer extends OncePerRequestFilter {
+    private final ObjectMapper json;
+
+    public AcceptableAnswer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        String refused = accept == null || accept.isBlank() ? null : unanswerable(accept);
+        if (refused == null) {
+            // A range in another charset beside one the service can answer («…;charset=utf-16, application/*»): the
+            // endpoint chooses among the others, as if it were not there (the writer would pick it and fail).
+            String answerable = accept == null || !accept.toLowerCase(Locale.ROOT).contains("charset") ? accept
+                    : answerable(accept);
+            chain.doFilter(answerable == null || answerable.equals(accept) ? request : new Accepting(request, answerable),
+                    response);
+            return;
+        }
+        response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem(request.getRequestURI(), refused));
+    }
+
+    /** Why no answer satisfies {@code accept}, or null where one may (the endpoint then chooses among its types). */
+    static String unanswerable(String accept) {
+        List<MediaType> ranges;
+        try {
+            ranges = MediaType.parseMediaTypes(accept);
+        } catch (IllegalArgumentException unreadable) { // InvalidMediaTypeException among them
+            return RequestValues.quoted(accept) + " cannot be read as media types";
+        }
+        boolean charsetRefused = false;
+        for (MediaType range : ranges) {
+            charsetRefused |= !utf8(range);
+            if (utf8(range) && range.getQualityValue() > 0) {
+                return null;
+            }
+        }
+        return RequestValues.quoted(accept) + (charsetRefused
+                ? " accepts only charsets the service does not answer in: every answer is UTF-8"
+                : " accepts nothing: a range with q=0 refuses its type");
+    }
+
+    /** The ranges of a readable {@code accept} the service can answer in: those in UTF-8 or with no charset. */
+    private static String answerable(String accept) {
+        List<String> kept = new java.util.ArrayList<>();
+        for (MediaType range : MediaType.parseMediaTypes(accept)) {
+            if (utf8(range)) {
+                kept.add(range.toString());
+            }
+        }
+        return String.join(", ", kept);
+    }
+
+    private static boolean utf8(MediaType range) {
+        String charset = range.getParameter("charset");
+        return charset == null || charset.replace("\"", "").trim().toLowerCase(Locale.ROOT).equals("utf-8");
+    }
+
+    /** The request with the Accept header the endpoint is to answer. */
+    private static final class Accepting extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final String accept;
+
+        Accepting(HttpServletRequest request, String accept) {
+            super(request);
+            this.accept = accept;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? accept : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? java.util.Collections.enumeration(List.of(accept))
+                    : super.getHeaders(name);
+        }
+    }
+
+    static ProblemDetail problem(String path, String reason) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, "Accept: " + reason);
+        problem.setType(URI.create("/problems/not-acceptable"));
+        problem.setTitle("No answer of a type the request accepts");
+        problem.setInstance(URI.create(path));
+        problem.setProperty("field", "Accept");
+        problem.setProperty("errors", List.of(new InputProblems.FieldProblem("Accept", reason)));
+        return problem;
+    }
+}
