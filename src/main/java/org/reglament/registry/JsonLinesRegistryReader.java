@@ -87,6 +87,13 @@ final class JsonLinesRegistryReader implements RegistryReader {
         Map<String, String> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
+            // A name is a column of the answer and of the batch's digest: text a receipt can record as sent, as the
+            // JSON endpoints' names are (the reader of a line takes a lone surrogate in a name that theirs refuses).
+            String unrecordable = org.reglament.api.RequestValues.unrecordable(field.getKey());
+            if (unrecordable != null) {
+                throw new RegistryFileException(Kind.MALFORMED, "line " + number, "line " + number + ": a name holds"
+                        + " text no receipt could record as sent: " + unrecordable);
+            }
             JsonNode value = field.getValue();
             String cell = value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString();
             if (!cell.isEmpty() && cell.charAt(0) == '=' && value.isTextual()) {

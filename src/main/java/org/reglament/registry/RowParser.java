@@ -40,7 +40,7 @@ final class RowParser {
             Map.entry("no", false), Map.entry("n", false), Map.entry("false", false), Map.entry("0", false));
     /** «… услуга» after a category: «региональная услуга» is «региональная». */
     private static final Pattern SERVICE_SUFFIX = Pattern.compile(" услуга$");
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,10}");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?(0|[1-9]\\d*)");
     private static final Pattern THOUSANDS = Pattern.compile("-?[1-9]\\d{0,2}([ \u00A0\u202F]\\d{3})+");
     /** JSON field of ServiceDescription → the column it is read from, to name a constraint's column. */
     private static final Map<String, Column> FIELDS = Map.of(
@@ -143,14 +143,15 @@ final class RowParser {
         }
         // Thousands are grouped with spaces (a no-break space in spreadsheets): «1 200» is 1200, in groups of three
         // only and the first group without a leading zero, so that «1 0 1» or «0 101» (typing slips) are not read as
-        // 101. Nothing else is read.
+        // 101; no number has a leading zero («0101» neither, as in JSON). Nothing else is read.
         String digits = THOUSANDS.matcher(value).matches()
                 ? value.replace(" ", "").replace("\u00A0", "").replace("\u202F", "") : value;
         if (!WHOLE_NUMBER.matcher(digits).matches()) {
             problems.add(new RowProblem(header.label(Column.APPLICATIONS), "«" + value + "» is not a whole number"));
             return null;
         }
-        long number = Long.parseLong(digits);
+        // A whole number of more digits than an int has is out of range too, not «not a whole number».
+        long number = digits.replace("-", "").length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
         if (number > Integer.MAX_VALUE || number < Integer.MIN_VALUE) {
             problems.add(new RowProblem(header.label(Column.APPLICATIONS), "«" + value + "» is out of range"));
             return null;

@@ -104,7 +104,10 @@ class RegistryBatchTest {
                 service("41000000000803", "Услуга", "1 0 1", "региональная", "нет", "да", "да", "да"),
                 service("41000000000804", "Услуга", "12 00", "региональная", "нет", "да", "да", "да"),
                 service("41000000000805", "Услуга", "200", "региональная", "возможно", "да", "да", "да"),
-                service("41000000000806", "Услуга", "0 101", "региональная", "нет", "да", "да", "да")))),
+                service("41000000000806", "Услуга", "0 101", "региональная", "нет", "да", "да", "да"),
+                service("41000000000807", "Услуга", "0101", "региональная", "нет", "да", "да", "да"),
+                service("41000000000808", "Услуга", "0", "региональная", "нет", "да", "да", "да"),
+                service("41000000000809", "Услуга", "12 345 678 901", "региональная", "нет", "да", "да", "да")))),
                 RegistryFormat.CSV, RegistryFormat.CSV, RegistryMode.DERIVE);
         List<CSVRecord> rows = answer.csv();
         List<String> header = rows.get(1).toList();
@@ -119,7 +122,13 @@ class RegistryBatchTest {
         // A group of thousands never starts with a zero: «0 101» is a slip (101, or 0 and 101 run together), not 101.
         assertThat(column(rows.get(7), header, "Ошибки")).isEqualTo("«Средне количество заявлений в год»: «0 101» is not"
                 + " a whole number");
-        assertThat(answer.summary().withErrors()).isEqualTo(4);
+        assertThat(column(rows.get(8), header, "Ошибки")).isEqualTo("«Средне количество заявлений в год»: «0101» is not"
+                + " a whole number");
+        // Zero itself is a count (100 or fewer: action 3 is decided by the working group), not an error.
+        assertThat(column(rows.get(9), header, "Ошибки")).isEmpty();
+        assertThat(column(rows.get(10), header, "Ошибки")).isEqualTo("«Средне количество заявлений в год»: «12 345 678"
+                + " 901» is out of range");
+        assertThat(answer.summary().withErrors()).isEqualTo(6);
     }
 
     @Test
