@@ -86,6 +86,7 @@ public class DeadlineDecisions {
             requireFacts(evaluation);
             refuseWithoutTerm(evaluation, request.step());
             Term term = termOf(evaluation, request.step());
+            refuseEventNotCountedFrom(act, request, term);
             LocalDate event = term.event() == null ? null : request.eventDate();
             if (term.event() != null && event == null) {
                 throw new InvalidRequestException("eventDate", "step " + request.step() + " counts from "
@@ -135,10 +136,19 @@ public class DeadlineDecisions {
             throw new InvalidRequestException("decreeNonWorkingDays", "Russia's decree non-working days of 2020–2021 do"
                     + " not apply to " + request.jurisdiction());
         }
+        if (request.periodBefore() != null && request.direction() != null
+                && !PeriodRequest.DIRECTION_OF_FIELD.get("periodBefore").equals(request.direction())) {
+            throw new InvalidRequestException("periodBefore", "a reading of a period counted back before an event"
+                    + " (direction before), not of one " + request.direction() + " it");
+        }
     }
 
-    /** The fields of a deadline request every step may be given: what it asks, for when, from which event. */
-    private static final Set<String> EVERY_STEP_READS = Set.of("asOf", "act", "step", "eventDate", "parameters",
+    /**
+     * The fields of a deadline request every step may be given: what it asks, for when, from which event (refused
+     * once the step's term proves to count from none: {@link #refuseEventNotCountedFrom}). The rest are the steps'
+     * own, as act.yaml's stepReads lists them.
+     */
+    public static final Set<String> EVERY_STEP_READS = Set.of("asOf", "act", "step", "eventDate", "parameters",
             "decreeNonWorkingDays", "language");
 
     /**
@@ -149,7 +159,7 @@ public class DeadlineDecisions {
     private static void refuseFieldsNotRead(Act act, DeadlineRequest request) {
         Set<String> read = Set.copyOf(act.reads(request.step()));
         java.util.function.Function<String, String> why = field -> "step " + request.step() + " of " + act.id()
-                + " does not read it; " + (read.isEmpty() ? "it reads no parameter or reading"
+                + " does not read it; " + (asSent(read).isEmpty() ? "it reads no parameter or reading"
                 : "it reads " + String.join(", ", asSent(read)));
         if (request.parameters() != null) {
             FieldsNotRead.refuse("parameters.", request.parameters(), Set.of(), read, why);
@@ -165,13 +175,32 @@ public class DeadlineDecisions {
         }
     }
 
-    /** The fields a step reads as a deadline request spells them: a parameter under {@code parameters.}. */
+    /**
+     * The fields a step reads as a deadline request spells them (a parameter under {@code parameters.}); those only a
+     * timeline has (the joint testing's remarks) are left out: a deadline request cannot send them.
+     */
     private static List<String> asSent(Set<String> read) {
         Set<String> parameters = new java.util.HashSet<>();
         for (var component : DeadlineRequest.StepParameters.class.getRecordComponents()) {
             parameters.add(component.getName());
         }
-        return read.stream().map(field -> parameters.contains(field) ? "parameters." + field : field).sorted().toList();
+        Set<String> own = new java.util.HashSet<>();
+        for (var component : DeadlineRequest.class.getRecordComponents()) {
+            own.add(component.getName());
+        }
+        return read.stream().filter(field -> parameters.contains(field) || own.contains(field))
+                .map(field -> parameters.contains(field) ? "parameters." + field : field).sorted().toList();
+    }
+
+    /**
+     * An event date sent for a step due on a date of its own (a plan's term, a year's date) is refused, not ignored,
+     * unless the step's rules read it (a commission's meeting in the month of the date: stepReads).
+     */
+    private static void refuseEventNotCountedFrom(Act act, DeadlineRequest request, Term term) {
+        if (term.event() == null && request.eventDate() != null && !act.reads(request.step()).contains("eventDate")) {
+            throw new InvalidRequestException("eventDate", "step " + request.step() + " of " + act.id() + " is due on a"
+                    + " date of its own, not counted from an event: leave eventDate out");
+        }
     }
 
     /** The term a period request states; a field its kind needs and lacks is a 400 naming it. */
@@ -278,8 +307,7 @@ public class DeadlineDecisions {
     public static void refuseWithoutTerm(Evaluation evaluation, String step) {
         for (NoTerm none : evaluation.all(NoTerm.class)) {
             if (none.step().equals(step)) {
-                throw new UnanswerableException(none.field(), none.reason(), none.rule(),
-                        org.reglament.decision.Interpretation.ofRule(evaluation, none.rule()));
+                throw none.refusal(evaluation);
             }
         }
     }
@@ -327,6 +355,9 @@ public class DeadlineDecisions {
 
     /** A fact a rule needs and the request lacks is a 400; a rule's word that nothing encoded answers, a 422. */
     public static void requireFacts(Evaluation evaluation) {
+        // The request's own fault first (a contradiction in it), then what the knowledge base does not cover, then
+        // what the request left out: as every decision refuses (PlanDecisions, TimelineDecisions, CompletenessDecisions).
+        org.reglament.decision.RequestRefused.refuse(evaluation);
         NotCovered.refuse(evaluation);
         List<MissingFact> missing = evaluation.all(MissingFact.class);
         if (!missing.isEmpty()) {

@@ -64,6 +64,12 @@ public record PeriodRequest(
         FIELDS_OF_KIND = java.util.Collections.unmodifiableMap(kinds);
     }
 
+    /**
+     * Fields a period {@code within} reads in one direction only (the reading of «не позднее, чем за N … до…» counts
+     * back from an event): DeadlineDecisions refuses them in the other, and the form shows them only with it.
+     */
+    public static final java.util.Map<String, String> DIRECTION_OF_FIELD = java.util.Map.of("periodBefore", "before");
+
     /** The kind of a period that does not say. */
     public static final String DEFAULT_KIND = "within";
 

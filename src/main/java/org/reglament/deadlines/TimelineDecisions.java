@@ -59,6 +59,7 @@ public class TimelineDecisions {
             steps.forEach(step -> facts.add(new DeadlineQuestion(step, request.regulationsReceived(), request.year(), null,
                     request.otrExtendedTermDays(), request.plannedTerm())));
             Evaluation evaluation = deadlines.evaluateWithPeriodRules(act, request.asOf(), facts);
+            org.reglament.decision.RequestRefused.refuse(evaluation);
             for (MissingFact missing : evaluation.all(MissingFact.class)) {
                 if (missing.step() == null) {
                     throw missing.refusal(evaluation);
@@ -157,15 +158,13 @@ public class TimelineDecisions {
         FieldsNotRead.refuse(request, Set.of("asOf", "act", "events", "decreeNonWorkingDays"), read, field ->
                 "no step of " + act.id() + " reads it; " + (read.isEmpty() ? "they read no field beyond the events"
                         : "they read " + String.join(", ", read)));
-        if (request.service() == null) {
-            FieldsNotRead.refuse(request, Set.of("asOf", "act", "events", "decreeNonWorkingDays", "service"),
-                    read.stream().filter(f -> !MATRIX_READINGS.contains(f)).collect(java.util.stream.Collectors.toSet()),
-                    field -> "a reading of the service's action matrix: give the service it decides");
+        if (request.service() == null && (request.mfcOnlyBooking() != null || request.otherCasesDecidedBy() != null)) {
+            throw new org.reglament.decision.InvalidRequestException(request.mfcOnlyBooking() != null
+                    ? "mfcOnlyBooking" : "otherCasesDecidedBy", "a reading of the service's action matrix: give the"
+                    + " service it decides");
         }
         DeadlineDecisions.refuseDecreeDaysOutsideRussia(act, request.decreeNonWorkingDays());
     }
-
-    private static final Set<String> MATRIX_READINGS = Set.of("mfcOnlyBooking", "otherCasesDecidedBy");
 
     /** A term the rules could not state is a 400 once the event it counts from is known. */
     private static void missingFactOnceStarted(Evaluation evaluation, String step, Map<String, LocalDate> events) {

@@ -23,11 +23,8 @@ public record Interpretation(String rule, String actId, String clause, String te
         if (rule == null) {
             return null;
         }
-        for (org.reglament.knowledgebase.Act act : evaluation.acts()) {
-            if (evaluation.knowledgeBase().hasRule(act.id(), rule)) {
-                return of(evaluation.knowledgeBase().citation(act.id(), rule));
-            }
-        }
-        return null;
+        PreparedCitations.Prepared prepared = PreparedCitations.of(evaluation.knowledgeBase())
+                .find(evaluation.acts(), rule);
+        return prepared == null ? null : prepared.interpretation();
     }
 }

@@ -11,12 +11,10 @@ public class InvalidRequestException extends RuntimeException {
         this(field, reason, null, null);
     }
 
-    /** A refusal a rule of the knowledge base made (it needs a fact the request did not give). */
-    public InvalidRequestException(String field, String reason, String rule) {
-        this(field, reason, rule, null);
-    }
-
-    /** A refusal a rule made on a reading of the text it names (Interpretation.ofRule), disputable as any answer. */
+    /**
+     * A refusal a rule of the knowledge base made (it needs a fact the request did not give, or the request
+     * contradicts itself), with the reading the rule took (Interpretation.ofRule), disputable as any answer.
+     */
     public InvalidRequestException(String field, String reason, String rule, Interpretation interpretation) {
         super(field + ": " + reason);
         this.field = field;

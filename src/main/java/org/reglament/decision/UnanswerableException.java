@@ -10,12 +10,7 @@ public class UnanswerableException extends RuntimeException {
     private final Interpretation interpretation;
 
     public UnanswerableException(String field, String reason) {
-        this(field, reason, null);
-    }
-
-    /** A refusal a rule of the knowledge base made. */
-    public UnanswerableException(String field, String reason, String rule) {
-        this(field, reason, rule, null);
+        this(field, reason, null, null);
     }
 
     /** A refusal a rule made on a reading of the text it names, so that a lawyer can dispute the refusal too. */

@@ -184,7 +184,9 @@ public class TryForms {
         if (kinds.isEmpty()) {
             return null; // asOf, jurisdiction, kind: read whatever the kind
         }
-        return "kind=" + (kinds.contains(PeriodRequest.DEFAULT_KIND) ? "|" : "") + String.join("|", kinds);
+        String direction = PeriodRequest.DIRECTION_OF_FIELD.get(field);
+        return "kind=" + (kinds.contains(PeriodRequest.DEFAULT_KIND) ? "|" : "") + String.join("|", kinds)
+                + (direction == null ? "" : "&direction=" + direction);
     }
 
     private void conditionsOfTheRules(KnowledgeBase knowledgeBase) {
@@ -213,9 +215,12 @@ public class TryForms {
             stepsWithParameters.addAll(steps);
         }
         readByTheRules.put("DeadlineRequest.parameters", "step=" + String.join("|", stepsWithParameters));
-        for (String reading : List.of("notEarlierThan", "periodBefore", "reworkTerm")) {
-            readByTheRules.put("DeadlineRequest." + reading, "step=" + String.join("|",
-                    stepsReading.getOrDefault(reading, new java.util.TreeSet<>())));
+        for (RecordComponent field : DeadlineRequest.class.getRecordComponents()) {
+            // A step's own reading (the rest every step may be given): shown with the steps whose rules read it.
+            if (!org.reglament.deadlines.DeadlineDecisions.EVERY_STEP_READS.contains(field.getName())) {
+                readByTheRules.put("DeadlineRequest." + field.getName(), "step=" + String.join("|",
+                        stepsReading.getOrDefault(field.getName(), new java.util.TreeSet<>())));
+            }
         }
         readByTheRules.put("DeadlineRequest.decreeNonWorkingDays", "act=" + String.join("|", russianDeadlines));
         for (RecordComponent field : TimelineRequest.class.getRecordComponents()) {

@@ -66,6 +66,11 @@ class DeadlineApiTest {
                 Arguments.of("period", "{\"asOf\":\"2018-04-27\",\"jurisdiction\":\"RU\",\"kind\":\"annual-date\","
                         + "\"monthDay\":\"03-30\",\"year\":2021,\"count\":3}", 400, "count",
                         "does not apply to a period of kind annual-date, which reads decreeNonWorkingDays, monthDay, year"),
+                Arguments.of("period", PERIOD.replace("}", ",\"periodBefore\":\"full-period-between\"}"), 400,
+                        "periodBefore", "a reading of a period counted back before an event (direction before), not of"
+                                + " one after it"),
+                Arguments.of("period", PERIOD.replace("after", "before").replace("}",
+                        ",\"periodBefore\":\"full-period-between\"}"), 200, null, null),
                 Arguments.of("period", PERIOD.replace("\"RU\"", "\"KZ\"").replace("}", ",\"decreeNonWorkingDays\":\"skip\"}"),
                         400, "decreeNonWorkingDays", "do not apply to KZ"),
                 Arguments.of("deadline", DEADLINE, 200, null, null),

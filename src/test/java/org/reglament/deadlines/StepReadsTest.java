@@ -19,6 +19,7 @@ import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBaseFixture;
 import org.reglament.matrix.MatrixReadings;
 import org.reglament.matrix.MfcOnlyBooking;
+import org.reglament.matrix.OtherCasesDecidedBy;
 import org.reglament.matrix.ServiceCategory;
 import org.reglament.matrix.ServiceDescription;
 
@@ -38,17 +39,17 @@ class StepReadsTest {
     private static final Map<String, List<Function<Facts, Facts>>> FIELDS = new LinkedHashMap<>();
 
     static {
-        FIELDS.put("regulationsReceived", List.of(f -> f.with(q -> new DeadlineQuestion(q.step(), 6, q.year(), null,
+        FIELDS.put("regulationsReceived", List.of(f -> f.with(q -> new DeadlineQuestion(q.step(), 6, q.year(), q.eventDate(),
                 q.extendedTermDays(), q.plannedTerm())), f -> f.with(q -> new DeadlineQuestion(q.step(), 2, q.year(),
-                null, q.extendedTermDays(), q.plannedTerm()))));
+                q.eventDate(), q.extendedTermDays(), q.plannedTerm()))));
         FIELDS.put("year", List.of(2014, 2015, 2021).stream().<Function<Facts, Facts>>map(year -> f -> f.with(q ->
-                new DeadlineQuestion(q.step(), q.regulationsReceived(), year, null, q.extendedTermDays(),
+                new DeadlineQuestion(q.step(), q.regulationsReceived(), year, q.eventDate(), q.extendedTermDays(),
                         q.plannedTerm()))).toList());
         FIELDS.put("otrExtendedTermDays", List.of(f -> f.with(q -> new DeadlineQuestion(q.step(),
-                q.regulationsReceived(), q.year(), null, 45, q.plannedTerm()))));
+                q.regulationsReceived(), q.year(), q.eventDate(), 45, q.plannedTerm()))));
         FIELDS.put("plannedTerm", List.of(LocalDate.of(2018, 8, 31), LocalDate.of(2018, 12, 31)).stream()
                 .<Function<Facts, Facts>>map(term -> f -> f.with(q -> new DeadlineQuestion(q.step(),
-                        q.regulationsReceived(), q.year(), null, q.extendedTermDays(), term))).toList());
+                        q.regulationsReceived(), q.year(), q.eventDate(), q.extendedTermDays(), term))).toList());
         FIELDS.put("notEarlierThan", List.of(f -> f.withCounting(c -> new CountingOptions(c.decreeDays(),
                 NotEarlierThanReading.AFTER_LAST_DAY, c.periodBefore(), c.reworkTerm()))));
         FIELDS.put("periodBefore", List.of(f -> f.withCounting(c -> new CountingOptions(c.decreeDays(),
@@ -57,9 +58,38 @@ class StepReadsTest {
                 c.notEarlierThan(), c.periodBefore(), ReworkTermReading.REVISION_THEN_ROUND))));
         FIELDS.put("testingRemarks", List.of(f -> f.withProcedure(new ProcedureFacts(true)),
                 f -> f.withProcedure(new ProcedureFacts(false))));
+        // Every step may be given its event's date; the rules of some read it themselves (a meeting in its month).
+        FIELDS.put("eventDate", List.of(LocalDate.of(2014, 3, 17), LocalDate.of(2018, 10, 1), LocalDate.of(2020, 6, 1))
+                .stream().<Function<Facts, Facts>>map(date -> f -> f.with(q -> new DeadlineQuestion(q.step(),
+                        q.regulationsReceived(), q.year(), date, q.extendedTermDays(), q.plannedTerm()))).toList());
     }
 
+    /** The timeline's facts of the service: the service itself and the readings of its matrix (3.1.4.2, 3.1.4.3). */
+    private static final Set<String> SERVICE_FIELDS = Set.of("service", "mfcOnlyBooking", "otherCasesDecidedBy");
+
     private final KnowledgeBase knowledgeBase = KnowledgeBaseFixture.knowledgeBase();
+
+    @Test
+    void everyActWithDeadlineStepsAndEveryOptionalFieldOfTheRequestsIsTried() {
+        assertThat(new TreeSet<>(IN_FORCE.keySet())).as("the acts with deadline steps").isEqualTo(new TreeSet<>(
+                knowledgeBase.acts().stream().filter(a -> !a.keys(DeadlineDecisions.STEPS).isEmpty()).map(Act::id).toList()));
+        Set<String> optional = new TreeSet<>();
+        for (var component : DeadlineRequest.StepParameters.class.getRecordComponents()) {
+            optional.add(component.getName());
+        }
+        for (var component : DeadlineRequest.class.getRecordComponents()) {
+            if (!DeadlineDecisions.EVERY_STEP_READS.contains(component.getName())) {
+                optional.add(component.getName());
+            }
+        }
+        for (var component : TimelineRequest.class.getRecordComponents()) {
+            if (!Set.of("asOf", "act", "events", "decreeNonWorkingDays").contains(component.getName())) {
+                optional.add(component.getName());
+            }
+        }
+        optional.add("eventDate"); // given to every step, read by some steps' rules themselves
+        assertThat(union(FIELDS.keySet(), SERVICE_FIELDS)).as("the fields tried").isEqualTo(optional);
+    }
 
     @Test
     void eachStepListsExactlyTheFieldsItsRulesRead() {
@@ -75,8 +105,12 @@ class StepReadsTest {
                         .isEqualTo(derived(act, entry.getValue(), none));
                 // A field may count only with another (a reading of the period before the year, once the year is
                 // given): each is tried alone and beside every value of every other field.
-                List<Facts> contexts = new ArrayList<>(List.of(none));
-                FIELDS.values().forEach(values -> values.forEach(value -> contexts.add(value.apply(none))));
+                // And each as a deadline asks (no timeline) and as a timeline does (TimelineQuestion among the facts).
+                List<Facts> contexts = new ArrayList<>();
+                for (Facts start : List.of(none, none.asTimeline())) {
+                    contexts.add(start);
+                    FIELDS.values().forEach(values -> values.forEach(value -> contexts.add(value.apply(start))));
+                }
                 for (Map.Entry<String, List<Function<Facts, Facts>>> field : FIELDS.entrySet()) {
                     boolean changes = contexts.stream().anyMatch(context -> {
                         String before = derived(act, entry.getValue(), context);
@@ -93,22 +127,47 @@ class StepReadsTest {
         assertThat(mismatches).isEmpty();
     }
 
+    /**
+     * The service, and each reading of its matrix, is listed for an act's timeline exactly when, for some service,
+     * giving it (or choosing the other reading) changes what some step's rules derive.
+     */
     @Test
-    void onlyAnActWhoseStepsDependOnTheServiceListsTheServiceForItsTimeline() {
-        ServiceDescription service = new ServiceDescription("41000000000001", "Услуга", null, "Орган",
-                ServiceCategory.values()[0], 200, true, true, true, true);
+    void anActListsTheServiceAndTheReadingsOfItsMatrixForItsTimelineExactlyWhenItsStepsDependOnThem() {
+        List<ServiceDescription> services = new ArrayList<>();
+        for (ServiceCategory category : ServiceCategory.values()) {
+            for (int applications : new int[] {50, 200}) {
+                for (boolean withoutOriginals : new boolean[] {true, false}) {
+                    for (boolean atAgency : new boolean[] {true, false}) {
+                        services.add(new ServiceDescription("41000000000001", "Услуга", null, "Орган", category,
+                                applications, withoutOriginals, atAgency, true, true, atAgency ? null : true));
+                    }
+                }
+            }
+        }
         for (Map.Entry<String, LocalDate> entry : IN_FORCE.entrySet()) {
             Act act = knowledgeBase.act(entry.getKey());
-            boolean changes = false;
+            Map<String, Boolean> read = new LinkedHashMap<>();
+            SERVICE_FIELDS.forEach(field -> read.put(field, false));
             for (String step : act.keys(DeadlineDecisions.STEPS)) {
-                Facts none = Facts.of(step);
-                Facts withService = none.withService(List.of(service.toFacts(),
-                        MatrixReadings.of(MfcOnlyBooking.NOT_PROVIDED, null)));
-                changes |= !derived(act, entry.getValue(), withService).equals(derived(act, entry.getValue(), none));
+                Facts none = Facts.of(step).asTimeline();
+                String without = derived(act, entry.getValue(), none);
+                for (ServiceDescription service : services) {
+                    String given = derived(act, entry.getValue(), none.withService(List.of(service.toFacts(),
+                            MatrixReadings.of(null, null))));
+                    read.merge("service", !given.equals(without), Boolean::logicalOr);
+                    read.merge("mfcOnlyBooking", !given.equals(derived(act, entry.getValue(), none.withService(List.of(
+                            service.toFacts(), MatrixReadings.of(MfcOnlyBooking.NOT_PROVIDED, null))))), Boolean::logicalOr);
+                    read.merge("otherCasesDecidedBy", !given.equals(derived(act, entry.getValue(), none.withService(
+                            List.of(service.toFacts(), MatrixReadings.of(null, OtherCasesDecidedBy.AGENCY))))),
+                            Boolean::logicalOr);
+                }
             }
-            assertThat(act.timelineReadsAll().contains("service")).as(act.id() + " lists the service").isEqualTo(changes);
-            assertThat(new TreeSet<>(act.timelineReadsAll())).as(act.id() + "'s timeline fields").isSubsetOf(
-                    new TreeSet<>(union(FIELDS.keySet(), Set.of("service", "mfcOnlyBooking", "otherCasesDecidedBy"))));
+            for (String field : SERVICE_FIELDS) {
+                assertThat(act.timelineReadsAll().contains(field)).as(act.id() + " lists " + field)
+                        .isEqualTo(read.get(field));
+            }
+            assertThat(new TreeSet<>(act.timelineReadsAll())).as(act.id() + "'s timeline fields")
+                    .isSubsetOf(new TreeSet<>(union(FIELDS.keySet(), SERVICE_FIELDS)));
         }
     }
 
@@ -135,31 +194,39 @@ class StepReadsTest {
 
     /** The facts a deadline or timeline request gives a step's rules. */
     private record Facts(DeadlineQuestion question, CountingOptions counting, ProcedureFacts procedure,
-                         List<Object> service) {
+                         List<Object> service, boolean timeline) {
         static Facts of(String step) {
             return new Facts(new DeadlineQuestion(step, null, null, null, null, null),
-                    new CountingOptions(DecreeDays.COUNT_AS_WORKING), new ProcedureFacts(null), List.of());
+                    new CountingOptions(DecreeDays.COUNT_AS_WORKING), new ProcedureFacts(null), List.of(), false);
         }
 
         Facts with(Function<DeadlineQuestion, DeadlineQuestion> change) {
-            return new Facts(change.apply(question), counting, procedure, service);
+            return new Facts(change.apply(question), counting, procedure, service, timeline);
         }
 
         Facts withCounting(Function<CountingOptions, CountingOptions> change) {
-            return new Facts(question, change.apply(counting), procedure, service);
+            return new Facts(question, change.apply(counting), procedure, service, timeline);
         }
 
         Facts withProcedure(ProcedureFacts facts) {
-            return new Facts(question, counting, facts, service);
+            return new Facts(question, counting, facts, service, timeline);
         }
 
         Facts withService(List<Object> facts) {
-            return new Facts(question, counting, procedure, facts);
+            return new Facts(question, counting, procedure, facts, timeline);
+        }
+
+        /** As a timeline gives them: with its question, which some rules ask for (the service to be described). */
+        Facts asTimeline() {
+            return new Facts(question, counting, procedure, service, true);
         }
 
         List<Object> all() {
             List<Object> all = new ArrayList<>(List.of(question, counting, procedure));
             all.addAll(service);
+            if (timeline) {
+                all.add(new TimelineQuestion());
+            }
             return all;
         }
     }

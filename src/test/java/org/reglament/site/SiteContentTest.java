@@ -93,6 +93,7 @@ class SiteContentTest {
         assertThat(period.selectFirst("[data-path=eventDate]").attr("data-when")).isEqualTo("kind=|within|not-earlier-than");
         assertThat(period.selectFirst("[data-path=decreeNonWorkingDays]").attr("data-when")).isEqualTo("jurisdiction=RU");
         assertThat(period.selectFirst("[data-path=asOf]").hasAttr("data-when")).isFalse();
+        assertThat(period.selectFirst("[data-path=periodBefore]").attr("data-when")).isEqualTo("kind=|within&direction=before");
         Document deadline = Jsoup.parse(page("/site/try/deadline"));
         assertThat(deadline.selectFirst("[data-path=language] option[value=kk]").attr("data-when"))
                 .isEqualTo("act=kz.order_133");
