@@ -95,6 +95,14 @@ class DeadlineApiTest {
                         "it reads parameters.otrExtendedTermDays, parameters.regulationsReceived"),
                 Arguments.of("deadline", DEADLINE.replace("}", ",\"reworkTerm\":\"revision-then-round\"}"), 400,
                         "reworkTerm", "does not read it"),
+                // An event date for a step due on a date of its own is refused, unless its rules read it (the month
+                // of a commission's meeting, clause 25).
+                Arguments.of("deadline", DEADLINE.replace("implementation", "electronic-availability"), 400, "eventDate",
+                        "step electronic-availability of ru.kamchatka_guidelines is due on a date of its own"),
+                Arguments.of("deadline", DEADLINE.replace("implementation", "electronic-availability")
+                        .replace(",\"eventDate\":\"2018-10-25\"", ""), 200, null, null),
+                Arguments.of("deadline", "{\"asOf\":\"2014-03-17\",\"act\":\"kz.decree_845\",\"step\":"
+                        + "\"commission-meeting\",\"eventDate\":\"2014-03-01\"}", 200, null, null),
                 Arguments.of("deadline", KZ_REWORK, 200, null, null),
                 Arguments.of("deadline", KZ_REWORK.replace("\"reworkTerm\"", "\"periodBefore\"")
                         .replace("revision-then-round", "full-period-between"), 400, "periodBefore",
