@@ -35,15 +35,18 @@ public class AcceptableAnswer extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        // Every Accept line, as one list (RFC 9110 §5.3: the same as one line with the values joined by commas).
+        java.util.Enumeration<String> sent = request.getHeaders(HttpHeaders.ACCEPT);
+        List<String> lines = sent == null ? List.of() : java.util.Collections.list(sent);
+        String accept = lines.isEmpty() ? null : String.join(", ", lines);
         String refused = accept == null || accept.isBlank() ? null : unanswerable(accept);
         if (refused == null) {
             // A range in another charset beside one the service can answer («…;charset=utf-16, application/*»): the
             // endpoint chooses among the others, as if it were not there (the writer would pick it and fail).
             String answerable = accept == null || !accept.toLowerCase(Locale.ROOT).contains("charset") ? accept
                     : answerable(accept);
-            chain.doFilter(answerable == null || answerable.equals(accept) ? request : new Accepting(request, answerable),
-                    response);
+            chain.doFilter(answerable == null || answerable.equals(accept) && lines.size() == 1 ? request
+                    : new Accepting(request, answerable), response);
             return;
         }
         response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
@@ -82,9 +85,18 @@ public class AcceptableAnswer extends OncePerRequestFilter {
         return String.join(", ", kept);
     }
 
+    /** No charset, or UTF-8 by any of its names (utf8, UTF-8, "utf-8"). */
     private static boolean utf8(MediaType range) {
         String charset = range.getParameter("charset");
-        return charset == null || charset.replace("\"", "").trim().toLowerCase(Locale.ROOT).equals("utf-8");
+        if (charset == null) {
+            return true;
+        }
+        try {
+            return java.nio.charset.Charset.forName(charset.replace("\"", "").trim())
+                    .equals(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException unknown) { // an unknown or illegal charset name
+            return false;
+        }
     }
 
     /** The request with the Accept header the endpoint is to answer. */

@@ -73,11 +73,13 @@ final class RowParser {
         String name = text(cells, Column.NAME);
         String subservice = text(cells, Column.SUBSERVICE);
         String agency = text(cells, Column.AGENCY);
-        for (Column column : List.of(Column.REGISTRY_ID, Column.NAME, Column.SUBSERVICE, Column.AGENCY)) {
-            String refused = org.reglament.api.RequestValues.unrecordable(text(cells, column));
+        // Every cell, read or carried into the answer as it is: the row's answer and the batch's digest would carry
+        // what a screen shows otherwise, or a «?» (a JSON Lines escape can make half a surrogate pair of any value).
+        for (int i = 0; i < cells.size(); i++) {
+            String refused = org.reglament.api.RequestValues.unrecordable(cells.get(i));
             if (refused != null) {
-                // The row's answer and the batch's digest would carry what a screen shows otherwise, or a «?».
-                problems.add(new RowProblem(header.label(column), refused));
+                String label = i < header.labels().size() ? header.labels().get(i) : "";
+                problems.add(new RowProblem(label.isBlank() ? "column " + (i + 1) : label, refused));
             }
         }
         ServiceCategory category = category(cells, problems);

@@ -251,7 +251,18 @@ class RefusedInputTest {
             assertThat(problem.path("detail").asText()).as(accept[0]).contains(accept[1]);
             assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("Accept");
         }
-        for (String accepted : new String[] {"application/json", "application/json;charset=UTF-8",
+        // Two Accept lines are one list (RFC 9110 §5.3): the writer was handed the second line's charset and failed.
+        HttpResponse<String> twoLines = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Accept", "application/json;charset=utf-16")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(twoLines.statusCode()).as(twoLines.body()).isEqualTo(200);
+        HttpResponse<String> secondUnreadable = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                .header("Content-Type", "application/json").header("Accept", "application/json").header("Accept", "garbage")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(secondUnreadable.statusCode()).as(secondUnreadable.body()).isEqualTo(406);
+        assertThat(json.readTree(secondUnreadable.body()).path("detail").asText()).contains("cannot be read as media types");
+        for (String accepted : new String[] {"application/json", "application/json;charset=UTF-8", "application/json;charset=utf8",
                 "text/html;q=0, */*;q=0.1", "application/json;charset=utf-16, application/*"}) {
             HttpResponse<String> json = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
                     .header("Content-Type", "application/json").header("Accept", accepted)

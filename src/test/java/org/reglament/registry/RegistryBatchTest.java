@@ -281,6 +281,23 @@ class RegistryBatchTest {
     }
 
     @Test
+    void aValueTheReceiptCouldNotRecordAsSentIsAnErrorInItsRowInAnyColumn() throws IOException {
+        // A JSON Lines escape can make half a surrogate pair of any value, a column the rules read or one carried
+        // into the answer as it is (it came back as «?»); the row names the column, and the rows beside it are decided.
+        String lines = """
+                {"registryId":"41000000000001","name":"Первая","category":"региональная","applicationsPerYear":200,"electronicWithoutOriginals":true,"inPersonReceptionAtAgency":true,"feeOrPayment":true,"providedViaMfc":true,"note":"a\\ud800"}
+                {"registryId":"41000000000002","name":"Вторая","category":"региональная","applicationsPerYear":200,"electronicWithoutOriginals":true,"inPersonReceptionAtAgency":true,"feeOrPayment":true,"providedViaMfc":true,"note":"😀"}
+                """;
+        Registry.Answer answer = run(lines.getBytes(StandardCharsets.UTF_8), RegistryFormat.JSONL, RegistryFormat.CSV,
+                RegistryMode.DERIVE);
+        List<CSVRecord> rows = answer.csv();
+        List<String> header = rows.get(0).toList();
+        assertThat(column(rows.get(1), header, "Ошибки")).isEqualTo("«note»: a lone surrogate (\\ud800) is not a character");
+        assertThat(column(rows.get(2), header, "Ошибки")).isEmpty();
+        assertThat(answer.summary().withErrors()).isEqualTo(1);
+    }
+
+    @Test
     void theAnswersDigestIsTheSameInEveryOutputFormat() throws IOException {
         byte[] file = utf8Csv(registry(FORM, List.of(EXAMPLE, ORIGINALS_101, BAD_COUNT)));
         String csv = run(file, RegistryFormat.CSV, RegistryFormat.CSV, RegistryMode.DERIVE).summary().answersDigest();
