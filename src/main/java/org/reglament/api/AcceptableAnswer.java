@@ -37,7 +37,11 @@ public class AcceptableAnswer extends OncePerRequestFilter {
             throws ServletException, IOException {
         // Every Accept line, as one list (RFC 9110 §5.3: the same as one line with the values joined by commas).
         java.util.Enumeration<String> sent = request.getHeaders(HttpHeaders.ACCEPT);
-        List<String> lines = sent == null ? List.of() : java.util.Collections.list(sent);
+        if (sent == null || !sent.hasMoreElements()) {
+            chain.doFilter(request, response); // no Accept: any answer will do
+            return;
+        }
+        List<String> lines = java.util.Collections.list(sent);
         String accept = lines.isEmpty() ? null : String.join(", ", lines);
         String refused = accept == null || accept.isBlank() ? null : unanswerable(accept);
         if (refused == null) {
