@@ -154,6 +154,25 @@ public final class RequestValues {
         return null;
     }
 
+    /**
+     * The text with every character {@link #unrecordable} refuses written as a visible escape ({@code \ud800},
+     * {@code \u202e}): what a row's answer shows of a cell it could not carry as sent.
+     */
+    public static String escaped(String text) {
+        StringBuilder shown = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                shown.append(c).append(text.charAt(++i));
+            } else if (unrecordable(String.valueOf(c)) != null) { // only for a cell refused already: rare
+                shown.append(String.format("\\u%04x", (int) c));
+            } else {
+                shown.append(c);
+            }
+        }
+        return shown.toString();
+    }
+
     /** The value as sent, cut short: an answer never repeats a long request value in full. */
     public static String quoted(String text) {
         return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";

@@ -262,7 +262,11 @@ final class RegistryBatch {
     }
 
     private RowOutcome decide(RegistryWriter.SourceRow row) {
-        List<String> cells = row.cells();
+        List<RowProblem> unrecordable = new ArrayList<>();
+        List<String> cells = recordable(row.cells(), unrecordable);
+        if (!unrecordable.isEmpty()) {
+            row = new RegistryWriter.SourceRow(row.number(), cells);
+        }
         if (blank(cells)) {
             return new RowOutcome(row.number(), cells, RowOutcome.Kind.BLANK, null, null, List.of(), null, null);
         }
@@ -270,7 +274,8 @@ final class RegistryBatch {
             return new RowOutcome(row.number(), cells, RowOutcome.Kind.NUMBERING, null, null, List.of(), null, null);
         }
         RowParser.ParsedRow parsed = parser.parse(cells);
-        List<RowProblem> problems = new ArrayList<>(parsed.problems());
+        List<RowProblem> problems = new ArrayList<>(unrecordable);
+        problems.addAll(parsed.problems());
         beyondTheHeader(cells, problems);
         if (!problems.isEmpty()) {
             return failed(row, parsed, problems);
@@ -326,6 +331,28 @@ final class RegistryBatch {
         }
         cache.put(facts, decided);
         return decided;
+    }
+
+    /**
+     * The row's cells as a receipt can record them. A cell holding text none could (half a surrogate pair, which a
+     * JSON Lines escape can make of any value and which UTF-8 would write as «?»; a control or bidirectional character,
+     * which reads otherwise on screen than in the digest) is a problem of its row, naming the column, and is carried
+     * into the answer, and into the problems that quote it, with those characters as visible escapes.
+     */
+    private List<String> recordable(List<String> cells, List<RowProblem> problems) {
+        List<String> recordable = cells;
+        for (int c = 0; c < cells.size(); c++) {
+            String refused = org.reglament.api.RequestValues.unrecordable(cells.get(c));
+            if (refused != null) {
+                if (recordable == cells) {
+                    recordable = new ArrayList<>(cells);
+                }
+                recordable.set(c, org.reglament.api.RequestValues.escaped(cells.get(c)));
+                String label = c < header.labels().size() ? header.labels().get(c) : "";
+                problems.add(new RowProblem(label.isBlank() ? "column " + RegistryHeader.columnName(c) : label, refused));
+            }
+        }
+        return recordable;
     }
 
     private void beyondTheHeader(List<String> cells, List<RowProblem> problems) {

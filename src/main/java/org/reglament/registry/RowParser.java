@@ -73,15 +73,6 @@ final class RowParser {
         String name = text(cells, Column.NAME);
         String subservice = text(cells, Column.SUBSERVICE);
         String agency = text(cells, Column.AGENCY);
-        // Every cell, read or carried into the answer as it is: the row's answer and the batch's digest would carry
-        // what a screen shows otherwise, or a «?» (a JSON Lines escape can make half a surrogate pair of any value).
-        for (int i = 0; i < cells.size(); i++) {
-            String refused = org.reglament.api.RequestValues.unrecordable(cells.get(i));
-            if (refused != null) {
-                String label = i < header.labels().size() ? header.labels().get(i) : "";
-                problems.add(new RowProblem(label.isBlank() ? "column " + (i + 1) : label, refused));
-            }
-        }
         ServiceCategory category = category(cells, problems);
         Integer applications = applications(cells, problems);
         Boolean withoutOriginals = yesNo(cells, Column.WITHOUT_ORIGINALS, problems);

@@ -145,6 +145,7 @@ class RegistryBatchTest {
         assertThat(column(rows.get(2), header, "Ошибки")).isEqualTo("«Наименование услуги»: bidirectional control"
                 + " U+202E at position 7");
         assertThat(column(rows.get(3), header, "Ошибки")).contains("control character U+0001");
+        assertThat(column(rows.get(3), header, "Наименование услуги")).isEqualTo("Услу\\u0001га");
         assertThat(column(rows.get(4), header, "Ошибки")).isEmpty();
         assertThat(answer.summary().withErrors()).isEqualTo(2);
     }
@@ -293,7 +294,10 @@ class RegistryBatchTest {
         List<CSVRecord> rows = answer.csv();
         List<String> header = rows.get(0).toList();
         assertThat(column(rows.get(1), header, "Ошибки")).isEqualTo("«note»: a lone surrogate (\\ud800) is not a character");
+        // Carried into the answer with the half pair as a visible escape, not as «?».
+        assertThat(column(rows.get(1), header, "note")).isEqualTo("a\\ud800");
         assertThat(column(rows.get(2), header, "Ошибки")).isEmpty();
+        assertThat(column(rows.get(2), header, "note")).isEqualTo("😀");
         assertThat(answer.summary().withErrors()).isEqualTo(1);
     }
 
