@@ -26,10 +26,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 public class AcceptableAnswer extends OncePerRequestFilter {
-    private final ObjectMapper json;
+    /** The request attribute holding the Accept lines as sent where the endpoint is given fewer of its ranges. */
+    static final String SENT = AcceptableAnswer.class.getName() + ".sent";
 
-    public AcceptableAnswer(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final org.reglament.decision.DecisionMetrics metrics;
+
+    public AcceptableAnswer(ObjectMapper json, org.reglament.decision.DecisionMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
     }
 
     @Override
@@ -49,10 +54,15 @@ public class AcceptableAnswer extends OncePerRequestFilter {
             // endpoint chooses among the others, as if it were not there (the writer would pick it and fail).
             String answerable = accept == null || !accept.toLowerCase(Locale.ROOT).contains("charset") ? accept
                     : answerable(accept);
-            chain.doFilter(answerable == null || answerable.equals(accept) && lines.size() == 1 ? request
-                    : new Accepting(request, answerable), response);
+            if (answerable == null || answerable.equals(accept) && lines.size() == 1) {
+                chain.doFilter(request, response);
+            } else {
+                request.setAttribute(SENT, accept); // a refusal quotes what the client sent, not what is left of it
+                chain.doFilter(new Accepting(request, answerable), response);
+            }
             return;
         }
+        metrics.rejected(request.getRequestURI()); // as InputProblems counts every 4xx of a decision endpoint
         response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem(request.getRequestURI(), refused));
@@ -65,6 +75,9 @@ public class AcceptableAnswer extends OncePerRequestFilter {
             ranges = MediaType.parseMediaTypes(accept);
         } catch (IllegalArgumentException unreadable) { // InvalidMediaTypeException among them
             return RequestValues.quoted(accept) + " cannot be read as media types";
+        }
+        if (ranges.isEmpty()) {
+            return null; // «,» alone: no range at all, as an empty Accept (any answer will do)
         }
         boolean charsetRefused = false;
         for (MediaType range : ranges) {

@@ -54,7 +54,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class InputProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(InputProblems.class);
-    private static final String DECISIONS_PATH = "/api/v1/decisions/";
 
     private final DecisionMetrics metrics;
 
@@ -125,7 +124,9 @@ public class InputProblems extends ResponseEntityExceptionHandler {
             org.springframework.web.HttpMediaTypeNotAcceptableException ex, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         jakarta.servlet.http.HttpServletResponse response = ((ServletWebRequest) request).getResponse();
-        String sent = ((ServletWebRequest) request).getRequest().getHeader(HttpHeaders.ACCEPT);
+        Object original = ((ServletWebRequest) request).getRequest().getAttribute(AcceptableAnswer.SENT);
+        String sent = original != null ? original.toString()
+                : ((ServletWebRequest) request).getRequest().getHeader(HttpHeaders.ACCEPT);
         // Spring names what the endpoint answers in when it got as far as comparing; not when Accept was unreadable.
         List<org.springframework.http.MediaType> answers = ex.getSupportedMediaTypes();
         String what;
@@ -357,10 +358,7 @@ public class InputProblems extends ResponseEntityExceptionHandler {
     private void rejected(WebRequest request) {
         if (request instanceof ServletWebRequest servlet) {
             HttpServletRequest http = servlet.getRequest();
-            String path = http.getRequestURI();
-            if (path.startsWith(DECISIONS_PATH)) {
-                metrics.count(path.substring(DECISIONS_PATH.length()).replace('/', '-'), DecisionMetrics.REJECTED);
-            }
+            metrics.rejected(http.getRequestURI());
         }
     }
 

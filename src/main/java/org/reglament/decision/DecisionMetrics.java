@@ -69,6 +69,16 @@ public class DecisionMetrics {
         return replaying(rows);
     }
 
+    /** The prefix of the decision endpoints' paths: what follows it names the decision. */
+    public static final String DECISIONS_PATH = "/api/v1/decisions/";
+
+    /** A request to a decision endpoint refused before any decision ran (a 4xx): counted as the decision's rejected. */
+    public void rejected(String path) {
+        if (path != null && path.startsWith(DECISIONS_PATH)) {
+            count(path.substring(DECISIONS_PATH.length()).replace('/', '-'), REJECTED);
+        }
+    }
+
     public void count(String decision, String outcome) {
         counters.computeIfAbsent(decision, name -> new ConcurrentHashMap<>()).computeIfAbsent(outcome,
                 name -> Counter.builder("reglament.decisions").description("Decisions by kind and outcome")

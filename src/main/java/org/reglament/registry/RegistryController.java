@@ -378,16 +378,35 @@ public class RegistryController {
         // equals; a range with q=0 refuses its type.
         java.util.List<MediaType> ranges = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
         ranges.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        java.util.Set<RegistryFormat> refused = java.util.EnumSet.noneOf(RegistryFormat.class);
+        for (MediaType range : ranges) {
+            if (range.getQualityValue() == 0 && !range.isWildcardType() && !range.isWildcardSubtype()) {
+                RegistryFormat.ofMediaType(range.getType() + "/" + range.getSubtype()).ifPresent(refused::add);
+            }
+        }
         for (MediaType range : ranges) {
             if (range.getQualityValue() == 0) {
                 continue;
             }
-            if (range.isWildcardType()) {
-                return input;
+            // A wildcard («*/*», «application/*») takes the input's format where it covers it, else the first it
+            // covers; never a format refused by name.
+            java.util.List<RegistryFormat> covered = new java.util.ArrayList<>();
+            if (!range.isWildcardType() && !range.isWildcardSubtype()) {
+                RegistryFormat.ofMediaType(range.getType() + "/" + range.getSubtype()).ifPresent(covered::add);
+            } else {
+                if (range.includes(MediaType.parseMediaType(input.mediaType()))) {
+                    covered.add(input);
+                }
+                for (RegistryFormat format : RegistryFormat.values()) {
+                    if (range.includes(MediaType.parseMediaType(format.mediaType()))) {
+                        covered.add(format);
+                    }
+                }
             }
-            Optional<RegistryFormat> format = RegistryFormat.ofMediaType(range.getType() + "/" + range.getSubtype());
-            if (format.isPresent()) {
-                return format.get();
+            for (RegistryFormat format : covered) {
+                if (!refused.contains(format)) {
+                    return format;
+                }
             }
         }
         throw new NotAcceptable(accept);

@@ -152,6 +152,12 @@ class ActionMatrixApiTest {
         // The derived decision's receipt went through at least one group commit of the decision log.
         assertThat(metrics).containsPattern("(?m)^reglament_decision_log_batch_count(\\{[^}]*})? [1-9]");
         assertThat(metrics).containsPattern("(?m)^reglament_decision_log_commit_seconds_count(\\{[^}]*})? [1-9]");
+        // A request refused for its Accept before any endpoint ran is a rejected decision too.
+        HttpResponse<String> unacceptable = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
+                .header("Content-Type", "application/json").header("Accept", "garbage")
+                .POST(HttpRequest.BodyPublishers.ofString(VALID)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unacceptable.statusCode()).isEqualTo(406);
+        assertThat(decisions(metrics(), "rejected") - decisions(metrics, "rejected")).isEqualTo(1);
     }
 
     @Test

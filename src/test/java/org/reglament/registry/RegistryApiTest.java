@@ -210,6 +210,14 @@ class RegistryApiTest {
                 .contains("it answers text/csv, " + RegistryFormat.XLSX_TYPE + ", application/x-ndjson");
         assertThat(post("?asOf=2018-10-01", "text/csv", "application/json;q=0.5, text/csv;q=0.9", file).headers()
                 .firstValue("Content-Type").orElseThrow()).as("the most wanted first").startsWith("text/csv");
+        // The refusal quotes the Accept as sent, the range in another charset included.
+        assertThat(problem(post("?asOf=2018-10-01", "text/csv", "text/csv;charset=utf-16, application/json", file))
+                .path("detail").asText()).contains("\"text/csv;charset=utf-16, application/jso");
+        // A wildcard never gives a format refused by name (q=0): the first it covers that is not.
+        assertThat(post("?asOf=2018-10-01", "text/csv", "text/csv;q=0, */*", file).headers()
+                .firstValue("Content-Type").orElseThrow()).as("CSV refused").startsWith(RegistryFormat.XLSX_TYPE);
+        assertThat(post("?asOf=2018-10-01", "text/csv", "application/*", file).headers()
+                .firstValue("Content-Type").orElseThrow()).as("application/*").startsWith(RegistryFormat.XLSX_TYPE);
 
         HttpResponse<byte[]> json = post("?asOf=2018-10-01", "application/json", null, "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(json.statusCode()).isEqualTo(415);
