@@ -91,8 +91,8 @@ final class JsonLinesRegistryReader implements RegistryReader {
             // JSON endpoints' names are (the reader of a line takes a lone surrogate in a name that theirs refuses).
             String unrecordable = org.reglament.api.RequestValues.unrecordable(field.getKey());
             if (unrecordable != null) {
-                throw new RegistryFileException(Kind.MALFORMED, "line " + number, "a name holds text no receipt could"
-                        + " record as sent: " + unrecordable);
+                throw new RegistryFileException(Kind.MALFORMED, "line " + number, "line " + number + ": a name holds"
+                        + " text no receipt could record as sent: " + unrecordable);
             }
             JsonNode value = field.getValue();
             String cell = value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString();

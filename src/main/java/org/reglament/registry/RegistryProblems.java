@@ -22,7 +22,10 @@ public final class RegistryProblems {
     }
 
     public static ProblemDetail problem(RegistryFileException e, String path) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(e.kind()), e.where() + ": " + e.getMessage());
+        // A message that names its place already (for the command line, which prints the message alone) is not
+        // prefixed with it again («line 1: line 1 is not JSON»).
+        String detail = e.getMessage().startsWith(e.where()) ? e.getMessage() : e.where() + ": " + e.getMessage();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(e.kind()), detail);
         problem.setType(URI.create("/problems/registry-file"));
         problem.setTitle("The registry file cannot be read as a registry");
         problem.setInstance(URI.create(path));

@@ -150,7 +150,7 @@ class RegistryApiTest {
     void aJsonLinesLineThatIsNotJsonIsToldInTheServicesWords() throws Exception {
         HttpResponse<byte[]> nan = post("?asOf=2018-10-01", RegistryFormat.JSONL_TYPE, null,
                 "{\"applicationsPerYear\":NaN}\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(problem(nan).path("detail").asText()).isEqualTo("line 1: line 1 is not JSON: NaN and Infinity are not"
+        assertThat(problem(nan).path("detail").asText()).isEqualTo("line 1 is not JSON: NaN and Infinity are not"
                 + " JSON numbers");
         HttpResponse<byte[]> two = post("?asOf=2018-10-01", RegistryFormat.JSONL_TYPE, null,
                 "{\"registryId\":\"1\"} {\"registryId\":\"2\"}\n".getBytes(StandardCharsets.UTF_8));

@@ -77,7 +77,7 @@ class RegistryBadFilesTest {
                         RegistryFormat.JSONL, null, Kind.MALFORMED, "line 1", "line 1 is not JSON"),
                 Arguments.of("a name with half a surrogate pair in JSON Lines", "{\"registryId\":\"1\",\"a\\ud800\":1}\n"
                         .getBytes(StandardCharsets.UTF_8), RegistryFormat.JSONL, null, Kind.MALFORMED, "line 1",
-                        "a name holds text no receipt could record as sent: a lone surrogate (\\ud800)"),
+                        "line 1: a name holds text no receipt could record as sent: a lone surrogate (\\ud800)"),
                 Arguments.of("an unclosed quote", (String.join(";", FORM) + "\n\"1.;Агентство\n").getBytes(StandardCharsets.UTF_8),
                         RegistryFormat.CSV, null, Kind.MALFORMED, "line", "malformed"),
                 Arguments.of("a sheet that is not there", Registry.xlsx("Лист1", registry(FORM, List.of(EXAMPLE))),
