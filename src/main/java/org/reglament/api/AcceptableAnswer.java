@@ -1,9 +1,7 @@
 package org.reglament.api;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -40,80 +38,45 @@ public class AcceptableAnswer extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // Every Accept line, as one list (RFC 9110 §5.3: the same as one line with the values joined by commas).
         java.util.Enumeration<String> sent = request.getHeaders(HttpHeaders.ACCEPT);
         if (sent == null || !sent.hasMoreElements()) {
             chain.doFilter(request, response); // no Accept: any answer will do
             return;
         }
+        // Every Accept line, as one list (RFC 9110 §5.3: the same as one line with the values joined by commas).
         List<String> lines = java.util.Collections.list(sent);
-        String accept = lines.isEmpty() ? null : String.join(", ", lines);
-        String refused = accept == null || accept.isBlank() ? null : unanswerable(accept);
-        if (refused == null) {
-            // A range in another charset beside one the service can answer («…;charset=utf-16, application/*»): the
-            // endpoint chooses among the others, as if it were not there (the writer would pick it and fail).
-            String answerable = accept == null || !accept.toLowerCase(Locale.ROOT).contains("charset") ? accept
-                    : answerable(accept);
-            if (answerable == null || answerable.equals(accept) && lines.size() == 1) {
-                chain.doFilter(request, response);
-            } else {
-                request.setAttribute(SENT, accept); // a refusal quotes what the client sent, not what is left of it
-                chain.doFilter(new Accepting(request, answerable), response);
-            }
-            return;
-        }
-        metrics.rejected(request.getRequestURI()); // as InputProblems counts every 4xx of a decision endpoint
-        response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem(request.getRequestURI(), refused));
-    }
-
-    /** Why no answer satisfies {@code accept}, or null where one may (the endpoint then chooses among its types). */
-    static String unanswerable(String accept) {
+        String accept = String.join(", ", lines);
         List<MediaType> ranges;
         try {
             ranges = MediaType.parseMediaTypes(accept);
         } catch (IllegalArgumentException unreadable) { // InvalidMediaTypeException among them
-            return RequestValues.quoted(accept) + " cannot be read as media types";
+            refuse(request, response, RequestValues.quoted(accept) + " cannot be read as media types");
+            return;
         }
-        if (ranges.isEmpty()) {
-            return null; // «,» alone: no range at all, as an empty Accept (any answer will do)
+        List<MediaType> answerable = ranges.stream().filter(range -> RequestValues.utf8(range.getParameter("charset")))
+                .toList();
+        if (!ranges.isEmpty() && answerable.stream().noneMatch(range -> range.getQualityValue() > 0)) {
+            refuse(request, response, RequestValues.quoted(accept) + (answerable.size() < ranges.size()
+                    ? " accepts only charsets the service does not answer in: every answer is UTF-8"
+                    : " accepts nothing: a range with q=0 refuses its type"));
+            return;
         }
-        boolean charsetRefused = false;
-        for (MediaType range : ranges) {
-            charsetRefused |= !utf8(range);
-            if (utf8(range) && range.getQualityValue() > 0) {
-                return null;
-            }
+        if (answerable.size() == ranges.size() && lines.size() == 1) {
+            chain.doFilter(request, response);
+            return;
         }
-        return RequestValues.quoted(accept) + (charsetRefused
-                ? " accepts only charsets the service does not answer in: every answer is UTF-8"
-                : " accepts nothing: a range with q=0 refuses its type");
+        // Several lines, or a range in another charset beside ones the service can answer («…;charset=utf-16,
+        // application/*»): the endpoint is given one line of the answerable ranges (the writer would pick the other
+        // charset and fail), and a refusal quotes what the client sent.
+        request.setAttribute(SENT, accept);
+        chain.doFilter(new Accepting(request, MediaType.toString(answerable)), response);
     }
 
-    /** The ranges of a readable {@code accept} the service can answer in: those in UTF-8 or with no charset. */
-    private static String answerable(String accept) {
-        List<String> kept = new java.util.ArrayList<>();
-        for (MediaType range : MediaType.parseMediaTypes(accept)) {
-            if (utf8(range)) {
-                kept.add(range.toString());
-            }
-        }
-        return String.join(", ", kept);
-    }
-
-    /** No charset, or UTF-8 by any of its names (utf8, UTF-8, "utf-8"). */
-    private static boolean utf8(MediaType range) {
-        String charset = range.getParameter("charset");
-        if (charset == null) {
-            return true;
-        }
-        try {
-            return java.nio.charset.Charset.forName(charset.replace("\"", "").trim())
-                    .equals(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException unknown) { // an unknown or illegal charset name
-            return false;
-        }
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String reason) throws IOException {
+        metrics.rejected(request.getRequestURI()); // as InputProblems counts every 4xx of a decision endpoint
+        response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem(request.getRequestURI(), reason));
     }
 
     /** The request with the Accept header the endpoint is to answer. */
@@ -138,12 +101,7 @@ public class AcceptableAnswer extends OncePerRequestFilter {
     }
 
     static ProblemDetail problem(String path, String reason) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_ACCEPTABLE, "Accept: " + reason);
-        problem.setType(URI.create("/problems/not-acceptable"));
-        problem.setTitle("No answer of a type the request accepts");
-        problem.setInstance(URI.create(path));
-        problem.setProperty("field", "Accept");
-        problem.setProperty("errors", List.of(new InputProblems.FieldProblem("Accept", reason)));
-        return problem;
+        return InputProblems.headerProblem(HttpStatus.NOT_ACCEPTABLE, "/problems/not-acceptable",
+                "No answer of a type the request accepts", path, HttpHeaders.ACCEPT, reason);
     }
 }

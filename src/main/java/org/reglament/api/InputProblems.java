@@ -57,12 +57,8 @@ public class InputProblems extends ResponseEntityExceptionHandler {
 
     private final DecisionMetrics metrics;
 
-    /** The service's mapper: problem details as Spring writes them (their properties at the top level). */
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
-
-    public InputProblems(DecisionMetrics metrics, com.fasterxml.jackson.databind.ObjectMapper json) {
+    public InputProblems(DecisionMetrics metrics) {
         this.metrics = metrics;
-        this.json = json;
     }
 
     /** One field at fault and why. */
@@ -104,55 +100,47 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         String reads = ex.getSupportedMediaTypes().stream().map(Object::toString).distinct()
                 .collect(Collectors.joining(", "));
         String reason = what + (reads.isEmpty() ? "" : "; it reads " + reads);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type: " + reason);
-        problem.setType(URI.create("/problems/unsupported-media-type"));
-        problem.setTitle("The body is not of a type this endpoint reads");
-        problem.setProperty("field", "Content-Type");
-        problem.setProperty("errors", List.of(new FieldProblem("Content-Type", reason)));
         rejected(request);
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(headerProblem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "/problems/unsupported-media-type",
+                "The body is not of a type this endpoint reads", ((ServletWebRequest) request).getRequest()
+                        .getRequestURI(), HttpHeaders.CONTENT_TYPE, reason));
     }
 
     /**
-     * 406 naming the header: an Accept that names no type the endpoint answers in, or that cannot be read as media
-     * types at all. The problem is written here, as {@code application/problem+json}, and not by the negotiation that
-     * just failed: with an Accept it cannot parse, that would fail again and send an empty answer.
+     * A header refused (Accept, Content-Type, Content-Encoding): problem details naming it as the field, as every
+     * refusal names its field; shared by the filters that refuse before any endpoint and by the handlers here.
+     */
+    static ProblemDetail headerProblem(HttpStatus status, String type, String title, String path, String header,
+                                       String reason) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, header + ": " + reason);
+        problem.setType(URI.create(type));
+        problem.setTitle(title);
+        problem.setInstance(URI.create(path));
+        problem.setProperty("field", header);
+        problem.setProperty("errors", List.of(new FieldProblem(header, reason)));
+        return problem;
+    }
+
+    /**
+     * 406 naming the header and what the endpoint answers in: an Accept that names none of its types. One that cannot
+     * be read, or accepts nothing the service writes, is refused before any endpoint (AcceptableAnswer), whose
+     * problem this is; quoted as the client sent it where that filter gave the endpoint fewer of its ranges.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
             org.springframework.web.HttpMediaTypeNotAcceptableException ex, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        jakarta.servlet.http.HttpServletResponse response = ((ServletWebRequest) request).getResponse();
-        Object original = ((ServletWebRequest) request).getRequest().getAttribute(AcceptableAnswer.SENT);
-        String sent = original != null ? original.toString()
-                : ((ServletWebRequest) request).getRequest().getHeader(HttpHeaders.ACCEPT);
-        // Spring names what the endpoint answers in when it got as far as comparing; not when Accept was unreadable.
-        List<org.springframework.http.MediaType> answers = ex.getSupportedMediaTypes();
-        String what;
-        try {
-            org.springframework.http.MediaType.parseMediaTypes(sent);
-            what = RequestValues.quoted(sent) + " names no type this endpoint answers in";
-        } catch (IllegalArgumentException unreadable) { // InvalidMediaTypeException among them
-            what = RequestValues.quoted(sent) + " cannot be read as media types";
-        }
-        String reason = what + (answers.isEmpty() ? "" : "; it answers " + answers.stream().map(Object::toString)
-                .distinct().collect(Collectors.joining(", "))) + " (problems as application/problem+json)";
-        ProblemDetail problem = AcceptableAnswer.problem(((ServletWebRequest) request).getRequest().getRequestURI(),
-                reason);
+        HttpServletRequest http = ((ServletWebRequest) request).getRequest();
+        Object original = http.getAttribute(AcceptableAnswer.SENT);
+        String sent = original != null ? original.toString() : http.getHeader(HttpHeaders.ACCEPT);
+        String reason = RequestValues.quoted(String.valueOf(sent)) + " names no type this endpoint answers in; it answers "
+                + ex.getSupportedMediaTypes().stream().map(Object::toString).distinct().collect(Collectors.joining(", "))
+                + " (problems as application/problem+json)";
         rejected(request);
-        if (response == null || response.isCommitted()) {
-            return null;
-        }
-        response.setStatus(HttpStatus.NOT_ACCEPTABLE.value());
-        response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        try {
-            json.writeValue(response.getOutputStream(), problem);
-            response.flushBuffer();
-        } catch (java.io.IOException gone) {
-            log.debug("the client left before its 406 was written", gone);
-        }
-        return null;
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).contentType(
+                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(AcceptableAnswer.problem(
+                http.getRequestURI(), reason));
     }
 
     /** A query or path parameter that does not read as its type: a date, an instant, a whole number. */

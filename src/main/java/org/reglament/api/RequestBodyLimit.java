@@ -99,7 +99,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         if (jsonBody) {
             MediaType type = MediaType.parseMediaType(request.getContentType());
             String charset = type.getParameter("charset");
-            if (charset != null && !charset.replace("\"", "").trim().equalsIgnoreCase("utf-8")) {
+            if (!RequestValues.utf8(charset)) {
                 return "Content-Type: a JSON body is UTF-8 (RFC 8259), not " + RequestValues.quoted(charset);
             }
         }
@@ -107,15 +107,9 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     private static ProblemDetail unsupported(String path, String reason) {
-        String field = reason.substring(0, reason.indexOf(':'));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, reason);
-        problem.setType(URI.create("/problems/unsupported-encoding"));
-        problem.setTitle("The body is not sent in a form the service reads");
-        problem.setInstance(URI.create(path));
-        problem.setProperty("field", field);
-        problem.setProperty("errors", java.util.List.of(new InputProblems.FieldProblem(field,
-                reason.substring(reason.indexOf(':') + 2))));
-        return problem;
+        return InputProblems.headerProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "/problems/unsupported-encoding",
+                "The body is not sent in a form the service reads", path, reason.substring(0, reason.indexOf(':')),
+                reason.substring(reason.indexOf(':') + 2));
     }
 
     private static boolean json(HttpServletRequest request) {

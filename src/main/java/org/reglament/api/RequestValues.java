@@ -173,6 +173,22 @@ public final class RequestValues {
         return shown.toString();
     }
 
+    /**
+     * No charset named, or UTF-8 by any of its names ({@code utf8}, {@code UTF-8}, quoted): the only text the service
+     * reads (RFC 8259 for JSON) and writes. An unknown or illegal name is not UTF-8.
+     */
+    public static boolean utf8(String charset) {
+        if (charset == null) {
+            return true;
+        }
+        try {
+            return java.nio.charset.Charset.forName(charset.replace("\"", "").trim())
+                    .equals(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException unknown) { // IllegalCharsetNameException, UnsupportedCharsetException
+            return false;
+        }
+    }
+
     /** The value as sent, cut short: an answer never repeats a long request value in full. */
     public static String quoted(String text) {
         return "\"" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"";

@@ -409,7 +409,7 @@ public class RegistryController {
                 }
             }
         }
-        throw new NotAcceptable(accept);
+        throw new NotAcceptable();
     }
 
     static RegistryMode mode(String mode) {
@@ -433,10 +433,9 @@ public class RegistryController {
      * the formats a registry is written in.
      */
     static final class NotAcceptable extends org.springframework.web.HttpMediaTypeNotAcceptableException {
-        NotAcceptable(String accept) {
-            super(java.util.List.of(org.springframework.http.MediaType.parseMediaType(RegistryFormat.CSV_TYPE),
-                    org.springframework.http.MediaType.parseMediaType(RegistryFormat.XLSX_TYPE),
-                    org.springframework.http.MediaType.parseMediaType(RegistryFormat.JSONL_TYPE)));
+        NotAcceptable() {
+            super(java.util.Arrays.stream(RegistryFormat.values()).map(f -> MediaType.parseMediaType(f.mediaType()))
+                    .toList());
         }
     }
 }
