@@ -118,7 +118,7 @@ public class CompletenessDecisions {
                     request.automationDegree(), request.ownInformationSystem(), request.proactiveFormatProposed()));
             Language.requireText(request.language(), knowledgeBases.get().act(request.act()), request.asOf());
             Evaluation evaluation = knowledgeBases.get().evaluate(request.act(), request.asOf(), facts);
-            org.reglament.decision.RequestRefused.refuse(evaluation);
+            org.reglament.decision.RuleRefusals.refuse(evaluation);
             for (org.reglament.deadlines.MissingFact missing : evaluation.all(org.reglament.deadlines.MissingFact.class)) {
                 throw missing.refusal(evaluation);
             }

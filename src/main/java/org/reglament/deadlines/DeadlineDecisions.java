@@ -15,7 +15,6 @@ import org.reglament.decision.Envelopes;
 import org.reglament.decision.FieldsNotRead;
 import org.reglament.decision.InvalidRequestException;
 import org.reglament.decision.Language;
-import org.reglament.decision.NotCovered;
 import org.reglament.decision.UnanswerableException;
 import org.reglament.knowledgebase.Act;
 import org.reglament.knowledgebase.Edition;
@@ -132,10 +131,7 @@ public class DeadlineDecisions {
         FieldsNotRead.refuse(request, Set.of("asOf", "jurisdiction", "kind"), read, field -> "does not apply to a"
                 + " period of kind " + request.kindOrDefault() + ", which reads " + String.join(", ",
                 new java.util.TreeSet<>(read)));
-        if (request.decreeNonWorkingDays() != null && !PeriodRequest.DECREE_DAYS_OF.equals(request.jurisdiction())) {
-            throw new InvalidRequestException("decreeNonWorkingDays", "Russia's decree non-working days of 2020–2021 do"
-                    + " not apply to " + request.jurisdiction());
-        }
+        refuseDecreeDaysOutsideRussia(request.jurisdiction(), request.jurisdiction(), request.decreeNonWorkingDays());
         if (request.periodBefore() != null && request.direction() != null
                 && !PeriodRequest.DIRECTION_OF_FIELD.get("periodBefore").equals(request.direction())) {
             throw new InvalidRequestException("periodBefore", "a reading of a period counted back before an event"
@@ -168,11 +164,25 @@ public class DeadlineDecisions {
         refuseDecreeDaysOutsideRussia(act, request.decreeNonWorkingDays());
     }
 
+    /** Russia's decree days sent for an act of another jurisdiction (a deadline's or a timeline's). */
     static void refuseDecreeDaysOutsideRussia(Act act, org.reglament.calendar.DecreeDays decreeDays) {
-        if (decreeDays != null && !PeriodRequest.DECREE_DAYS_OF.equals(act.jurisdiction())) {
+        refuseDecreeDaysOutsideRussia(act.jurisdiction(), act.id() + " (" + act.jurisdiction() + ")", decreeDays);
+    }
+
+    private static void refuseDecreeDaysOutsideRussia(String jurisdiction, String what,
+                                                      org.reglament.calendar.DecreeDays decreeDays) {
+        if (decreeDays != null && !PeriodRequest.DECREE_DAYS_OF.equals(jurisdiction)) {
             throw new InvalidRequestException("decreeNonWorkingDays", "Russia's decree non-working days of 2020–2021 do"
-                    + " not apply to " + act.id() + " (" + act.jurisdiction() + ")");
+                    + " not apply to " + what);
         }
+    }
+
+    private static final Set<String> PARAMETERS = componentNames(DeadlineRequest.StepParameters.class);
+    private static final Set<String> DEADLINE_FIELDS = componentNames(DeadlineRequest.class);
+
+    private static Set<String> componentNames(Class<? extends Record> record) {
+        return java.util.Arrays.stream(record.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -180,16 +190,8 @@ public class DeadlineDecisions {
      * timeline has (the joint testing's remarks) are left out: a deadline request cannot send them.
      */
     private static List<String> asSent(Set<String> read) {
-        Set<String> parameters = new java.util.HashSet<>();
-        for (var component : DeadlineRequest.StepParameters.class.getRecordComponents()) {
-            parameters.add(component.getName());
-        }
-        Set<String> own = new java.util.HashSet<>();
-        for (var component : DeadlineRequest.class.getRecordComponents()) {
-            own.add(component.getName());
-        }
-        return read.stream().filter(field -> parameters.contains(field) || own.contains(field))
-                .map(field -> parameters.contains(field) ? "parameters." + field : field).sorted().toList();
+        return read.stream().filter(field -> PARAMETERS.contains(field) || DEADLINE_FIELDS.contains(field))
+                .map(field -> PARAMETERS.contains(field) ? "parameters." + field : field).sorted().toList();
     }
 
     /**
@@ -355,10 +357,7 @@ public class DeadlineDecisions {
 
     /** A fact a rule needs and the request lacks is a 400; a rule's word that nothing encoded answers, a 422. */
     public static void requireFacts(Evaluation evaluation) {
-        // The request's own fault first (a contradiction in it), then what the knowledge base does not cover, then
-        // what the request left out: as every decision refuses (PlanDecisions, TimelineDecisions, CompletenessDecisions).
-        org.reglament.decision.RequestRefused.refuse(evaluation);
-        NotCovered.refuse(evaluation);
+        org.reglament.decision.RuleRefusals.refuse(evaluation);
         List<MissingFact> missing = evaluation.all(MissingFact.class);
         if (!missing.isEmpty()) {
             throw missing.get(0).refusal(evaluation);

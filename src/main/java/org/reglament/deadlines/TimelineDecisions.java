@@ -59,7 +59,7 @@ public class TimelineDecisions {
             steps.forEach(step -> facts.add(new DeadlineQuestion(step, request.regulationsReceived(), request.year(), null,
                     request.otrExtendedTermDays(), request.plannedTerm())));
             Evaluation evaluation = deadlines.evaluateWithPeriodRules(act, request.asOf(), facts);
-            org.reglament.decision.RequestRefused.refuse(evaluation);
+            org.reglament.decision.RuleRefusals.refuse(evaluation);
             for (MissingFact missing : evaluation.all(MissingFact.class)) {
                 if (missing.step() == null) {
                     throw missing.refusal(evaluation);

@@ -15,9 +15,7 @@ import org.reglament.decision.DecisionEnvelope;
 import org.reglament.decision.DecisionMetrics;
 import org.reglament.decision.Envelopes;
 import org.reglament.decision.InvalidRequestException;
-import org.reglament.decision.NotCovered;
-import org.reglament.decision.RequestRefused;
-import org.reglament.decision.UnanswerableException;
+import org.reglament.decision.RuleRefusals;
 import org.reglament.knowledgebase.Evaluation;
 import org.reglament.knowledgebase.KnowledgeBase;
 import org.reglament.knowledgebase.KnowledgeBases;
@@ -124,8 +122,7 @@ public class PlanDecisions {
     private DecisionEnvelope<PlanAnswers.IndicatorCheck> indicator(String decision, LocalDate asOf, Object measurement,
                                                                     BigDecimal measured) {
         Evaluation evaluation = knowledgeBases.get().evaluate(ACT, asOf, List.of(measurement));
-        RequestRefused.refuse(evaluation); // the request's fault first: a quarter after asOf, targets or not
-        NotCovered.refuse(evaluation);
+        RuleRefusals.refuse(evaluation); // a quarter after asOf before a quarter without a target
         List<IndicatorVerdict> verdicts = evaluation.all(IndicatorVerdict.class);
         if (verdicts.size() != 1) {
             throw new IllegalStateException("the knowledge base gave " + verdicts.size() + " verdicts on " + decision);
