@@ -20,12 +20,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * naming the header: one that cannot be read as media types, one that accepts only charsets other than UTF-8 (every
  * answer is UTF-8: a JSON writer asked for UTF-16 failed with a 500, and one asked for US-ASCII labelled UTF-8 text
  * as ASCII), and one whose every range has {@code q=0} (RFC 9110 §12.4.2: not acceptable). Which types an endpoint
- * answers in is its own to say (InputProblems, for the 406 Spring finds).
+ * answers in is its own to say (InputProblems, for the 406 Spring finds; RefusedTypes, for one whose types a range
+ * refuses by {@code q=0} beside a wildcard that Spring would take).
  */
 @Component
 public class AcceptableAnswer extends OncePerRequestFilter {
     /** The request attribute holding the Accept lines as sent where the endpoint is given fewer of its ranges. */
     static final String SENT = AcceptableAnswer.class.getName() + ".sent";
+    /**
+     * The request attribute holding the answerable ranges when one of them refuses a type by {@code q=0} beside ranges
+     * that accept: whether the endpoint's types are refused is for {@link RefusedTypes} to say once the endpoint is
+     * known.
+     */
+    static final String REFUSING = AcceptableAnswer.class.getName() + ".refusing";
 
     private final ObjectMapper json;
     private final org.reglament.decision.DecisionMetrics metrics;
@@ -60,6 +67,9 @@ public class AcceptableAnswer extends OncePerRequestFilter {
                     ? " accepts only charsets the service does not answer in: every answer is UTF-8"
                     : " accepts nothing: a range with q=0 refuses its type"));
             return;
+        }
+        if (AcceptRanges.refusesSome(answerable)) {
+            request.setAttribute(REFUSING, answerable);
         }
         if (answerable.size() == ranges.size() && lines.size() == 1) {
             chain.doFilter(request, response);

@@ -134,7 +134,7 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         HttpServletRequest http = ((ServletWebRequest) request).getRequest();
         Object original = http.getAttribute(AcceptableAnswer.SENT);
         String sent = original != null ? original.toString() : http.getHeader(HttpHeaders.ACCEPT);
-        String reason = RequestValues.quoted(String.valueOf(sent)) + " names no type this endpoint answers in; it answers "
+        String reason = RequestValues.quoted(String.valueOf(sent)) + " accepts no type this endpoint answers in; it answers "
                 + ex.getSupportedMediaTypes().stream().map(Object::toString).distinct().collect(Collectors.joining(", "))
                 + " (problems as application/problem+json)";
         rejected(request);

@@ -123,6 +123,7 @@ public class StrictInput implements WebMvcConfigurer {
     @Override
     public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
         registry.addInterceptor(new QueryParameters());
+        registry.addInterceptor(new RefusedTypes());
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.reglament.amendments.AmendmentPlanDecisions;
 import org.reglament.amendments.AmendmentPlanRequest;
 import org.reglament.amendments.PlanAuthor;
 import org.reglament.amendments.PlanLevel;
+import org.reglament.api.AcceptRanges;
 import org.reglament.api.RequestBodyLimit;
 import org.reglament.decision.DecisionEnvelope;
 import org.reglament.matrix.MfcOnlyBooking;
@@ -375,21 +376,17 @@ public class RegistryController {
             return input;
         }
         // Readable media types (AcceptableAnswer refused the rest), the most wanted first, in the order sent among
-        // equals; a range with q=0 refuses its type.
+        // equals. A format is taken in the turn of the range that says how much it is wanted, the most specific one
+        // covering it (RFC 9110 §12.5.1, AcceptRanges): «text/csv;q=0, */*» and «text/*;q=0, */*» refuse CSV, and
+        // «text/csv;q=0.5, */*;q=0.9» wants it after the formats the wildcard covers.
         java.util.List<MediaType> ranges = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
         ranges.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-        java.util.Set<RegistryFormat> refused = java.util.EnumSet.noneOf(RegistryFormat.class);
-        for (MediaType range : ranges) {
-            if (range.getQualityValue() == 0 && !range.isWildcardType() && !range.isWildcardSubtype()) {
-                RegistryFormat.ofMediaType(range.getType() + "/" + range.getSubtype()).ifPresent(refused::add);
-            }
-        }
         for (MediaType range : ranges) {
             if (range.getQualityValue() == 0) {
-                continue;
+                break; // the rest refuse what they cover
             }
             // A wildcard («*/*», «application/*») takes the input's format where it covers it, else the first it
-            // covers; never a format refused by name.
+            // covers.
             java.util.List<RegistryFormat> covered = new java.util.ArrayList<>();
             if (!range.isWildcardType() && !range.isWildcardSubtype()) {
                 RegistryFormat.ofMediaType(range.getType() + "/" + range.getSubtype()).ifPresent(covered::add);
@@ -404,7 +401,7 @@ public class RegistryController {
                 }
             }
             for (RegistryFormat format : covered) {
-                if (!refused.contains(format)) {
+                if (AcceptRanges.quality(ranges, MediaType.parseMediaType(format.mediaType())) >= range.getQualityValue()) {
                     return format;
                 }
             }

@@ -236,7 +236,11 @@ class RefusedInputTest {
         String body = "{\"asOf\":\"2018-10-01\",\"service\":" + SERVICE + "}";
         for (String[] accept : new String[][] {{"garbage", "\"garbage\" cannot be read as media types"},
                 {"application/json;q=abc", "cannot be read as media types"},
-                {"image/png", "\"image/png\" names no type this endpoint answers in; it answers application/json"},
+                {"image/png", "\"image/png\" accepts no type this endpoint answers in; it answers application/json"},
+                // The most specific range says (RFC 9110 §12.5.1): JSON refused, the wildcard beside it does not undo it.
+                {"application/json;q=0, */*", "accepts no type this endpoint answers in; it answers application/json"},
+                {"application/*;q=0, */*;q=0.5", "accepts no type this endpoint answers in"},
+                {"application/json;charset=utf-8;q=0, application/json", "accepts no type this endpoint answers in"},
                 // Every answer is UTF-8: asked for UTF-16 the writer failed (a 500), asked for ASCII it mislabelled.
                 {"application/json;charset=utf-16", "accepts only charsets the service does not answer in"},
                 {"application/json; charset=us-ascii", "every answer is UTF-8"},
@@ -263,7 +267,8 @@ class RefusedInputTest {
         assertThat(secondUnreadable.statusCode()).as(secondUnreadable.body()).isEqualTo(406);
         assertThat(json.readTree(secondUnreadable.body()).path("detail").asText()).contains("cannot be read as media types");
         for (String accepted : new String[] {"application/json", "application/json;charset=UTF-8", "application/json;charset=utf8",
-                "text/html;q=0, */*;q=0.1", "application/json;charset=utf-16, application/*"}) {
+                "text/html;q=0, */*;q=0.1", "application/json;charset=utf-16, application/*",
+                "application/*;q=0, application/json", "text/*;q=0, application/json;q=0.2"}) {
             HttpResponse<String> json = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
                     .header("Content-Type", "application/json").header("Accept", accepted)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

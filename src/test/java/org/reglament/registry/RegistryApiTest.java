@@ -216,6 +216,14 @@ class RegistryApiTest {
         // A wildcard never gives a format refused by name (q=0): the first it covers that is not.
         assertThat(post("?asOf=2018-10-01", "text/csv", "text/csv;q=0, */*", file).headers()
                 .firstValue("Content-Type").orElseThrow()).as("CSV refused").startsWith(RegistryFormat.XLSX_TYPE);
+        // The most specific range says how much a format is wanted (RFC 9110 §12.5.1): «text/*;q=0» refuses CSV
+        // beside «*/*», and a CSV wanted at 0.5 comes after the formats a wildcard wants at 0.9.
+        assertThat(post("?asOf=2018-10-01", "text/csv", "text/*;q=0, */*", file).headers()
+                .firstValue("Content-Type").orElseThrow()).as("text/* refused").startsWith(RegistryFormat.XLSX_TYPE);
+        assertThat(post("?asOf=2018-10-01", "text/csv", "text/csv;q=0.5, */*;q=0.9", file).headers()
+                .firstValue("Content-Type").orElseThrow()).as("CSV less wanted").startsWith(RegistryFormat.XLSX_TYPE);
+        assertThat(post("?asOf=2018-10-01", "text/csv", "text/csv;q=0.9, */*;q=0.5", file).headers()
+                .firstValue("Content-Type").orElseThrow()).as("CSV more wanted").startsWith("text/csv");
         assertThat(post("?asOf=2018-10-01", "text/csv", "application/*", file).headers()
                 .firstValue("Content-Type").orElseThrow()).as("application/*").startsWith(RegistryFormat.XLSX_TYPE);
 
