@@ -35,6 +35,7 @@ import org.reglament.knowledgebase.KnowledgeBases;
 import org.reglament.matrix.ActionMatrixDecisions;
 import org.reglament.matrix.MfcOnlyBooking;
 import org.reglament.matrix.OtherCasesDecidedBy;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,12 +46,19 @@ import org.springframework.stereotype.Component;
 public class Registries {
     private final ActionMatrixDecisions decisions;
     private final KnowledgeBases knowledgeBases;
-    private final Validator validator;
+    /** The service's validator, or the command line's, built only when a row needs it ({@link RowParser}). */
+    private final Supplier<Validator> validator;
     private final ObjectMapper json;
     private final RegistryLimits limits;
 
+    @Autowired
     public Registries(ActionMatrixDecisions decisions, KnowledgeBases knowledgeBases, Validator validator,
                       ObjectMapper json, RegistryLimits limits) {
+        this(decisions, knowledgeBases, () -> validator, json, limits);
+    }
+
+    private Registries(ActionMatrixDecisions decisions, KnowledgeBases knowledgeBases, Supplier<Validator> validator,
+                       ObjectMapper json, RegistryLimits limits) {
         this.decisions = decisions;
         this.knowledgeBases = knowledgeBases;
         this.validator = validator;
@@ -84,14 +92,27 @@ public class Registries {
         KnowledgeBases knowledgeBases = new KnowledgeBases(knowledgeBase);
         ActionMatrixDecisions decisions = new ActionMatrixDecisions(knowledgeBases, new Envelopes(),
                 new DecisionMetrics(new SimpleMeterRegistry()));
-        ValidatorFactory validation = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
         JsonMapper json = JsonMapper.builder().findAndAddModules()
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
         RegistryLimits defaults = RegistryLimits.defaults();
-        return new Registries(decisions, knowledgeBases, validation.getValidator(), json, new RegistryLimits(
+        return new Registries(decisions, knowledgeBases, () -> CommandLineValidator.VALIDATOR, json, new RegistryLimits(
                 defaults.maxBodyBytes(), defaults.maxColumns(), defaults.maxRowChars(), defaults.maxRows(), threads));
+    }
+
+    /**
+     * The command line's validator, built the first time a row may break a constraint (most files: never). Why not
+     * at once: building Hibernate Validator's factory and first validations was a tenth of a 100,000-row run's time in
+     * a fresh JVM (issue 15, point 7). A class's initialisation runs once, whichever deciding thread comes first.
+     */
+    private static final class CommandLineValidator {
+        static final Validator VALIDATOR;
+
+        static {
+            ValidatorFactory validation = Validation.byDefaultProvider().configure()
+                    .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+            VALIDATOR = validation.getValidator();
+        }
     }
 
     /** What a batch does with a reader once it has one: the file's digest is complete when the reader is done. */

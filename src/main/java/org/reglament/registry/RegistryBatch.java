@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 import jakarta.validation.Validator;
 import org.reglament.decision.DecisionEnvelope;
@@ -58,7 +59,7 @@ final class RegistryBatch {
     private final KnowledgeBases knowledgeBases;
     /** The knowledge base the rows are decided with: the live one, or in a replay the recorded version. */
     private final KnowledgeBase primary;
-    private final Validator validator;
+    private final Supplier<Validator> validator;
     private final RegistryMode mode;
     private final LocalDate asOf;
     private final MfcOnlyBooking mfcOnlyBooking;
@@ -94,7 +95,7 @@ final class RegistryBatch {
     private final Map<String, Long> breachesByRule = new TreeMap<>();
 
     RegistryBatch(ActionMatrixDecisions decisions, KnowledgeBases knowledgeBases, KnowledgeBase primary,
-                  Validator validator, Registries.Job job, RegistryLimits limits,
+                  Supplier<Validator> validator, Registries.Job job, RegistryLimits limits,
                   boolean keepEnvelopes, LongConsumer progress) {
         this.decisions = decisions;
         this.knowledgeBases = knowledgeBases;

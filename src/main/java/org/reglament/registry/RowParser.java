@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
@@ -59,9 +60,14 @@ final class RowParser {
 
     private final RegistryHeader header;
     private final RegistryMode mode;
-    private final Validator validator;
+    /** The constraints of {@link ServiceDescription}, read once, so that a row that certainly meets them skips the validator. */
+    private static final ConstraintPrecheck<ServiceDescription> PRECHECK =
+            ConstraintPrecheck.of(ServiceDescription.class);
 
-    RowParser(RegistryHeader header, RegistryMode mode, Validator validator) {
+    /** Asked for only when a row may break a constraint: a command line whose rows all pass never builds one. */
+    private final Supplier<Validator> validator;
+
+    RowParser(RegistryHeader header, RegistryMode mode, Supplier<Validator> validator) {
         this.header = header;
         this.mode = mode;
         this.validator = validator;
@@ -82,10 +88,12 @@ final class RowParser {
         ServiceDescription service = new ServiceDescription(emptyToNull(registryId), emptyToNull(name),
                 emptyToNull(subservice), emptyToNull(agency), category, applications, withoutOriginals, reception, fee,
                 mfc);
-        validator.validate(service).stream()
-                .filter(violation -> !(violation.getInvalidValue() == null && readAlready(violation, problems)))
-                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                .forEach(violation -> problems.add(problem(violation)));
+        if (!PRECHECK.certainlyValid(service)) {
+            validator.get().validate(service).stream()
+                    .filter(violation -> !(violation.getInvalidValue() == null && readAlready(violation, problems)))
+                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                    .forEach(violation -> problems.add(problem(violation)));
+        }
         MatrixProposal proposal = mode == RegistryMode.CHECK ? proposal(cells, problems) : null;
         return new ParsedRow(service, proposal, List.copyOf(problems));
     }
