@@ -50,11 +50,14 @@ final class ConstraintPrecheck<T extends Record> {
             } catch (NoSuchFieldException e) {
                 throw new IllegalStateException("a record has a field for each of its components", e);
             }
-            if (field.isAnnotationPresent(Valid.class) || !(field.getGenericType() instanceof Class<?>)) {
+            List<Annotation> onField = constraints(field.getAnnotations());
+            if (field.isAnnotationPresent(Valid.class) || !(field.getGenericType() instanceof Class<?>)
+                    || !onField.containsAll(constraints(field.getAnnotatedType().getAnnotations()))) {
+                // A cascade, a container's elements, or a constraint written on the type alone: the validator's.
                 readable = false;
                 continue;
             }
-            for (Annotation constraint : constraints(field.getAnnotations())) {
+            for (Annotation constraint : onField) {
                 Predicate<Object> check = check(constraint, field.getType());
                 if (check == null) {
                     readable = false;

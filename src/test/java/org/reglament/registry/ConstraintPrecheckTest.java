@@ -2,11 +2,17 @@ package org.reglament.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -128,6 +134,22 @@ class ConstraintPrecheckTest {
     record OfTypeArguments(@NotNull List<@NotBlank String> names) {
     }
 
+    /** A constraint that can be written on a type only: on a record component it is on the field's type, not the field. */
+    @Target(ElementType.TYPE_USE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = {})
+    @NotBlank
+    @interface Code {
+        String message() default "must be a code";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    record OnTheTypeOnly(@Code String code) {
+    }
+
     @Test
     void aReadableRecordIsCheckedByItsBounds() {
         ConstraintPrecheck<Plain> plain = ConstraintPrecheck.of(Plain.class);
@@ -160,6 +182,10 @@ class ConstraintPrecheckTest {
         assertThat(ofTypeArguments.readsEveryConstraint()).isFalse();
         assertThat(VALIDATOR.validate(new OfTypeArguments(List.of(" ")))).isNotEmpty();
         assertThat(ofTypeArguments.certainlyValid(new OfTypeArguments(List.of(" ")))).isFalse();
+
+        ConstraintPrecheck<OnTheTypeOnly> onTheTypeOnly = ConstraintPrecheck.of(OnTheTypeOnly.class);
+        assertThat(onTheTypeOnly.readsEveryConstraint()).isFalse();
+        assertThat(onTheTypeOnly.certainlyValid(new OnTheTypeOnly(" "))).isFalse();
     }
 
     private static List<Object> values(Object... values) {
