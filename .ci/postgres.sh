@@ -12,7 +12,15 @@ if ! pg_lsclusters -h | awk '{print $1"/"$2}' | grep -qx "$version/main"; then
   pg_createcluster "$version" main >/dev/null
 fi
 if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -qx online; then
-  pg_ctlcluster "$version" main start
+  # The server outlives this script, so it must not inherit the caller's descriptors: started under
+  # `flock /tmp/reglament-build.lock …`, PostgreSQL would hold the build lock until it stops, and every later build
+  # waiting on the lock would wait for ever.
+  (
+    for fd in $(ls /proc/$BASHPID/fd); do
+      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+    done
+    exec pg_ctlcluster "$version" main start
+  )
 fi
 for i in $(seq 1 30); do
   if su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1; then break; fi
