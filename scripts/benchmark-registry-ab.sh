@@ -4,6 +4,8 @@
 # the same. Run it under the build lock:
 #   N=5 flock /tmp/reglament-build.lock bash scripts/benchmark-registry-ab.sh before.jar after.jar
 # N (default 4) runs of each; REGLAMENT_BENCH_DIR keeps the files (default: a temporary folder, removed).
+# REGLAMENT_BENCH_AOT=1 runs each jar as the README's JDK 25 form does instead: extracted, with an AOT cache of its own
+# from a training run of 20,000 rows, and the serial collector (REGLAMENT_BENCH_JDK25, default Temurin's Debian path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 2 ] || { echo "usage: $0 before.jar after.jar" >&2; exit 2; }
@@ -12,14 +14,32 @@ WORK=${REGLAMENT_BENCH_DIR:-$(mktemp -d)}
 [ -n "${REGLAMENT_BENCH_DIR:-}" ] || trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK"
 [ -f "$WORK/registry-100k.csv" ] || python3 scripts/registry-benchmark-data.py 100000 "$WORK/registry-100k.csv"
-echo "java: $(java -version 2>&1 | head -1), $(nproc) cores, $(date -u +%H:%M) UTC"
+declare -a RUN
+if [ "${REGLAMENT_BENCH_AOT:-0}" = 1 ]; then
+  JAVA25=${REGLAMENT_BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+  [ -f "$WORK/registry-20k.csv" ] || python3 scripts/registry-benchmark-data.py 20000 "$WORK/registry-20k.csv"
+  echo "java: $("$JAVA25" -version 2>&1 | head -1), AOT cache per jar, serial collector"
+  for side in 1 2; do
+    app="$WORK/app-$side"
+    rm -rf "$app" && java -Djarmode=tools -jar "${!side}" extract --destination "$app" > /dev/null
+    extracted=$(ls "$app"/*.jar | head -1)
+    "$JAVA25" -XX:+UseSerialGC -XX:AOTCacheOutput="$app/registry.aot" -jar "$extracted" registry \
+      --in "$WORK/registry-20k.csv" --out "$WORK/training-$side.csv" --as-of 2018-10-01 > "$app/training.log" 2>&1
+    RUN[$side]="$JAVA25 -XX:+UseSerialGC -XX:AOTCache=$app/registry.aot -jar $extracted"
+  done
+else
+  echo "java: $(java -version 2>&1 | head -1)"
+  RUN[1]="java -jar $1"
+  RUN[2]="java -jar $2"
+fi
+echo "$(nproc) cores, $(date -u +%H:%M) UTC"
 for i in $(seq "$N"); do
   for side in 1 2; do
-    jar=${!side}
-    /usr/bin/time -o "$WORK/time" -f "%e %U %S" java -jar "$jar" registry --in "$WORK/registry-100k.csv" \
+    # shellcheck disable=SC2086 # the command's words
+    /usr/bin/time -o "$WORK/time" -f "%e %U %S" ${RUN[$side]} registry --in "$WORK/registry-100k.csv" \
       --out "$WORK/out-$side.csv" --as-of 2018-10-01 > /dev/null
     read -r wall user sys < "$WORK/time"
-    echo "$(basename "$jar"): wall $wall s, CPU $(awk "BEGIN { print $user + $sys }") s, load $(cut -d' ' -f1 /proc/loadavg)"
+    echo "$(basename "${!side}"): wall $wall s, CPU $(awk "BEGIN { print $user + $sys }") s, load $(cut -d' ' -f1 /proc/loadavg)"
   done
 done
 if cmp -s "$WORK/out-1.csv" "$WORK/out-2.csv"; then echo "answers: byte for byte the same"; else echo "answers: DIFFER"; exit 1; fi
