@@ -6,6 +6,8 @@
 # N (default 4) runs of each; REGLAMENT_BENCH_DIR keeps the files (default: a temporary folder, removed).
 # REGLAMENT_BENCH_AOT=1 runs each jar as the README's JDK 25 form does instead: extracted, with an AOT cache of its own
 # from a training run of 20,000 rows, and the serial collector (REGLAMENT_BENCH_JDK25, default Temurin's Debian path).
+# REGLAMENT_BENCH_HTTP=1 measures the HTTP endpoint instead: each run starts the jar's server (local profile), posts the
+# 100,000 rows twice (the server's first batch, then a second) and stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 2 ] || { echo "usage: $0 before.jar after.jar" >&2; exit 2; }
@@ -14,6 +16,34 @@ WORK=${REGLAMENT_BENCH_DIR:-$(mktemp -d)}
 [ -n "${REGLAMENT_BENCH_DIR:-}" ] || trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK"
 [ -f "$WORK/registry-100k.csv" ] || python3 scripts/registry-benchmark-data.py 100000 "$WORK/registry-100k.csv"
+if [ "${REGLAMENT_BENCH_HTTP:-0}" = 1 ]; then
+  echo "java: $(java -version 2>&1 | head -1), the server's first and second batch after its start"
+  echo "$(nproc) cores, $(date -u +%H:%M) UTC"
+  for i in $(seq "$N"); do
+    for side in 1 2; do
+      port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+      rm -rf "$WORK/data-$side"
+      java -jar "${!side}" --spring.profiles.active=local --server.port="$port" --server.address=127.0.0.1 \
+        --reglament.data-directory="$WORK/data-$side" > "$WORK/server-$side.log" 2>&1 &
+      server=$!
+      for _ in $(seq 120); do
+        curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null && break
+        kill -0 "$server" 2>/dev/null || { echo "the server did not start:" >&2; tail -20 "$WORK/server-$side.log" >&2; exit 1; }
+        sleep 1
+      done
+      times=""
+      for batch in first second; do
+        times="$times $batch $(curl -s -o "$WORK/out-$side.csv" -w "%{http_code} %{time_total} s" -X POST \
+          -H "X-API-Key: local-decider-key" -H "Content-Type: text/csv" --data-binary @"$WORK/registry-100k.csv" \
+          "http://127.0.0.1:$port/api/v1/registries/action-matrix?asOf=2018-10-01"),"
+      done
+      kill "$server"; wait "$server" 2>/dev/null || true
+      echo "$(basename "${!side}"):$times load $(cut -d' ' -f1 /proc/loadavg)"
+    done
+  done
+  if cmp -s "$WORK/out-1.csv" "$WORK/out-2.csv"; then echo "answers: byte for byte the same"; else echo "answers: DIFFER"; exit 1; fi
+  exit 0
+fi
 declare -a RUN
 if [ "${REGLAMENT_BENCH_AOT:-0}" = 1 ]; then
   JAVA25=${REGLAMENT_BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
