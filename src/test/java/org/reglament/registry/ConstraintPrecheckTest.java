@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 
 import jakarta.validation.Constraint;
@@ -17,10 +18,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.valueextraction.Unwrapping;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +153,42 @@ class ConstraintPrecheckTest {
     record OnTheTypeOnly(@Code String code) {
     }
 
+    record WithAGetter(@NotNull String value) {
+        @AssertTrue
+        boolean isShort() {
+            return value == null || value.length() < 3;
+        }
+    }
+
+    interface Labelled {
+        @NotBlank
+        String getLabel();
+    }
+
+    record ThroughAnInterface(@NotNull String value) implements Labelled {
+        @Override
+        public String getLabel() {
+            return " ";
+        }
+    }
+
+    /** An accessor that rewrites its field: the validator reads the field. */
+    record RewritingAccessor(@NotNull String value) {
+        @Override
+        public String value() {
+            return value == null ? "" : value;
+        }
+    }
+
+    record Unwrapped(@NotNull OptionalInt count) {
+    }
+
+    record WithAPayload(@NotNull(payload = Unwrapping.Unwrap.class) Integer count) {
+    }
+
+    record CrossedBounds(@Size(min = 5, max = 2) String code) {
+    }
+
     @Test
     void aReadableRecordIsCheckedByItsBounds() {
         ConstraintPrecheck<Plain> plain = ConstraintPrecheck.of(Plain.class);
@@ -186,6 +225,32 @@ class ConstraintPrecheckTest {
         ConstraintPrecheck<OnTheTypeOnly> onTheTypeOnly = ConstraintPrecheck.of(OnTheTypeOnly.class);
         assertThat(onTheTypeOnly.readsEveryConstraint()).isFalse();
         assertThat(onTheTypeOnly.certainlyValid(new OnTheTypeOnly(" "))).isFalse();
+    }
+
+    @Test
+    void constraintsBeyondTheFieldsAndWrappedValuesAreTheValidators() {
+        ConstraintPrecheck<WithAGetter> getter = ConstraintPrecheck.of(WithAGetter.class);
+        assertThat(VALIDATOR.validate(new WithAGetter("long"))).isNotEmpty();
+        assertThat(getter.readsEveryConstraint()).isFalse();
+        assertThat(getter.certainlyValid(new WithAGetter("long"))).isFalse();
+
+        ConstraintPrecheck<ThroughAnInterface> inherited = ConstraintPrecheck.of(ThroughAnInterface.class);
+        assertThat(VALIDATOR.validate(new ThroughAnInterface("x"))).isNotEmpty();
+        assertThat(inherited.readsEveryConstraint()).isFalse();
+        assertThat(inherited.certainlyValid(new ThroughAnInterface("x"))).isFalse();
+
+        ConstraintPrecheck<RewritingAccessor> rewriting = ConstraintPrecheck.of(RewritingAccessor.class);
+        assertThat(VALIDATOR.validate(new RewritingAccessor(null))).isNotEmpty();
+        assertThat(rewriting.readsEveryConstraint()).isTrue();
+        assertThat(rewriting.certainlyValid(new RewritingAccessor(null))).isFalse();
+        assertThat(rewriting.certainlyValid(new RewritingAccessor("x"))).isTrue();
+
+        ConstraintPrecheck<Unwrapped> unwrapped = ConstraintPrecheck.of(Unwrapped.class);
+        assertThat(VALIDATOR.validate(new Unwrapped(OptionalInt.empty()))).isNotEmpty();
+        assertThat(unwrapped.certainlyValid(new Unwrapped(OptionalInt.empty()))).isFalse();
+
+        assertThat(ConstraintPrecheck.of(WithAPayload.class).readsEveryConstraint()).isFalse();
+        assertThat(ConstraintPrecheck.of(CrossedBounds.class).readsEveryConstraint()).isFalse();
     }
 
     private static List<Object> values(Object... values) {
