@@ -19,7 +19,7 @@ public final class AcceptRanges {
         double quality = 0;
         int best = -1;
         for (MediaType range : ranges) {
-            if (!range.includes(type)) {
+            if (!range.includes(type) || !parametersMatch(range, type)) {
                 continue;
             }
             int specificity = specificity(range);
@@ -36,6 +36,34 @@ public final class AcceptRanges {
         return ranges.stream().anyMatch(range -> range.getQualityValue() == 0);
     }
 
+    /**
+     * Whether the range's media-type parameters (those before its weight; after it come extensions) are the type's: a
+     * range {@code application/json;version=2} does not cover a plain {@code application/json} (RFC 9110 §12.5.1's
+     * {@code text/plain;format=flowed}). A {@code charset} is taken as matched: every answer is UTF-8, and a range in
+     * another charset was set aside before this ({@link AcceptableAnswer}).
+     */
+    private static boolean parametersMatch(MediaType range, MediaType type) {
+        for (String name : typeParameters(range)) {
+            if (!name.equalsIgnoreCase("charset") && !range.getParameter(name).equalsIgnoreCase(
+                    java.util.Objects.requireNonNullElse(type.getParameter(name), ""))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The names of a range's media-type parameters: those before {@code q}, in the order sent. */
+    private static List<String> typeParameters(MediaType range) {
+        List<String> names = new java.util.ArrayList<>();
+        for (String name : range.getParameters().keySet()) {
+            if (name.equalsIgnoreCase("q")) {
+                break;
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
     /** {@code *}{@code /*} 0, {@code text/*} 1, {@code text/csv} 2, {@code text/csv;charset=utf-8} 3 (RFC 9110 §12.5.1). */
     private static int specificity(MediaType range) {
         if (range.isWildcardType()) {
@@ -44,7 +72,6 @@ public final class AcceptRanges {
         if (range.isWildcardSubtype()) {
             return 1;
         }
-        boolean parameters = range.getParameters().keySet().stream().anyMatch(name -> !name.equalsIgnoreCase("q"));
-        return parameters ? 3 : 2;
+        return typeParameters(range).isEmpty() ? 2 : 3;
     }
 }

@@ -34,6 +34,9 @@ public class AcceptableAnswer extends OncePerRequestFilter {
      */
     static final String REFUSING = AcceptableAnswer.class.getName() + ".refusing";
 
+    /** A weight as RFC 9110 §12.4.2 writes one («qvalue»): Spring reads «q=1e-3», «q=.5» and, named «Q», «q=abc». */
+    private static final java.util.regex.Pattern QVALUE = java.util.regex.Pattern.compile("0(\\.\\d{0,3})?|1(\\.0{0,3})?");
+
     private final ObjectMapper json;
     private final org.reglament.decision.DecisionMetrics metrics;
 
@@ -59,6 +62,14 @@ public class AcceptableAnswer extends OncePerRequestFilter {
         } catch (IllegalArgumentException unreadable) { // InvalidMediaTypeException among them
             refuse(request, response, RequestValues.quoted(accept) + " cannot be read as media types");
             return;
+        }
+        for (MediaType range : ranges) {
+            String weight = range.getParameter("q"); // the parameters' names are case-insensitive: «Q=…» too
+            if (weight != null && !QVALUE.matcher(weight).matches()) {
+                refuse(request, response, RequestValues.quoted(accept) + " has the weight «q=" + weight + "»: a weight "
+                        + "is a number from 0 to 1 with at most three decimals (RFC 9110 §12.4.2)");
+                return;
+            }
         }
         List<MediaType> answerable = ranges.stream().filter(range -> RequestValues.utf8(range.getParameter("charset")))
                 .toList();

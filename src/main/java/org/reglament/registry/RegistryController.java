@@ -379,7 +379,15 @@ public class RegistryController {
         // equals. A format is taken in the turn of the range that says how much it is wanted, the most specific one
         // covering it (RFC 9110 §12.5.1, AcceptRanges): «text/csv;q=0, */*» and «text/*;q=0, */*» refuse CSV, and
         // «text/csv;q=0.5, */*;q=0.9» wants it after the formats the wildcard covers.
-        java.util.List<MediaType> ranges = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        // An alias of a format's type («application/jsonl», «application/csv») is read as the format's own type, so
+        // that the ranges are weighed against one type per format.
+        java.util.List<MediaType> sent = MediaType.parseMediaTypes(accept).stream().map(range ->
+                range.isWildcardType() || range.isWildcardSubtype() ? range
+                        : RegistryFormat.ofMediaType(range.getType() + "/" + range.getSubtype())
+                                .map(format -> new MediaType(MediaType.parseMediaType(format.mediaType()),
+                                        range.getParameters()))
+                                .orElse(range)).toList();
+        java.util.List<MediaType> ranges = new java.util.ArrayList<>(sent);
         ranges.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         for (MediaType range : ranges) {
             if (range.getQualityValue() == 0) {
@@ -401,7 +409,8 @@ public class RegistryController {
                 }
             }
             for (RegistryFormat format : covered) {
-                if (AcceptRanges.quality(ranges, MediaType.parseMediaType(format.mediaType())) >= range.getQualityValue()) {
+                // Weighed on the ranges as sent: among ranges as specific, the first sent says, as on the JSON endpoints.
+                if (AcceptRanges.quality(sent, MediaType.parseMediaType(format.mediaType())) >= range.getQualityValue()) {
                     return format;
                 }
             }

@@ -22,6 +22,24 @@ class AcceptRangesTest {
     }
 
     @Test
+    void aRangeWithParametersCoversOnlyATypeWithThem() {
+        // RFC 9110 §12.5.1's example: text/plain;format=flowed says nothing of a text/plain without it.
+        assertThat(quality("text/plain;format=flowed, text/plain;q=0.7", "text/plain")).isEqualTo(0.7);
+        assertThat(quality("text/plain;format=flowed, text/plain;q=0.7", "text/plain;format=flowed")).isEqualTo(1.0);
+        assertThat(quality("application/json;version=2;q=0, application/json", "application/json")).isEqualTo(1.0);
+        // Every answer is UTF-8: a charset is taken as the answer's.
+        assertThat(quality("application/json;charset=UTF-8;q=0.4, */*", "application/json")).isEqualTo(0.4);
+        // What follows the weight is an extension of the range, not a parameter of the type.
+        assertThat(quality("application/json;q=0.3;ext=1, application/*", "application/json")).isEqualTo(0.3);
+    }
+
+    @Test
+    void amongRangesAsSpecificTheFirstSentSays() {
+        assertThat(quality("text/csv;q=0, text/csv", "text/csv")).isZero();
+        assertThat(quality("text/csv, text/csv;q=0", "text/csv")).isEqualTo(1.0);
+    }
+
+    @Test
     void aTypeNoRangeCoversHasNone() {
         assertThat(quality("text/csv", "application/json")).isZero();
         assertThat(quality("application/*", "text/csv")).isZero();

@@ -236,6 +236,15 @@ class RefusedInputTest {
         String body = "{\"asOf\":\"2018-10-01\",\"service\":" + SERVICE + "}";
         for (String[] accept : new String[][] {{"garbage", "\"garbage\" cannot be read as media types"},
                 {"application/json;q=abc", "cannot be read as media types"},
+                // A weight named «Q» is a weight too (parameter names are case-insensitive): Spring read «Q=abc» as a
+                // number, a 500, and «Q=2» as a weight above 1. Only what RFC 9110 §12.4.2 writes is a weight.
+                {"application/json;Q=abc", "has the weight «q=abc»: a weight is a number from 0 to 1 with at most three decimals"},
+                {"application/json;Q=2", "has the weight «q=2»"},
+                {"application/json;q=0.0001", "has the weight «q=0.0001»"},
+                {"application/json;q=1e-3", "has the weight «q=1e-3»"},
+                {"application/json;Q=0, */*", "accepts no type this endpoint answers in"},
+                // Among ranges as specific the first sent says, on every endpoint alike.
+                {"application/json;q=0, application/json", "accepts no type this endpoint answers in"},
                 {"image/png", "\"image/png\" accepts no type this endpoint answers in; it answers application/json"},
                 // The most specific range says (RFC 9110 §12.5.1): JSON refused, the wildcard beside it does not undo it.
                 {"application/json;q=0, */*", "accepts no type this endpoint answers in; it answers application/json"},
@@ -268,7 +277,10 @@ class RefusedInputTest {
         assertThat(json.readTree(secondUnreadable.body()).path("detail").asText()).contains("cannot be read as media types");
         for (String accepted : new String[] {"application/json", "application/json;charset=UTF-8", "application/json;charset=utf8",
                 "text/html;q=0, */*;q=0.1", "application/json;charset=utf-16, application/*",
-                "application/*;q=0, application/json", "text/*;q=0, application/json;q=0.2"}) {
+                "application/*;q=0, application/json", "text/*;q=0, application/json;q=0.2",
+                "application/json;q=1, */*;q=0.000", "application/json;q=0.001", "application/json;Q=1.000",
+                // A range with a parameter the answer does not have does not cover it (RFC 9110 §12.5.1).
+                "application/json;version=2;q=0, application/json"}) {
             HttpResponse<String> json = http.send(HttpRequest.newBuilder(url("/api/v1/decisions/action-matrix"))
                     .header("Content-Type", "application/json").header("Accept", accepted)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
