@@ -308,6 +308,11 @@ class RefusedInputTest {
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(json.readTree(response.body()).path("detail").asText()).contains("no endpoint at \"" + path + "\"");
+            // The error page answers in any type («*/*»): an Accept that refuses the rest beside JSON does not make
+            // the 404 a 406.
+            HttpResponse<String> jsonOnly = http.send(HttpRequest.newBuilder(url(path))
+                    .header("Accept", "application/json, */*;q=0").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(jsonOnly.statusCode()).as(path + ": " + jsonOnly.body()).isEqualTo(404);
         }
     }
 
