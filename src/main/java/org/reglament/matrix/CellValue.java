@@ -28,10 +28,27 @@ public enum CellValue {
         return code;
     }
 
+    /**
+     * How each set of allowed values reads, by its values in the order the set gives them (base-5 digits of their
+     * ordinals + 1): the same few texts for every cell of every answer, made once. Why: a registry answer's cell made
+     * this text anew for every row, and with it new bytes for the answers' digest and for the written file, which
+     * keep the bytes of a recurring text by its identity (RegistryBatch, CsvRegistryWriter).
+     */
+    private static final String[] DESCRIBED = new String[5 * 5 * 5 * 5];
+
     /** «1» или «0»; только «-»: how a set of allowed values reads in a reason. */
     public static String describe(java.util.Set<CellValue> values) {
-        java.util.List<String> quoted = values.stream().map(v -> "«" + v.code + "»").toList();
-        return quoted.size() == 1 ? "только " + quoted.get(0) : String.join(" или ", quoted);
+        int key = 0;
+        for (CellValue value : values) {
+            key = key * 5 + value.ordinal() + 1;
+        }
+        String described = DESCRIBED[key];
+        if (described == null) { // a race makes the same text twice, and either is kept
+            java.util.List<String> quoted = values.stream().map(v -> "«" + v.code + "»").toList();
+            described = quoted.size() == 1 ? "только " + quoted.get(0) : String.join(" или ", quoted);
+            DESCRIBED[key] = described;
+        }
+        return described;
     }
 
     @JsonCreator

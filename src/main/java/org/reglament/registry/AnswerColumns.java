@@ -25,6 +25,9 @@ import org.reglament.matrix.MatrixCheck;
  */
 final class AnswerColumns {
     static final String DISCRETIONARY = "на усмотрение";
+    /** The value cell of a choice, by the text of its allowed values. */
+    private static final java.util.Map<String, String> DISCRETIONARY_VALUES =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * The check's columns. The guidelines are recommendations (section 1: «носят рекомендательный характер»): a
      * proposal that departs from 3.1.4 «не соответствует рекомендациям», it breaks no law; the assessment says so, or,
@@ -157,7 +160,10 @@ final class AnswerColumns {
     }
 
     static String value(ActionMatrix.Cell cell) {
-        return cell.value() == CellValue.DISCRETIONARY ? DISCRETIONARY + " (" + CellValue.describe(cell.allowed()) + ")"
+        // One text per set of allowed values, the same object in every row (CellValue.describe says why).
+        return cell.value() == CellValue.DISCRETIONARY
+                ? DISCRETIONARY_VALUES.computeIfAbsent(CellValue.describe(cell.allowed()),
+                        allowed -> DISCRETIONARY + " (" + allowed + ")")
                 : cell.value().code();
     }
 
