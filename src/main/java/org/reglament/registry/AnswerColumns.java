@@ -40,6 +40,8 @@ final class AnswerColumns {
     static final String WORKING_GROUP = "На рассмотрение Рабочей группы (3.1.4.3 абз. 3)";
     /** «Соответствует критериям» of a proposal without a breach whose values the Working Group must consider. */
     static final String FOR_THE_WORKING_GROUP = "решает Рабочая группа";
+    private static final List<String> DERIVE_NAMES = made(RegistryMode.DERIVE);
+    private static final List<String> CHECK_NAMES = made(RegistryMode.CHECK);
 
     private final RegistryMode mode;
     private final RegistryHeader header;
@@ -67,8 +69,12 @@ final class AnswerColumns {
         outputHeader = List.copyOf(out);
     }
 
-    /** The answer's column names, in the order of its cells. */
+    /** The answer's column names, in the order of its cells (made once per mode: every row asks for their count). */
     static List<String> names(RegistryMode mode) {
+        return mode == RegistryMode.DERIVE ? DERIVE_NAMES : CHECK_NAMES;
+    }
+
+    private static List<String> made(RegistryMode mode) {
         List<String> names = new ArrayList<>();
         for (int action = 1; action <= 9; action++) {
             names.add(mode == RegistryMode.DERIVE ? action + "*" : action + "* по критерию");
@@ -87,7 +93,7 @@ final class AnswerColumns {
             names.add(ASSESSMENT);
         }
         names.add("Ошибки");
-        return names;
+        return List.copyOf(names);
     }
 
     List<String> outputHeader() {
