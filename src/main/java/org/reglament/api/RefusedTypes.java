@@ -3,7 +3,6 @@ package org.reglament.api;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
@@ -24,15 +23,14 @@ final class RefusedTypes implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
-        // An error's dispatch answers the error (its page declares «*/*»: any type, not one a range could refuse).
-        if (request.getDispatcherType() == DispatcherType.ERROR
-                || !(request.getAttribute(AcceptableAnswer.REFUSING) instanceof List<?> sent)
+        if (!(request.getAttribute(AcceptableAnswer.REFUSING) instanceof List<?> sent)
                 || !(request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) instanceof Set<?> declared)
                 || declared.isEmpty()) {
             return true;
         }
         List<MediaType> ranges = sent.stream().map(MediaType.class::cast).toList();
         List<MediaType> types = declared.stream().map(MediaType.class::cast).toList();
+        // An endpoint that answers in any type (the error page, «*/*»: also an error's dispatch) is refused by none.
         if (types.stream().anyMatch(MediaType::isWildcardType)) {
             return true;
         }

@@ -58,12 +58,12 @@ final class RowParser {
         }
     }
 
-    private final RegistryHeader header;
-    private final RegistryMode mode;
     /** The constraints of {@link ServiceDescription}, read once, so that a row that certainly meets them skips the validator. */
     private static final ConstraintPrecheck<ServiceDescription> PRECHECK =
             ConstraintPrecheck.of(ServiceDescription.class);
 
+    private final RegistryHeader header;
+    private final RegistryMode mode;
     /** Asked for only when a row may break a constraint: a command line whose rows all pass never builds one. */
     private final Supplier<Validator> validator;
 
